@@ -1,0 +1,15 @@
+package dev.visionstream.schemas;
+
+/** Reason codes of {@link ErrorEvent}s; stable strings that consumers can switch on. */
+public enum ErrorReason {
+    EMPTY_FRAME,
+    UNDECODABLE_FRAME,
+    WRONG_CONTENT_TYPE,
+    PIXEL_LIMIT_EXCEEDED,
+    OVERSIZED_RECORD,
+    CLAIM_CHECK_INVALID,
+    UNKNOWN_CAMERA,
+    BAD_CONFIG,
+    BAD_INPUT,
+    STAGE_FAILURE
+}

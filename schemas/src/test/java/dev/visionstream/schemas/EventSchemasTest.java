@@ -1,0 +1,73 @@
+package dev.visionstream.schemas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EventSchemasTest {
+    private static final SourceCoordinates SOURCE = new SourceCoordinates("cam-1", Topics.FRAMES, 0, 42L, 7L);
+    private static final Instant T = Instant.parse("2026-01-02T03:04:05.678Z");
+
+    @Test
+    void everyEventTypeHasASchemaThatAcceptsAValidEvent() {
+        ModelInfo model = new ModelInfo("m", "1", "built-in");
+        ArtifactRef ref = new ArtifactRef("file:///a.png", "0".repeat(64), 10, "image/png");
+        List<Object> events = List.of(
+                new CameraHealthEvent("id", 1, CameraHealthEvent.STAGE, SOURCE, T, T, "ok", List.of(),
+                        new FrameStats(4, 3, 100, 0, 0, 1)),
+                new ErrorEvent("id", 1, "decode", SOURCE, T, T, ErrorReason.UNDECODABLE_FRAME, "bad", null),
+                new CountEvent("id", 1, CountEvent.STAGE, SOURCE, T, T, model, 3, List.of(new Box(1, 2, 3, 4)),
+                        List.of(new Point(1, 2, 0.5)), Map.of("total", 1.0), ref),
+                new InpaintEvent("id", 1, InpaintEvent.STAGE, SOURCE, T, T, model, "rn", 0.2, ref, Map.of()),
+                new SplatEvent("id", 1, SplatEvent.STAGE, "rig", SOURCE, List.of(SOURCE), T, T, model, 10, ref, null,
+                        Map.of()),
+                new PoseEvent("id", 1, PoseEvent.STAGE, SOURCE, "t1", T, T, model,
+                        java.util.Collections.nCopies(24, List.of(0.0, 0.0, 0.0)), List.of(0.0, 0.0, 0.0), 1.0,
+                        Map.of()),
+                new CameraConfig("cam-1", List.of("camera-health"), null, null, null, null, null, null));
+        for (Object e : events) {
+            assertEquals(List.of(), EventSchemas.violationsOf(e), e.getClass().getSimpleName());
+        }
+        assertEquals(EventSchemas.files().size(), events.size());
+    }
+
+    @Test
+    void schemaRejectsMissingFieldsWrongEnumsAndBadTimestamps() {
+        ErrorEvent ok = new ErrorEvent("id", 1, "decode", SOURCE, T, T, ErrorReason.EMPTY_FRAME, "empty", null);
+        ObjectNode json = Json.MAPPER.valueToTree(ok);
+        json.remove("source");
+        assertFalse(EventSchemas.violations(ErrorEvent.class, json).isEmpty());
+
+        json = Json.MAPPER.valueToTree(ok);
+        json.put("reason", "NOT_A_REASON");
+        assertFalse(EventSchemas.violations(ErrorEvent.class, json).isEmpty());
+
+        json = Json.MAPPER.valueToTree(ok);
+        json.put("captureTime", "yesterday");
+        assertFalse(EventSchemas.violations(ErrorEvent.class, json).isEmpty());
+    }
+
+    @Test
+    void cameraConfigSchemaRejectsUnknownHealthKeysAndOutOfRangeValues() {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("cameraId", "c");
+        json.putArray("stages").add("camera-health");
+        assertTrue(EventSchemas.violations(CameraConfig.class, json).isEmpty());
+        json.putObject("health").put("blackFraction", 2.0);
+        assertFalse(EventSchemas.violations(CameraConfig.class, json).isEmpty());
+        json.putObject("health").put("frozenRepats", 3);
+        assertFalse(EventSchemas.violations(CameraConfig.class, json).isEmpty());
+    }
+
+    @Test
+    void instantsAreWrittenAsIsoStrings() {
+        ErrorEvent e = new ErrorEvent("id", 1, "decode", SOURCE, T, T, ErrorReason.EMPTY_FRAME, "empty", null);
+        assertEquals("2026-01-02T03:04:05.678Z", Json.MAPPER.valueToTree(e).get("captureTime").asText());
+    }
+}
