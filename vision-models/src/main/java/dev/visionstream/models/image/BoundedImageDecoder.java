@@ -1,0 +1,90 @@
+package dev.visionstream.models.image;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Decodes encoded frames (JPEG, PNG) after checking the declared size against a pixel limit, so a decompression
+ * bomb is refused from its header before any pixel buffer is allocated.
+ */
+public final class BoundedImageDecoder {
+    /** 8K UHD: larger frames are refused unless the limit is raised. */
+    public static final long DEFAULT_MAX_PIXELS = 7680L * 4320L;
+
+    private final long maxPixels;
+
+    public BoundedImageDecoder(long maxPixels) {
+        if (maxPixels <= 0) {
+            throw new IllegalArgumentException("maxPixels must be positive, was " + maxPixels);
+        }
+        this.maxPixels = maxPixels;
+    }
+
+    public BoundedImageDecoder() {
+        this(DEFAULT_MAX_PIXELS);
+    }
+
+    public BufferedImage decode(byte[] bytes) throws ImageDecodeException {
+        return decode(bytes, 1);
+    }
+
+    /**
+     * Decodes keeping every {@code subsampling}-th pixel in each direction; analysis that needs no full resolution
+     * saves most of the colour conversion and memory this way.
+     */
+    public BufferedImage decode(byte[] bytes, int subsampling) throws ImageDecodeException {
+        if (bytes == null || bytes.length == 0) {
+            throw new ImageDecodeException(ImageDecodeException.Reason.EMPTY, "frame has no bytes");
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new ImageDecodeException(ImageDecodeException.Reason.UNSUPPORTED_FORMAT,
+                        "not a JPEG or PNG image (" + bytes.length + " bytes)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long width = reader.getWidth(0);
+                long height = reader.getHeight(0);
+                if (width <= 0 || height <= 0) {
+                    throw new ImageDecodeException(ImageDecodeException.Reason.CORRUPT,
+                            "image declares " + width + "x" + height + " pixels");
+                }
+                if (width * height > maxPixels) {
+                    throw new ImageDecodeException(ImageDecodeException.Reason.PIXEL_LIMIT_EXCEEDED,
+                            "image declares " + width + "x" + height + " pixels, over the limit of " + maxPixels);
+                }
+                ImageReadParam param = reader.getDefaultReadParam();
+                if (subsampling > 1) {
+                    param.setSourceSubsampling(subsampling, subsampling, 0, 0);
+                }
+                // a truncated JPEG decodes "successfully" into grey with only a warning: treat warnings as corruption
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                BufferedImage image = reader.read(0, param);
+                if (!warnings.isEmpty()) {
+                    throw new ImageDecodeException(ImageDecodeException.Reason.CORRUPT,
+                            "corrupt image data: " + String.join("; ", warnings));
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
+        } catch (ImageDecodeException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // ImageIO signals truncated or corrupt data with IIOException and, for some codecs, runtime exceptions
+            throw new ImageDecodeException(ImageDecodeException.Reason.CORRUPT,
+                    "corrupt image data: " + e.getMessage(), e);
+        }
+    }
+}
