@@ -1,0 +1,45 @@
+package dev.visionstream.app.topology;
+
+import dev.visionstream.schemas.ErrorReason;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs a stage's processor so that an exception on one frame becomes an error event instead of a dead thread. */
+final class GuardedStage implements Processor<String, StageInput, String, Publication> {
+    private static final Logger LOG = LoggerFactory.getLogger(GuardedStage.class);
+
+    private final String stage;
+    private final Processor<String, StageInput, String, Publication> delegate;
+    private ProcessorContext<String, Publication> context;
+
+    GuardedStage(String stage, Processor<String, StageInput, String, Publication> delegate) {
+        this.stage = stage;
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Publication> context) {
+        this.context = context;
+        delegate.init(context);
+    }
+
+    @Override
+    public void process(Record<String, StageInput> record) {
+        try {
+            delegate.process(record);
+        } catch (RuntimeException e) {
+            StageInput in = record.value();
+            LOG.warn("stage {} failed on {}: {}", stage, in.source(), e.toString());
+            context.forward(record.withValue(ErrorEvents.of(stage, in.source(), in.captureTime(),
+                    ErrorReason.STAGE_FAILURE, stage + " failed: " + e, e)));
+        }
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}

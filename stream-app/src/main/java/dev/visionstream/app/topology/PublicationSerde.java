@@ -1,0 +1,29 @@
+package dev.visionstream.app.topology;
+
+import dev.visionstream.schemas.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/** Writes the event of a publication as JSON; publications are never read back, so there is no deserialiser. */
+final class PublicationSerde implements Serde<Publication> {
+    @Override
+    public Serializer<Publication> serializer() {
+        return (topic, publication) -> {
+            try {
+                return Json.MAPPER.writeValueAsBytes(publication.event());
+            } catch (JsonProcessingException e) {
+                throw new SerializationException("cannot write " + publication.event().getClass().getSimpleName(), e);
+            }
+        };
+    }
+
+    @Override
+    public Deserializer<Publication> deserializer() {
+        return (topic, bytes) -> {
+            throw new SerializationException("publications are write-only: read the topic with the event type's serde");
+        };
+    }
+}

@@ -1,0 +1,284 @@
+package dev.visionstream.app.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.visionstream.app.stages.CameraHealthStage;
+import dev.visionstream.models.image.BoundedImageDecoder;
+import dev.visionstream.schemas.CameraHealthEvent;
+import dev.visionstream.schemas.ErrorEvent;
+import dev.visionstream.schemas.EventSchemas;
+import dev.visionstream.schemas.FrameHeaders;
+import dev.visionstream.schemas.HealthKind;
+import dev.visionstream.schemas.Json;
+import dev.visionstream.schemas.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class VisionTopologyTest {
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    private static final String HEALTH_ONLY = "{\"cameraId\":\"%s\",\"stages\":[\"camera-health\"],"
+            + "\"health\":{\"frozenRepeats\":3,\"stallSeconds\":5}}";
+
+    private final TestFrames frames = new TestFrames();
+    private final List<Publication> observed = new ArrayList<>();
+    private final Map<String, byte[]> claims = new java.util.HashMap<>();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> frameTopic;
+    private TestInputTopic<String, String> cameraTopic;
+    private TestOutputTopic<String, String> healthTopic;
+    private TestOutputTopic<String, String> errorTopic;
+    private TestOutputTopic<String, String> probeTopic;
+
+    /** A second stage that fails on sequence 2, to show one stage's failure does not affect others. */
+    private static final class FailingProbeStage implements FrameStage {
+        @Override
+        public String name() {
+            return "probe";
+        }
+
+        @Override
+        public Processor<String, StageInput, String, Publication> newProcessor() {
+            return new Processor<>() {
+                private ProcessorContext<String, Publication> context;
+
+                @Override
+                public void init(ProcessorContext<String, Publication> context) {
+                    this.context = context;
+                }
+
+                @Override
+                public void process(Record<String, StageInput> record) {
+                    if (record.value().sequence() == 2) {
+                        throw new IllegalStateException("probe cannot handle frame 2");
+                    }
+                    context.forward(record.withValue(new Publication("probe.out",
+                            new ErrorEvent("p" + record.value().sequence(), 1, "probe", record.value().source(),
+                                    record.value().captureTime(), Instant.now(),
+                                    dev.visionstream.schemas.ErrorReason.BAD_INPUT, "seen", null))));
+                }
+            };
+        }
+    }
+
+    @BeforeEach
+    void start() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/vision-ttd-" + System.nanoTime());
+        ClaimCheckResolver resolver = (uri, sha) -> {
+            byte[] b = claims.get(uri);
+            if (b == null) {
+                throw new IllegalArgumentException("missing artifact " + uri);
+            }
+            return b;
+        };
+        VisionTopology topology = new VisionTopology(List.of(new CameraHealthStage(Duration.ofSeconds(1)),
+                new FailingProbeStage()), new BoundedImageDecoder(10_000_000), resolver, observed::add);
+        driver = new TopologyTestDriver(topology.build(), props, T0);
+        frameTopic = driver.createInputTopic(Topics.FRAMES, new StringSerializer(), new ByteArraySerializer());
+        cameraTopic = driver.createInputTopic(Topics.CAMERAS, new StringSerializer(), new StringSerializer());
+        healthTopic = driver.createOutputTopic(Topics.CAMERA_HEALTH, new StringDeserializer(), new StringDeserializer());
+        errorTopic = driver.createOutputTopic(Topics.ERRORS, new StringDeserializer(), new StringDeserializer());
+        probeTopic = driver.createOutputTopic("probe.out", new StringDeserializer(), new StringDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private void send(String camera, long seq, byte[] bytes) {
+        send(camera, seq, bytes, "image/png");
+    }
+
+    private void send(String camera, long seq, byte[] bytes, String contentType) {
+        RecordHeaders headers = new RecordHeaders();
+        FrameHeaders.put(headers, FrameHeaders.SEQUENCE, seq);
+        FrameHeaders.put(headers, FrameHeaders.CONTENT_TYPE, contentType);
+        frameTopic.pipeInput(new TestRecord<>(camera, bytes, headers, T0.plusMillis(100 * seq)));
+    }
+
+    private static JsonNode json(String value) throws Exception {
+        return Json.MAPPER.readTree(value);
+    }
+
+    private static List<JsonNode> drain(TestOutputTopic<String, String> topic, Class<?> type) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (String v : topic.readValuesToList()) {
+            JsonNode node = json(v);
+            assertEquals(List.of(), EventSchemas.violations(type, node), v);
+            out.add(node);
+        }
+        return out;
+    }
+
+    @Test
+    void everyFrameOfAConfiguredCameraGetsOneHealthEvaluationWithItsSourceCoordinates() throws Exception {
+        cameraTopic.pipeInput("cam-a", HEALTH_ONLY.formatted("cam-a"));
+        for (long seq = 1; seq <= 4; seq++) {
+            send("cam-a", seq, frames.changing(64, 48));
+        }
+        List<JsonNode> health = drain(healthTopic, CameraHealthEvent.class);
+        assertEquals(4, health.size());
+        for (int i = 0; i < 4; i++) {
+            JsonNode e = health.get(i);
+            assertEquals("ok", e.get("status").asText());
+            assertEquals("cam-a", e.at("/source/cameraId").asText());
+            assertEquals(Topics.FRAMES, e.at("/source/topic").asText());
+            assertEquals(i, e.at("/source/offset").asLong());
+            assertEquals(i + 1, e.at("/source/sequence").asLong());
+            assertEquals(T0.plusMillis(100L * (i + 1)).toString(), e.get("captureTime").asText());
+            assertEquals(64, e.at("/frame/width").asInt());
+        }
+        assertEquals(4, observed.size(), "the listener sees every publication; probe is not enabled for cam-a");
+    }
+
+    @Test
+    void routesOnlyToStagesTheCameraEnablesAndPicksUpConfigChangesWithoutRestart() throws Exception {
+        cameraTopic.pipeInput("cam-b", "{\"cameraId\":\"cam-b\",\"stages\":[]}");
+        send("cam-b", 1, frames.changing(32, 32));
+        assertTrue(healthTopic.isEmpty());
+        assertTrue(probeTopic.isEmpty());
+        assertTrue(errorTopic.isEmpty());
+
+        cameraTopic.pipeInput("cam-b", "{\"cameraId\":\"cam-b\",\"stages\":[\"probe\"]}");
+        send("cam-b", 3, frames.changing(32, 32));
+        assertTrue(healthTopic.isEmpty());
+        assertEquals(1, probeTopic.readValuesToList().size());
+    }
+
+    @Test
+    void unknownCameraAndBadConfigBecomeErrorEventsAndTheStreamContinues() throws Exception {
+        send("ghost", 1, frames.changing(32, 32));
+        cameraTopic.pipeInput("cam-c", "{not json");
+        send("cam-c", 1, frames.changing(32, 32));
+        cameraTopic.pipeInput("cam-d", "{\"cameraId\":\"cam-d\",\"stages\":[\"camera-health\"],\"health\":{\"blackFraction\":7}}");
+        send("cam-d", 1, frames.changing(32, 32));
+        cameraTopic.pipeInput("cam-e", HEALTH_ONLY.formatted("someone-else"));
+        send("cam-e", 1, frames.changing(32, 32));
+        cameraTopic.pipeInput("cam-f", HEALTH_ONLY.formatted("cam-f"));
+        send("cam-f", 1, frames.changing(32, 32));
+
+        List<JsonNode> errors = drain(errorTopic, ErrorEvent.class);
+        assertEquals(List.of("UNKNOWN_CAMERA", "BAD_CONFIG", "BAD_CONFIG", "BAD_CONFIG"),
+                errors.stream().map(e -> e.get("reason").asText()).toList());
+        assertTrue(errors.get(1).get("message").asText().contains("not JSON"));
+        assertTrue(errors.get(2).get("message").asText().contains("blackFraction"));
+        assertEquals("ghost", errors.get(0).at("/source/cameraId").asText());
+        assertEquals(0, errors.get(0).at("/source/offset").asLong());
+        assertEquals(1, drain(healthTopic, CameraHealthEvent.class).size(), "cam-f still processed");
+    }
+
+    @Test
+    void badFramesYieldExactlyOneErrorEachAndLaterFramesAreStillEvaluated() throws Exception {
+        cameraTopic.pipeInput("cam-a", HEALTH_ONLY.formatted("cam-a"));
+        byte[] good = frames.changing(64, 48);
+        send("cam-a", 1, good);
+        send("cam-a", 2, java.util.Arrays.copyOf(good, good.length / 2));
+        send("cam-a", 3, new byte[0]);
+        send("cam-a", 4, "hello".getBytes(), "text/plain");
+        send("cam-a", 5, frames.changing(64, 48));
+
+        List<JsonNode> errors = drain(errorTopic, ErrorEvent.class);
+        assertEquals(List.of("UNDECODABLE_FRAME", "EMPTY_FRAME", "WRONG_CONTENT_TYPE"),
+                errors.stream().map(e -> e.get("reason").asText()).toList());
+        assertEquals(List.of(2L, 3L, 4L), errors.stream().map(e -> e.at("/source/sequence").asLong()).toList());
+        List<JsonNode> health = drain(healthTopic, CameraHealthEvent.class);
+        assertEquals(List.of(1L, 5L), health.stream().map(e -> e.at("/source/sequence").asLong()).toList());
+        // frame 5 follows frame 1 in the health state: 2..4 never reached the stage, so they show as a gap
+        assertEquals(HealthKind.SEQUENCE_GAP.name(), health.get(1).at("/findings/0/kind").asText());
+    }
+
+    @Test
+    void aStageExceptionBecomesAStageFailureEventAndOtherStagesAreUnaffected() throws Exception {
+        cameraTopic.pipeInput("cam-p", "{\"cameraId\":\"cam-p\",\"stages\":[\"camera-health\",\"probe\"]}");
+        for (long seq = 1; seq <= 3; seq++) {
+            send("cam-p", seq, frames.changing(32, 32));
+        }
+        List<JsonNode> errors = drain(errorTopic, ErrorEvent.class);
+        assertEquals(1, errors.size());
+        assertEquals("STAGE_FAILURE", errors.get(0).get("reason").asText());
+        assertEquals("probe", errors.get(0).get("stage").asText());
+        assertEquals(2, errors.get(0).at("/source/sequence").asLong());
+        assertEquals(3, healthTopic.readValuesToList().size());
+        assertEquals(2, probeTopic.readValuesToList().size());
+    }
+
+    @Test
+    void healthRulesFireThroughTheTopology() throws Exception {
+        cameraTopic.pipeInput("cam-h", HEALTH_ONLY.formatted("cam-h"));
+        byte[] still = frames.changing(64, 48);
+        send("cam-h", 1, still);
+        send("cam-h", 2, still);
+        send("cam-h", 3, still);
+        send("cam-h", 4, frames.uniform(64, 48, 2));
+        send("cam-h", 5, frames.uniform(64, 48, 254));
+        send("cam-h", 8, frames.changing(32, 24));
+        List<List<String>> kinds = drain(healthTopic, CameraHealthEvent.class).stream()
+                .map(e -> {
+                    List<String> k = new ArrayList<>();
+                    e.get("findings").forEach(f -> k.add(f.get("kind").asText()));
+                    return k;
+                }).toList();
+        assertEquals(List.of(List.of(), List.of(), List.of("FROZEN"), List.of("BLACK"), List.of("OVEREXPOSED"),
+                List.of("RESOLUTION_CHANGE", "SEQUENCE_GAP")), kinds);
+    }
+
+    @Test
+    void aSilentCameraRaisesOneStallAlertOnTheWallClockTimer() throws Exception {
+        cameraTopic.pipeInput("cam-s", HEALTH_ONLY.formatted("cam-s"));
+        send("cam-s", 1, frames.changing(32, 32));
+        healthTopic.readValuesToList();
+        driver.advanceWallClockTime(Duration.ofSeconds(3));
+        assertTrue(healthTopic.isEmpty());
+        driver.advanceWallClockTime(Duration.ofSeconds(3));
+        driver.advanceWallClockTime(Duration.ofSeconds(3));
+        List<TestRecord<String, String>> stalls = healthTopic.readRecordsToList();
+        assertEquals(1, stalls.size());
+        assertEquals("cam-s", stalls.get(0).key());
+        JsonNode stall = json(stalls.get(0).value());
+        assertEquals(List.of(), EventSchemas.violations(CameraHealthEvent.class, stall));
+        assertEquals("STALL", stall.at("/findings/0/kind").asText());
+        assertEquals(1, stall.at("/source/sequence").asLong());
+        assertNull(stall.get("frame"));
+    }
+
+    @Test
+    void claimCheckedFramesAreFetchedAndBadClaimsAreRejected() throws Exception {
+        cameraTopic.pipeInput("cam-a", HEALTH_ONLY.formatted("cam-a"));
+        claims.put("artifact://frames/1.png", frames.changing(40, 30));
+        for (String uri : List.of("artifact://frames/1.png", "artifact://../../etc/passwd")) {
+            RecordHeaders headers = new RecordHeaders();
+            FrameHeaders.put(headers, FrameHeaders.CLAIM_CHECK, uri);
+            FrameHeaders.put(headers, FrameHeaders.CLAIM_CHECK_SHA256, "ab".repeat(32));
+            frameTopic.pipeInput(new TestRecord<>("cam-a", new byte[0], headers, T0));
+        }
+        assertEquals(40, json(healthTopic.readValue()).at("/frame/width").asInt());
+        JsonNode error = json(errorTopic.readValue());
+        assertEquals("CLAIM_CHECK_INVALID", error.get("reason").asText());
+        assertTrue(healthTopic.isEmpty());
+    }
+}
