@@ -1,0 +1,22 @@
+package dev.visionstream.app.runtime;
+
+import java.nio.file.Path;
+
+/**
+ * How one instance of the service runs.
+ *
+ * @param metricsPort    Prometheus port; 0 picks a free one, a negative value serves no endpoint
+ * @param commitInterval Kafka Streams commit interval in ms; bounds what read_committed consumers wait for
+ */
+public record ServiceOptions(String applicationId, Path stateDir, Path artifactDir, int metricsPort, int partitions,
+                             int threads, long commitInterval, long maxPixels) {
+    public static ServiceOptions defaults(Path workDir) {
+        return new ServiceOptions(StreamsSettings.DEFAULT_APPLICATION_ID, workDir.resolve("streams"),
+                workDir.resolve("artifacts"), -1, 4, 1, 100, dev.visionstream.models.image.BoundedImageDecoder.DEFAULT_MAX_PIXELS);
+    }
+
+    public ServiceOptions withMetricsPort(int port) {
+        return new ServiceOptions(applicationId, stateDir, artifactDir, port, partitions, threads, commitInterval,
+                maxPixels);
+    }
+}

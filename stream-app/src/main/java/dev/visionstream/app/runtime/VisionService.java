@@ -1,0 +1,81 @@
+package dev.visionstream.app.runtime;
+
+import dev.visionstream.app.kafka.TopicCatalog;
+import dev.visionstream.app.kafka.TopicSetup;
+import dev.visionstream.app.metrics.VisionMetrics;
+import dev.visionstream.app.stages.StageRegistry;
+import dev.visionstream.app.topology.Publication;
+import dev.visionstream.app.topology.VisionTopology;
+import dev.visionstream.ingest.ArtifactStore;
+import dev.visionstream.ingest.LocalArtifactStore;
+import dev.visionstream.models.image.BoundedImageDecoder;
+import dev.visionstream.schemas.ErrorEvent;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * One running instance of the service against a Kafka cluster: topics ensured, topology started, metrics served.
+ * The same class runs the embedded demo, {@code vision run} against a real cluster, the benchmark and the tests.
+ */
+public final class VisionService implements AutoCloseable {
+    private final VisionMetrics metrics = new VisionMetrics();
+    private final ArtifactStore artifacts;
+    private final VisionStreamApp app;
+    private final int metricsPort;
+
+    private VisionService(Map<String, Object> client, ServiceOptions options) {
+        this.artifacts = new LocalArtifactStore(options.artifactDir());
+        VisionTopology topology = new VisionTopology(StageRegistry.defaults(),
+                new BoundedImageDecoder(options.maxPixels()), artifacts::get, this::observe);
+        this.app = new VisionStreamApp(topology.build(), StreamsSettings.of(client, options.applicationId(),
+                options.stateDir(), options.threads(), options.commitInterval()));
+        metrics.bindStreams(app.streams());
+        this.metricsPort = options.metricsPort() < 0 ? -1 : metrics.startServer(options.metricsPort());
+    }
+
+    /** Creates missing topics, then starts the topology and waits until it runs. */
+    public static VisionService start(Map<String, Object> client, ServiceOptions options, Duration timeout)
+            throws InterruptedException, TimeoutException {
+        try (Admin admin = Admin.create(client)) {
+            TopicSetup.ensure(admin, TopicCatalog.specs(options.partitions()));
+        }
+        VisionService service = new VisionService(client, options);
+        try {
+            service.app.start(timeout);
+        } catch (InterruptedException | TimeoutException | RuntimeException e) {
+            service.close();
+            throw e;
+        }
+        return service;
+    }
+
+    private void observe(Publication publication) {
+        if (publication.event() instanceof ErrorEvent error) {
+            metrics.recordError(error.stage(), error.reason().name());
+        } else {
+            metrics.recordEvent(publication.event().stage(), publication.event().source().cameraId(),
+                    publication.event().captureTime().toEpochMilli(), publication.event().emitTime().toEpochMilli());
+        }
+    }
+
+    public VisionMetrics metrics() {
+        return metrics;
+    }
+
+    public ArtifactStore artifacts() {
+        return artifacts;
+    }
+
+    /** The bound Prometheus port, or -1 when no endpoint is served. */
+    public int metricsPort() {
+        return metricsPort;
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        metrics.close();
+    }
+}
