@@ -1,0 +1,97 @@
+package dev.visionstream.app.cli;
+
+import dev.visionstream.app.kafka.KafkaClientSettings;
+import dev.visionstream.app.kafka.TopicCatalog;
+import dev.visionstream.app.runtime.CameraRegistry;
+import dev.visionstream.ingest.FrameProducer;
+import dev.visionstream.ingest.FrameSource;
+import dev.visionstream.ingest.FrameSources;
+import dev.visionstream.ingest.IngestRun;
+import dev.visionstream.ingest.LocalArtifactStore;
+import dev.visionstream.ingest.Pacing;
+import dev.visionstream.ingest.SourceOptions;
+import dev.visionstream.schemas.CameraConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Produces the frames of a video file or image folder to the frames topic. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Produce the frames of a video file or an image folder to vision.frames, keyed by camera id.")
+final class IngestCommand implements Callable<Integer> {
+    @Mixin
+    KafkaConnectionOptions kafka;
+
+    @Option(names = "--camera", required = true, paramLabel = "ID", description = "Camera id: the record key.")
+    String camera;
+
+    @Option(names = "--source", required = true, paramLabel = "PATH",
+            description = "A video file (anything FFmpeg decodes) or a folder of JPEG/PNG images.")
+    Path source;
+
+    @Option(names = "--pace", defaultValue = "max", paramLabel = "source|max",
+            description = "source = replay at the recorded frame rate; max = as fast as possible (default: ${DEFAULT-VALUE}).")
+    String pace;
+
+    @Option(names = "--fps", paramLabel = "N", description = "Frame rate of an image folder; without it, folder frames carry their file times.")
+    Double fps;
+
+    @Option(names = "--max-frames", paramLabel = "N", description = "Stop after N frames.")
+    Long maxFrames;
+
+    @Option(names = "--jpeg-quality", defaultValue = "0.85", description = "JPEG quality 0..1 for re-encoded video frames (default: ${DEFAULT-VALUE}).")
+    float jpegQuality;
+
+    @Option(names = "--max-width", defaultValue = "0", description = "Downscale encoded frames to this width; 0 = keep (default: ${DEFAULT-VALUE}).")
+    int maxWidth;
+
+    @Option(names = "--artifact-dir", defaultValue = ".vision/artifacts", paramLabel = "DIR",
+            description = "Artifact store for frames too large for the topic (claim-check) (default: ${DEFAULT-VALUE}).")
+    Path artifactDir;
+
+    @Option(names = "--register", split = ",", paramLabel = "STAGE[,STAGE...]",
+            description = "Also write a camera config enabling these stages (e.g. camera-health) before ingesting.")
+    List<String> register;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.exists(source)) {
+            System.err.println("vision ingest: no such file or folder: " + source);
+            return 2;
+        }
+        Pacing pacing = switch (pace) {
+            case "source" -> Pacing.SOURCE_RATE;
+            case "max" -> Pacing.AS_FAST_AS_POSSIBLE;
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--pace must be 'source' or 'max', not '" + pace + "'");
+        };
+        KafkaClientSettings settings = kafka.load();
+        if (register != null && !register.isEmpty()) {
+            CameraRegistry.publish(settings.toClientConfig(),
+                    new CameraConfig(camera, register, null, null, null, null, null, null));
+        }
+        SourceOptions options = SourceOptions.defaults().withJpeg(jpegQuality, maxWidth);
+        if (fps != null) {
+            options = options.withFolderFrameRate(fps);
+        }
+        Properties producerSettings = settings.toProperties();
+        producerSettings.setProperty(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                Integer.toString(TopicCatalog.FRAMES_MAX_MESSAGE_BYTES));
+        ProgressLine progress = new ProgressLine("ingest " + camera);
+        long sent;
+        try (FrameSource frames = FrameSources.open(source, camera, options);
+             FrameProducer producer = FrameProducer.create(producerSettings, new LocalArtifactStore(artifactDir))) {
+            sent = new IngestRun(frames, producer, pacing, maxFrames == null ? IngestRun.ALL_FRAMES : maxFrames,
+                    (frame, delivery) -> progress.update(frame.sequence() + 1)).run();
+        }
+        progress.done();
+        System.err.println("vision ingest: " + sent + " frames from " + source + " as camera " + camera);
+        return 0;
+    }
+}

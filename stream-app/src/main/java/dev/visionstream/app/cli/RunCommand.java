@@ -1,0 +1,71 @@
+package dev.visionstream.app.cli;
+
+import dev.visionstream.app.kafka.KafkaClientSettings;
+import dev.visionstream.app.runtime.ServiceOptions;
+import dev.visionstream.app.runtime.VisionService;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Runs the topology against an existing cluster until stopped. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the stream topology against an existing Kafka cluster until interrupted (Ctrl-C / SIGTERM).")
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    KafkaConnectionOptions kafka;
+
+    @Option(names = "--application-id", defaultValue = "vision-stream-app",
+            description = "Kafka Streams application.id; instances with the same id share the work (default: ${DEFAULT-VALUE}).")
+    String applicationId;
+
+    @Option(names = "--work-dir", defaultValue = ".vision", paramLabel = "DIR",
+            description = "Local state and artifact store (default: ${DEFAULT-VALUE}).")
+    Path workDir;
+
+    @Option(names = "--metrics-port", defaultValue = "9400",
+            description = "Prometheus /metrics port; 0 = any free port, -1 = off (default: ${DEFAULT-VALUE}).")
+    int metricsPort;
+
+    @Option(names = "--partitions", defaultValue = "4",
+            description = "Partitions for topics this command creates; existing topics are left alone (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Stream threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        KafkaClientSettings settings = kafka.load();
+        System.err.println("vision run: " + settings.describe());
+        ServiceOptions defaults = ServiceOptions.defaults(workDir);
+        ServiceOptions options = new ServiceOptions(applicationId, defaults.stateDir(), defaults.artifactDir(),
+                metricsPort, partitions, threads, defaults.commitInterval(), defaults.maxPixels());
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        // on SIGTERM the JVM exits once the hooks return: the hook waits until the service has closed cleanly
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                closed.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "vision-shutdown"));
+        try (VisionService service = VisionService.start(settings.toClientConfig(), options, Duration.ofMinutes(2))) {
+            if (service.metricsPort() > 0) {
+                System.err.println("metrics on http://localhost:" + service.metricsPort() + "/metrics");
+            }
+            System.err.println("running; Ctrl-C to stop");
+            stop.await();
+            System.err.println(service.metrics().summaryLine());
+        } finally {
+            closed.countDown();
+        }
+        return 0;
+    }
+}

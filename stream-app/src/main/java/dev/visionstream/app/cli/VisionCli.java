@@ -1,0 +1,25 @@
+package dev.visionstream.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code vision} command line. */
+@Command(name = "vision", mixinStandardHelpOptions = true, version = "vision 0.1.0",
+        description = "Streaming computer vision on Kafka: camera frames in, JSON events out.",
+        subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class VisionCli implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new VisionCli()).execute(args));
+    }
+}
