@@ -1,0 +1,36 @@
+package dev.visionstream.app.cli;
+
+import dev.visionstream.app.demo.DemoRun;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The embedded default: no infrastructure needed. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run everything on this machine: an embedded Kafka broker (KRaft), the topics, the topology "
+                + "and two sample cameras; print result events as they arrive, write pictures, exit.",
+                "Broker data and stream state persist under --work-dir between runs."})
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--work-dir", defaultValue = ".vision", paramLabel = "DIR",
+            description = "Broker data, stream state and artifact store (default: ${DEFAULT-VALUE}).")
+    Path workDir;
+
+    @Option(names = "--output", defaultValue = "vision-output", paramLabel = "DIR",
+            description = "Where pictures and events.jsonl are written (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Option(names = "--metrics-port", defaultValue = "0",
+            description = "Prometheus /metrics port while the demo runs; 0 = any free port, -1 = off (default: ${DEFAULT-VALUE}).")
+    int metricsPort;
+
+    @Option(names = "--timeout", defaultValue = "PT3M", description = "Give up waiting for events after this long (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        boolean complete = new DemoRun(workDir, output, metricsPort, System.out).run(timeout);
+        return complete ? 0 : 1;
+    }
+}

@@ -1,0 +1,232 @@
+package dev.visionstream.app.demo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.visionstream.app.kafka.EmbeddedKafkaBroker;
+import dev.visionstream.app.kafka.TopicCatalog;
+import dev.visionstream.app.runtime.CameraRegistry;
+import dev.visionstream.app.runtime.EventTap;
+import dev.visionstream.app.runtime.SampleMedia;
+import dev.visionstream.app.runtime.ServiceOptions;
+import dev.visionstream.app.runtime.VisionService;
+import dev.visionstream.app.stages.CameraHealthStage;
+import dev.visionstream.ingest.Frame;
+import dev.visionstream.ingest.FrameProducer;
+import dev.visionstream.ingest.FrameSource;
+import dev.visionstream.ingest.FrameSources;
+import dev.visionstream.ingest.IngestRun;
+import dev.visionstream.ingest.Pacing;
+import dev.visionstream.ingest.SourceOptions;
+import dev.visionstream.schemas.CameraConfig;
+import dev.visionstream.schemas.CameraHealthEvent;
+import dev.visionstream.schemas.ErrorEvent;
+import dev.visionstream.schemas.HealthKind;
+import dev.visionstream.schemas.HealthThresholds;
+import dev.visionstream.schemas.Json;
+import dev.visionstream.schemas.Topics;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.imageio.ImageIO;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/**
+ * The embedded default run: a real broker in-process, the topology, two sample cameras (the opencv-doc walkway
+ * video and a misbehaving test pattern), events printed as they arrive, pictures written at the end.
+ */
+public final class DemoRun {
+    static final String WALKWAY = "walkway";
+    static final String TEST_PATTERN = "test-pattern";
+    private static final int PRINT_EVERY_OK = 50;
+    private static final int KEPT_FRAMES = 2000;
+
+    private final Path workDir;
+    private final Path outputDir;
+    private final int metricsPort;
+    private final PrintStream out;
+    private final List<CameraHealthEvent> health = new CopyOnWriteArrayList<>();
+    private final List<ErrorEvent> errors = new CopyOnWriteArrayList<>();
+    private final Map<String, byte[]> sentFrames = java.util.Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            return size() > KEPT_FRAMES;
+        }
+    });
+    private final Map<String, AtomicLong> okCounts = new ConcurrentHashMap<>();
+
+    public DemoRun(Path workDir, Path outputDir, int metricsPort, PrintStream out) {
+        this.workDir = workDir;
+        this.outputDir = outputDir;
+        this.metricsPort = metricsPort;
+        this.out = out;
+    }
+
+    /** Runs the demo; returns true when every expected event arrived. */
+    public boolean run(Duration timeout) throws Exception {
+        Files.createDirectories(outputDir);
+        Optional<Path> video = SampleMedia.vtest(true);
+        if (video.isEmpty()) {
+            out.println("walkway sample video unavailable: running with the test pattern camera only");
+        }
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).build()) {
+            broker.start();
+            out.printf("kafka: embedded KRaft broker at %s (data in %s, %s, started in %d ms)%n",
+                    broker.bootstrapServers(), broker.dataDir(), broker.formattedOnLastStart() ? "new" : "reused",
+                    broker.startupTime().toMillis());
+            Map<String, Object> client = broker.clientProperties();
+            ServiceOptions options = ServiceOptions.defaults(workDir).withMetricsPort(metricsPort);
+            try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2));
+                 EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.ERRORS), this::onEvent)) {
+                if (service.metricsPort() > 0) {
+                    out.println("metrics: http://localhost:" + service.metricsPort() + "/metrics");
+                }
+                CameraRegistry.publish(client, cameras(video.isPresent()));
+                out.println("printing all alerts and errors, and every " + PRINT_EVERY_OK + "th ok evaluation");
+                long expectedEvaluations = ingest(client, service, video);
+                boolean complete = awaitEvents(expectedEvaluations, timeout);
+                writePictures();
+                out.println(service.metrics().summaryLine());
+                out.printf("demo: %d health evaluations, %d errors; pictures in %s%n", health.size(), errors.size(),
+                        outputDir.toAbsolutePath());
+                return complete;
+            }
+        }
+    }
+
+    private static CameraConfig[] cameras(boolean withWalkway) {
+        List<String> stages = List.of(CameraHealthStage.NAME);
+        // the test pattern stops early: its short stall time makes the stall show within the demo
+        CameraConfig pattern = new CameraConfig(TEST_PATTERN, stages, "replay",
+                new HealthThresholds(5, null, null, null, null, null, 3.0), null, null, null, null);
+        CameraConfig walkway = new CameraConfig(WALKWAY, stages, "replay",
+                new HealthThresholds(null, null, null, null, null, null, 60.0), null, null, null, null);
+        return withWalkway ? new CameraConfig[] {pattern, walkway} : new CameraConfig[] {pattern};
+    }
+
+    /** Ingests both cameras concurrently; returns how many health evaluations that must produce. */
+    private long ingest(Map<String, Object> client, VisionService service, Optional<Path> video) throws Exception {
+        Properties producerSettings = new Properties();
+        producerSettings.putAll(client);
+        producerSettings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                Integer.toString(TopicCatalog.FRAMES_MAX_MESSAGE_BYTES));
+        AtomicLong walkwayFrames = new AtomicLong();
+        try (FrameProducer producer = FrameProducer.create(producerSettings, service.artifacts())) {
+            Thread walkway = new Thread(() -> {
+                if (video.isEmpty()) {
+                    return;
+                }
+                try (FrameSource source = FrameSources.open(video.get(), WALKWAY, SourceOptions.defaults())) {
+                    walkwayFrames.set(new IngestRun(source, producer, Pacing.AS_FAST_AS_POSSIBLE, IngestRun.ALL_FRAMES,
+                            (frame, delivery) -> keep(frame)).run());
+                } catch (IOException e) {
+                    out.println("walkway ingest failed: " + e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "ingest-walkway");
+            walkway.start();
+            try (FrameSource pattern = new TestPatternSource(TEST_PATTERN, Instant.now())) {
+                new IngestRun(pattern, producer, Pacing.SOURCE_RATE, IngestRun.ALL_FRAMES,
+                        (frame, delivery) -> keep(frame)).run();
+            }
+            walkway.join();
+        }
+        long patternFrames = TestPatternSource.LAST_SEQUENCE + 1 - 3 /* gap */ - 1 /* corrupt */;
+        out.printf("ingested: %s %d frames, %s %d frames (one corrupt)%n", WALKWAY, walkwayFrames.get(),
+                TEST_PATTERN, patternFrames + 1);
+        return walkwayFrames.get() + patternFrames;
+    }
+
+    private void keep(Frame frame) {
+        sentFrames.put(frame.cameraId() + "#" + frame.sequence(), frame.bytes());
+    }
+
+    private boolean awaitEvents(long expectedEvaluations, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            long evaluations = health.stream().filter(e -> e.frame() != null).count();
+            boolean stall = health.stream().anyMatch(e -> e.source().cameraId().equals(TEST_PATTERN)
+                    && e.findings().stream().anyMatch(f -> f.kind() == HealthKind.STALL));
+            if (evaluations >= expectedEvaluations && stall && !errors.isEmpty()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        out.printf("demo: timed out waiting for events (%d of %d evaluations)%n",
+                health.stream().filter(e -> e.frame() != null).count(), expectedEvaluations);
+        return false;
+    }
+
+    private void onEvent(String topic, String key, String json, long receivedAtMs) {
+        try {
+            if (topic.equals(Topics.ERRORS)) {
+                ErrorEvent e = Json.MAPPER.readValue(json, ErrorEvent.class);
+                errors.add(e);
+                out.printf("[%s] %s #%s %s: %s%n", topic, e.source().cameraId(), e.source().sequence(), e.reason(),
+                        e.message());
+            } else {
+                CameraHealthEvent e = Json.MAPPER.readValue(json, CameraHealthEvent.class);
+                health.add(e);
+                long ok = e.findings().isEmpty()
+                        ? okCounts.computeIfAbsent(e.source().cameraId(), c -> new AtomicLong()).incrementAndGet() : 0;
+                if (!e.findings().isEmpty()) {
+                    e.findings().forEach(f -> out.printf("[%s] %s #%s ALERT %s: %s%n", topic, e.source().cameraId(),
+                            e.source().sequence(), f.kind(), f.message()));
+                } else if (ok % PRINT_EVERY_OK == 1) {
+                    out.printf("[%s] %s #%s ok (mean luma %.0f, %d ok so far)%n", topic, e.source().cameraId(),
+                            e.source().sequence(), e.frame().meanLuma(), ok);
+                }
+            }
+        } catch (JsonProcessingException e) {
+            out.println("[" + topic + "] unreadable event: " + e.getOriginalMessage());
+        }
+    }
+
+    /** A timeline per camera, a snapshot of the first frame of each alert kind, and every event as JSON lines. */
+    private void writePictures() throws IOException {
+        Map<String, List<CameraHealthEvent>> byCamera = new LinkedHashMap<>();
+        health.forEach(e -> byCamera.computeIfAbsent(e.source().cameraId(), c -> new ArrayList<>()).add(e));
+        int pictures = 0;
+        for (Map.Entry<String, List<CameraHealthEvent>> camera : byCamera.entrySet()) {
+            ImageIO.write(HealthTimelineChart.render(camera.getKey(), camera.getValue(), 1000, 420), "png",
+                    outputDir.resolve(camera.getKey() + "-health-timeline.png").toFile());
+            pictures++;
+            Map<HealthKind, Boolean> shown = new java.util.EnumMap<>(HealthKind.class);
+            for (CameraHealthEvent e : camera.getValue()) {
+                HealthKind first = e.findings().isEmpty() ? null : e.findings().get(0).kind();
+                byte[] frame = sentFrames.get(camera.getKey() + "#" + e.source().sequence());
+                if (first == null || shown.putIfAbsent(first, true) != null || frame == null) {
+                    continue;
+                }
+                var image = ImageIO.read(new ByteArrayInputStream(frame));
+                ImageIO.write(AlertSnapshot.render(image, camera.getKey() + " #" + e.source().sequence(), e.findings()),
+                        "png", outputDir.resolve(camera.getKey() + "-alert-" + first.name().toLowerCase() + ".png")
+                                .toFile());
+                pictures++;
+            }
+        }
+        try (Writer w = Files.newBufferedWriter(outputDir.resolve("events.jsonl"), StandardCharsets.UTF_8)) {
+            for (Object e : health) {
+                w.write(Json.MAPPER.writeValueAsString(e) + "\n");
+            }
+            for (Object e : errors) {
+                w.write(Json.MAPPER.writeValueAsString(e) + "\n");
+            }
+        }
+        out.printf("pictures: %d written to %s (plus events.jsonl)%n", pictures, outputDir);
+    }
+}
