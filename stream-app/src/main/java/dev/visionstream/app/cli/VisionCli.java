@@ -1,5 +1,6 @@
 package dev.visionstream.app.cli;
 
+import org.bytedeco.ffmpeg.global.avutil;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +21,8 @@ public final class VisionCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        // FFmpeg prints stream details and option notices at INFO; only its errors belong on a user's terminal
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         System.exit(new CommandLine(new VisionCli()).execute(args));
     }
 }

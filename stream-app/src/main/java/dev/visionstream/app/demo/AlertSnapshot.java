@@ -15,7 +15,9 @@ public final class AlertSnapshot {
 
     public static BufferedImage render(BufferedImage frame, String caption, List<HealthFinding> findings) {
         int banner = 22 + 16 * findings.size();
-        BufferedImage out = new BufferedImage(frame.getWidth(), frame.getHeight() + banner, BufferedImage.TYPE_INT_RGB);
+        // wide enough for the banner text even on small frames
+        BufferedImage out = new BufferedImage(Math.max(frame.getWidth(), 560), frame.getHeight() + banner,
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setColor(new Color(0x8b0000));
         g.fillRect(0, 0, out.getWidth(), banner);
