@@ -17,16 +17,16 @@ FROM eclipse-temurin:17-jre
 # A non-root user with a home directory: JavaCPP unpacks its native libraries under ~/.javacpp.
 RUN groupadd --system vision \
  && useradd --system --gid vision --create-home --home-dir /home/vision vision \
- && mkdir -p /data/artifacts \
- && chown vision:vision /data/artifacts
+ && mkdir -p /data \
+ && chown vision:vision /data
 COPY --from=build /app/lib /app/lib
 USER vision
 WORKDIR /home/vision
-# Images, inpainted frames and .ply scenes referenced by result events.
-VOLUME /data/artifacts
+# Stream state (RocksDB) and the artifact store (claim-checked frames, pictures, .ply scenes) under /data.
+VOLUME /data
 # Prometheus /metrics
 EXPOSE 9400
 # The JVM's container default (a quarter of the memory limit) is too small for model weights and frame batches.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 ENTRYPOINT ["java", "-cp", "/app/lib/*", "dev.visionstream.app.cli.VisionCli"]
-CMD ["run", "--bootstrap-servers", "kafka:9092", "--metrics-port", "9400"]
+CMD ["run", "--bootstrap-servers", "kafka:9092", "--metrics-port", "9400", "--work-dir", "/data"]

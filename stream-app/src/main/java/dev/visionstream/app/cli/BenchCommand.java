@@ -4,6 +4,8 @@ import dev.visionstream.app.bench.PipelineBenchmark;
 import dev.visionstream.app.runtime.SampleMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +46,13 @@ final class BenchCommand implements Runnable {
                 return 2;
             }
             Path workDir = Files.createTempDirectory("vision-bench");
-            new PipelineBenchmark(input, workDir, System.out).run(pacedFrames, fps);
+            try {
+                new PipelineBenchmark(input, workDir, System.out).run(pacedFrames, fps);
+            } finally {
+                try (Stream<Path> paths = Files.walk(workDir)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
             return 0;
         }
     }
