@@ -74,6 +74,7 @@ class DockerKafkaEndToEndTest {
              EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.ERRORS), events::onEvent)) {
             CameraRegistry.publish(client, new CameraConfig("pattern", List.of(CameraHealthStage.NAME), null, null,
                     null, null, null, null));
+            service.awaitCameras(Duration.ofSeconds(30), "pattern");
             try (FrameProducer producer = FrameProducer.connect(kafka.getBootstrapServers(), service.artifacts());
                  TestPatternSource source = new TestPatternSource("pattern", Instant.now())) {
                 new IngestRun(source, producer).run();

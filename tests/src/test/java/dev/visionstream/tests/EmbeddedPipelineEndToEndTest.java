@@ -72,6 +72,7 @@ class EmbeddedPipelineEndToEndTest {
                  EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.ERRORS), events::onEvent)) {
                 CameraRegistry.publish(client, new CameraConfig(CAMERA, List.of(CameraHealthStage.NAME), "replay",
                         new HealthThresholds(null, null, null, null, null, null, 600.0), null, null, null, null));
+                service.awaitCameras(Duration.ofSeconds(30), CAMERA);
 
                 Set<Long> goodSequences = ingestWithCorruptFrame(client, service, video.get());
                 assertEquals(795, goodSequences.size());

@@ -26,6 +26,15 @@ final class EventCollector {
         return events.stream().filter(e -> e.topic().equals(topic)).map(Received::json).toList();
     }
 
+    /** Waits until {@code done} holds or {@code timeout} passes; returns whether it holds. */
+    boolean awaitQuietly(Predicate<EventCollector> done, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.test(this) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return done.test(this);
+    }
+
     /** Waits until {@code done} holds; fails with what arrived so far when it does not within {@code timeout}. */
     void await(Predicate<EventCollector> done, Duration timeout, String what) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -82,6 +82,7 @@ public final class PipelineBenchmark {
                         new CameraConfig("bench-warmup", stages, "replay", relaxed, null, null, null, null),
                         new CameraConfig("bench", stages, "replay", relaxed, null, null, null, null),
                         new CameraConfig("bench-paced", stages, "live", relaxed, null, null, null, null));
+                service.awaitCameras(Duration.ofSeconds(30), "bench-warmup", "bench", "bench-paced");
                 Arrival arrival = new Arrival();
                 try (EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH), arrival::onEvent)) {
                     // the same warm-up the plain loop had: producer, broker and streams code paths compiled first

@@ -94,7 +94,10 @@ public final class DemoRun {
                 if (service.metricsPort() > 0) {
                     out.println("metrics: http://localhost:" + service.metricsPort() + "/metrics");
                 }
-                CameraRegistry.publish(client, cameras(video.isPresent()));
+                CameraConfig[] cameras = cameras(video.isPresent());
+                CameraRegistry.publish(client, cameras);
+                service.awaitCameras(Duration.ofSeconds(30),
+                        java.util.Arrays.stream(cameras).map(CameraConfig::cameraId).toArray(String[]::new));
                 out.println("printing all alerts and errors, and every " + PRINT_EVERY_OK + "th ok evaluation");
                 long expectedEvaluations = ingest(client, service, video);
                 boolean complete = awaitEvents(expectedEvaluations, timeout);

@@ -14,6 +14,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * One running instance of the service against a Kafka cluster: topics ensured, topology started, metrics served.
@@ -28,7 +32,7 @@ public final class VisionService implements AutoCloseable {
     private VisionService(Map<String, Object> client, ServiceOptions options) {
         this.artifacts = new LocalArtifactStore(options.artifactDir());
         VisionTopology topology = new VisionTopology(StageRegistry.defaults(),
-                new BoundedImageDecoder(options.maxPixels()), artifacts::get, this::observe);
+                new BoundedImageDecoder(options.maxPixels(), options.maxFrameBytes()), artifacts::get, this::observe);
         this.app = new VisionStreamApp(topology.build(), StreamsSettings.of(client, options.applicationId(),
                 options.stateDir(), options.threads(), options.commitInterval()));
         metrics.bindStreams(app.streams());
@@ -58,6 +62,27 @@ public final class VisionService implements AutoCloseable {
             metrics.recordEvent(publication.event().stage(), publication.event().source().cameraId(),
                     publication.event().captureTime().toEpochMilli(), publication.event().emitTime().toEpochMilli());
         }
+    }
+
+    /**
+     * Waits until the topology's camera-config table holds every given camera, so frames sent afterwards are
+     * routed by that config rather than reported as unknown.
+     */
+    public void awaitCameras(Duration timeout, String... cameraIds) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (String id : cameraIds) {
+            while (configStore().get(id) == null) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("camera config of '" + id + "' not visible after " + timeout);
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private ReadOnlyKeyValueStore<String, ValueAndTimestamp<String>> configStore() {
+        return app.streams().store(StoreQueryParameters.fromNameAndType(VisionTopology.CAMERA_CONFIG_STORE,
+                QueryableStoreTypes.timestampedKeyValueStore()));
     }
 
     public VisionMetrics metrics() {

@@ -72,18 +72,25 @@ public final class FrameAdmission implements FixedKeyProcessor<String, Configure
         } catch (CameraConfigs.InvalidConfigException e) {
             throw new Rejected(ErrorReason.BAD_CONFIG, e.getMessage(), null);
         }
-        String contentType = FrameHeaders.string(headers, FrameHeaders.CONTENT_TYPE).orElse("image/jpeg").trim();
-        if (!IMAGE_TYPES.contains(contentType.toLowerCase())) {
+        Optional<String> declared = FrameHeaders.string(headers, FrameHeaders.CONTENT_TYPE).map(String::trim);
+        if (declared.isPresent() && !IMAGE_TYPES.contains(declared.get().toLowerCase())) {
             throw new Rejected(ErrorReason.WRONG_CONTENT_TYPE,
-                    "content type '" + contentType + "' is not image/jpeg or image/png", null);
+                    "content type '" + declared.get() + "' is not image/jpeg or image/png", null);
         }
         byte[] bytes = frameBytes(frame.bytes(), headers);
+        String actualType = sniff(bytes);
+        if (declared.isPresent() && actualType != null && !actualType.equals(normalised(declared.get()))) {
+            throw new Rejected(ErrorReason.WRONG_CONTENT_TYPE,
+                    "content type says '" + declared.get() + "' but the bytes are " + actualType, null);
+        }
+        String contentType = declared.orElse(actualType == null ? "application/octet-stream" : actualType);
         BufferedImage image;
         try {
             image = decoder.decode(bytes);
         } catch (ImageDecodeException e) {
             throw new Rejected(switch (e.reason()) {
                 case EMPTY -> ErrorReason.EMPTY_FRAME;
+                case TOO_MANY_BYTES -> ErrorReason.OVERSIZED_RECORD;
                 case PIXEL_LIMIT_EXCEEDED -> ErrorReason.PIXEL_LIMIT_EXCEEDED;
                 case UNSUPPORTED_FORMAT, CORRUPT -> ErrorReason.UNDECODABLE_FRAME;
             }, e.getMessage(), e);
@@ -109,6 +116,22 @@ public final class FrameAdmission implements FixedKeyProcessor<String, Configure
             throw new Rejected(ErrorReason.CLAIM_CHECK_INVALID,
                     "claim-check " + claim.get() + " cannot be used: " + e.getMessage(), e);
         }
+    }
+
+    /** image/jpeg or image/png from the magic bytes; null for anything else (the decoder then says what). */
+    private static String sniff(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
+            return "image/jpeg";
+        }
+        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+            return "image/png";
+        }
+        return null;
+    }
+
+    private static String normalised(String contentType) {
+        String t = contentType.toLowerCase();
+        return t.equals("image/jpg") ? "image/jpeg" : t;
     }
 
     /** Why a frame was not admitted; control flow inside this class only. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -18,14 +19,23 @@ import javax.imageio.stream.ImageInputStream;
 public final class BoundedImageDecoder {
     /** 8K UHD: larger frames are refused unless the limit is raised. */
     public static final long DEFAULT_MAX_PIXELS = 7680L * 4320L;
+    /** An encoded 8K frame at high quality stays well below this. */
+    public static final int DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
     private final long maxPixels;
+    private final int maxBytes;
 
-    public BoundedImageDecoder(long maxPixels) {
-        if (maxPixels <= 0) {
-            throw new IllegalArgumentException("maxPixels must be positive, was " + maxPixels);
+    public BoundedImageDecoder(long maxPixels, int maxBytes) {
+        if (maxPixels <= 0 || maxBytes <= 0) {
+            throw new IllegalArgumentException("limits must be positive, were " + maxPixels + " pixels and "
+                    + maxBytes + " bytes");
         }
         this.maxPixels = maxPixels;
+        this.maxBytes = maxBytes;
+    }
+
+    public BoundedImageDecoder(long maxPixels) {
+        this(maxPixels, DEFAULT_MAX_BYTES);
     }
 
     public BoundedImageDecoder() {
@@ -43,6 +53,15 @@ public final class BoundedImageDecoder {
     public BufferedImage decode(byte[] bytes, int subsampling) throws ImageDecodeException {
         if (bytes == null || bytes.length == 0) {
             throw new ImageDecodeException(ImageDecodeException.Reason.EMPTY, "frame has no bytes");
+        }
+        if (bytes.length > maxBytes) {
+            throw new ImageDecodeException(ImageDecodeException.Reason.TOO_MANY_BYTES,
+                    "frame has " + bytes.length + " bytes, over the limit of " + maxBytes);
+        }
+        Optional<DeclaredSize> declared = DeclaredSize.of(bytes);
+        if (declared.isPresent() && declared.get().pixels() > maxPixels) {
+            throw new ImageDecodeException(ImageDecodeException.Reason.PIXEL_LIMIT_EXCEEDED, "image declares "
+                    + declared.get().width() + "x" + declared.get().height() + " pixels, over the limit of " + maxPixels);
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);

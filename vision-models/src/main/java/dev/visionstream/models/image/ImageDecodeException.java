@@ -2,7 +2,7 @@ package dev.visionstream.models.image;
 
 /** A frame that cannot become an image, with a reason the caller can map to an error code. */
 public final class ImageDecodeException extends Exception {
-    public enum Reason { EMPTY, UNSUPPORTED_FORMAT, PIXEL_LIMIT_EXCEEDED, CORRUPT }
+    public enum Reason { EMPTY, TOO_MANY_BYTES, UNSUPPORTED_FORMAT, PIXEL_LIMIT_EXCEEDED, CORRUPT }
 
     private final Reason reason;
 

@@ -33,6 +33,14 @@ class BoundedImageDecoderTest {
     }
 
     @Test
+    void refusesFramesOverTheByteLimitBeforeParsing() {
+        BoundedImageDecoder small = new BoundedImageDecoder(1_000_000, 100);
+        byte[] png = TestImages.encode(TestImages.filled(64, 64, 0x123456), "png");
+        assertEquals(ImageDecodeException.Reason.TOO_MANY_BYTES,
+                assertThrows(ImageDecodeException.class, () -> small.decode(png)).reason());
+    }
+
+    @Test
     void classifiesEmptyForeignAndTruncatedData() {
         assertEquals(ImageDecodeException.Reason.EMPTY,
                 assertThrows(ImageDecodeException.class, () -> decoder.decode(new byte[0])).reason());
