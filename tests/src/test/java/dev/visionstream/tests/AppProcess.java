@@ -1,0 +1,70 @@
+package dev.visionstream.tests;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The service as a separate JVM ({@code vision run}), started from the test's own classpath, killable with -9. */
+final class AppProcess implements AutoCloseable {
+    private final List<String> command;
+    private final Path log;
+    private final int metricsPort;
+    private Process process;
+
+    AppProcess(String bootstrap, Path workDir, Path kafkaConfig, String applicationId, Path log) {
+        this(bootstrap, workDir, kafkaConfig, applicationId, log, -1);
+    }
+
+    AppProcess(String bootstrap, Path workDir, Path kafkaConfig, String applicationId, Path log, int metricsPort) {
+        this.log = log;
+        this.metricsPort = metricsPort;
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        this.command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "dev.visionstream.app.cli.VisionCli", "run", "--bootstrap-servers", bootstrap,
+                "--work-dir", workDir.toString(), "--kafka-config", kafkaConfig.toString(),
+                "--application-id", applicationId, "--metrics-port", Integer.toString(metricsPort)));
+    }
+
+    void start() throws IOException {
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    /** SIGKILL: no shutdown hook, no clean close, no final commit. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    int metricsPort() {
+        return metricsPort;
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    String logTail() throws IOException {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    /** SIGTERM and wait: the clean shutdown path. */
+    void stop() throws InterruptedException {
+        close();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}
