@@ -161,7 +161,10 @@ public final class LiveCamera implements AutoCloseable {
         return false;
     }
 
-    /** Stops reading and producing; frames still queued are discarded. Returns without waiting on a blocked read. */
+    /**
+     * Stops reading and producing; frames still queued are discarded. Waits briefly for the reader, never on a
+     * blocked read: that reader notices it was replaced when FFmpeg returns and closes its own decoder.
+     */
     @Override
     public synchronized void close() {
         if (!running) {
@@ -180,7 +183,7 @@ public final class LiveCamera implements AutoCloseable {
         try {
             sender.join(2_000);
             if (r != null) {
-                r.join(ioTimeout.toMillis() + 1_000);
+                r.join(500);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -208,13 +211,12 @@ public final class LiveCamera implements AutoCloseable {
         long downSinceNanos = -1;
         try {
             while (current(gen)) {
-                FFmpegFrameGrabber grabber = SourceGrabbers.create(source, ioTimeout);
+                FFmpegFrameGrabber grabber;
                 try {
                     nativeCallSinceNanos = System.nanoTime();
-                    grabber.start();
+                    grabber = SourceGrabbers.start(source, ioTimeout);
                 } catch (Exception | LinkageError e) {
                     nativeCallSinceNanos = -1;
-                    release(grabber);
                     if (!current(gen)) {
                         return;
                     }

@@ -68,6 +68,11 @@ final class CameraTestSupport {
     }
 
     static void await(BooleanSupplier condition, long timeoutMillis, String what) throws InterruptedException {
+        await(condition, timeoutMillis, () -> what);
+    }
+
+    static void await(BooleanSupplier condition, long timeoutMillis, java.util.function.Supplier<String> what)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
@@ -75,6 +80,6 @@ final class CameraTestSupport {
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what);
+        throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what.get());
     }
 }

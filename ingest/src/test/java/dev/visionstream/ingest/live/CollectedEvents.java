@@ -19,6 +19,11 @@ final class CollectedEvents implements IngestEvents {
         all.add(event);
     }
 
+    @Override
+    public String toString() {
+        return all.stream().map(e -> e.source().cameraId() + ": " + KafkaIngestEvents.describe(e)).toList().toString();
+    }
+
     List<CameraHealthEvent> health(String camera, HealthKind kind) {
         return all.stream().filter(e -> e instanceof CameraHealthEvent).map(e -> (CameraHealthEvent) e)
                 .filter(e -> e.source().cameraId().equals(camera))
