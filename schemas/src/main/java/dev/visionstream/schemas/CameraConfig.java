@@ -10,9 +10,11 @@ import java.util.List;
  * @param exemplars exemplar boxes for counting, in source-frame pixels
  * @param maskUri   inpainting mask location
  * @param rigId     multi-view rig this camera belongs to, with its {@code viewIndex}
+ * @param source    where an ingest process reads the camera; null when frames come from elsewhere. Ingest applies
+ *                  {@code policy} too: live keeps the newest frame, replay sends every frame
  */
 public record CameraConfig(String cameraId, List<String> stages, String policy, HealthThresholds health,
-                           List<Box> exemplars, String maskUri, String rigId, Integer viewIndex) {
+                           List<Box> exemplars, String maskUri, String rigId, Integer viewIndex, CameraSource source) {
     public static final int SCHEMA_VERSION = 1;
 
     public CameraConfig {
@@ -20,6 +22,16 @@ public record CameraConfig(String cameraId, List<String> stages, String policy, 
         policy = policy == null ? "live" : policy;
         health = health == null ? HealthThresholds.DEFAULTS : health;
         exemplars = exemplars == null ? List.of() : List.copyOf(exemplars);
+    }
+
+    /** A configuration without an ingest source (frames are produced by someone else). */
+    public CameraConfig(String cameraId, List<String> stages, String policy, HealthThresholds health,
+                        List<Box> exemplars, String maskUri, String rigId, Integer viewIndex) {
+        this(cameraId, stages, policy, health, exemplars, maskUri, rigId, viewIndex, null);
+    }
+
+    public boolean livePolicy() {
+        return !"replay".equals(policy);
     }
 
     public boolean enables(String stage) {

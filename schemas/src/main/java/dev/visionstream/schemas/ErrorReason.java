@@ -11,5 +11,7 @@ public enum ErrorReason {
     UNKNOWN_CAMERA,
     BAD_CONFIG,
     BAD_INPUT,
-    STAGE_FAILURE
+    STAGE_FAILURE,
+    /** Ingest cannot open or read a camera source: unreachable URL, not a video, missing device. */
+    SOURCE_UNAVAILABLE
 }

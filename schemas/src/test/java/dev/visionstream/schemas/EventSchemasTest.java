@@ -30,7 +30,8 @@ class EventSchemasTest {
                 new PoseEvent("id", 1, PoseEvent.STAGE, SOURCE, "t1", T, T, model,
                         java.util.Collections.nCopies(24, List.of(0.0, 0.0, 0.0)), List.of(0.0, 0.0, 0.0), 1.0,
                         Map.of()),
-                new CameraConfig("cam-1", List.of("camera-health"), null, null, null, null, null, null));
+                new CameraConfig("cam-1", List.of("camera-health"), "live", null, null, null, null, null,
+                        new CameraSource("rtsp://cam/stream", "udp", 10.0, 0.8, 640, 3.0, 2, 10.0)));
         for (Object e : events) {
             assertEquals(List.of(), EventSchemas.violationsOf(e), e.getClass().getSimpleName());
         }
@@ -62,6 +63,22 @@ class EventSchemasTest {
         json.putObject("health").put("blackFraction", 2.0);
         assertFalse(EventSchemas.violations(CameraConfig.class, json).isEmpty());
         json.putObject("health").put("frozenRepats", 3);
+        assertFalse(EventSchemas.violations(CameraConfig.class, json).isEmpty());
+    }
+
+    @Test
+    void cameraSourceSectionIsValidatedAndOptionalFieldsDefault() throws Exception {
+        CameraConfig parsed = Json.MAPPER.readValue(
+                "{\"cameraId\":\"c\",\"stages\":[],\"source\":{\"url\":\"http://h/mjpeg\"}}", CameraConfig.class);
+        assertEquals("tcp", parsed.source().transport());
+        assertEquals(2, parsed.source().queueCapacity());
+        assertTrue(parsed.livePolicy());
+        ObjectNode json = Json.MAPPER.valueToTree(parsed);
+        assertTrue(EventSchemas.violations(CameraConfig.class, json).isEmpty());
+        ((ObjectNode) json.get("source")).put("transport", "carrier-pigeon");
+        assertFalse(EventSchemas.violations(CameraConfig.class, json).isEmpty());
+        ((ObjectNode) json.get("source")).remove("transport");
+        ((ObjectNode) json.get("source")).remove("url");
         assertFalse(EventSchemas.violations(CameraConfig.class, json).isEmpty());
     }
 

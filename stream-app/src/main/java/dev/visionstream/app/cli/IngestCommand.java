@@ -21,17 +21,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Produces the frames of a video file or image folder to the frames topic. */
+/** Produces frames to the frames topic: one video file or image folder, or every camera of a config file. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Produce the frames of a video file or an image folder to vision.frames, keyed by camera id.")
+        description = {"Produce frames to vision.frames, keyed by camera id: either one video file or image folder "
+                + "(--camera, --source), or many live cameras (RTSP, HTTP MJPEG, V4L2, files) from --config, each "
+                + "isolated, reconnecting on its own, added and removed at run time through vision.cameras."})
 final class IngestCommand implements Callable<Integer> {
     @Mixin
     KafkaConnectionOptions kafka;
 
-    @Option(names = "--camera", required = true, paramLabel = "ID", description = "Camera id: the record key.")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Cameras to ingest, YAML or JSON (see README 'Camera ingestion and replay'); runs until interrupted.")
+    Path config;
+
+    @Option(names = "--no-watch", description = "With --config: ingest only the file's cameras, ignore vision.cameras.")
+    boolean noWatch;
+
+    @Option(names = "--camera", paramLabel = "ID", description = "Camera id: the record key.")
     String camera;
 
-    @Option(names = "--source", required = true, paramLabel = "PATH",
+    @Option(names = "--source", paramLabel = "PATH",
             description = "A video file (anything FFmpeg decodes) or a folder of JPEG/PNG images.")
     Path source;
 
@@ -61,6 +70,17 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (config != null) {
+            if (camera != null || source != null) {
+                System.err.println("vision ingest: use either --config or --camera with --source");
+                return 2;
+            }
+            return new ConfiguredIngest(kafka.load(), config, !noWatch, artifactDir).run();
+        }
+        if (camera == null || source == null) {
+            System.err.println("vision ingest: need --camera ID --source PATH, or --config FILE");
+            return 2;
+        }
         if (!Files.exists(source)) {
             System.err.println("vision ingest: no such file or folder: " + source);
             return 2;

@@ -12,10 +12,12 @@ import dev.visionstream.app.stages.CameraHealthStage;
 import dev.visionstream.ingest.Frame;
 import dev.visionstream.ingest.FrameProducer;
 import dev.visionstream.ingest.FrameSource;
-import dev.visionstream.ingest.FrameSources;
 import dev.visionstream.ingest.IngestRun;
 import dev.visionstream.ingest.Pacing;
 import dev.visionstream.ingest.SourceOptions;
+import dev.visionstream.ingest.replay.ReplayInput;
+import dev.visionstream.ingest.replay.ReplaySpeed;
+import dev.visionstream.ingest.replay.Replayer;
 import dev.visionstream.schemas.CameraConfig;
 import dev.visionstream.schemas.CameraHealthEvent;
 import dev.visionstream.schemas.ErrorEvent;
@@ -132,9 +134,11 @@ public final class DemoRun {
                 if (video.isEmpty()) {
                     return;
                 }
-                try (FrameSource source = FrameSources.open(video.get(), WALKWAY, SourceOptions.defaults())) {
-                    walkwayFrames.set(new IngestRun(source, producer, Pacing.AS_FAST_AS_POSSIBLE, IngestRun.ALL_FRAMES,
-                            (frame, delivery) -> keep(frame)).run());
+                // the same replay code as `vision replay`, as fast as the pipeline takes it
+                try {
+                    walkwayFrames.set(new Replayer(() -> ReplayInput.open(video.get(), WALKWAY,
+                            SourceOptions.defaults()), producer, ReplaySpeed.MAX, false, false,
+                            (frame, delivery, sent, total) -> keep(frame)).run());
                 } catch (IOException e) {
                     out.println("walkway ingest failed: " + e.getMessage());
                 } catch (InterruptedException e) {

@@ -26,7 +26,10 @@ public final class HealthTimelineChart {
             HealthKind.OVEREXPOSED, new Color(0xe6a700),
             HealthKind.SEQUENCE_GAP, new Color(0x9467bd),
             HealthKind.STALL, new Color(0xd62728),
-            HealthKind.RESOLUTION_CHANGE, new Color(0x2ca02c)));
+            HealthKind.RESOLUTION_CHANGE, new Color(0x2ca02c),
+            HealthKind.DISCONNECTED, new Color(0x8c564b),
+            HealthKind.RECONNECTED, new Color(0x17becf),
+            HealthKind.FRAMES_DROPPED, new Color(0xff7f0e)));
 
     private HealthTimelineChart() {
     }
