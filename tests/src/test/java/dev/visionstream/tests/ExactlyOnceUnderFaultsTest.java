@@ -98,7 +98,7 @@ class ExactlyOnceUnderFaultsTest {
     @Test
     void anInstanceLeavingAndComingBackLosesNothingAndTakesWorkAgain() throws Exception {
         // slower frames, so there is still work when the instance comes back
-        run(2, 150, s -> {
+        run(2, 200, s -> {
             s.awaitEvaluations(TOTAL / 5);
             System.out.printf("faults: before stopping, instance 1 processed %.0f, instance 2 %.0f frames%n",
                     s.framesProcessedBy(0), s.framesProcessedBy(1));
