@@ -1,11 +1,9 @@
 package dev.visionstream.app.cli;
 
 import dev.visionstream.app.bench.PipelineBenchmark;
-import dev.visionstream.app.runtime.SampleMedia;
-import java.nio.file.Files;
+import dev.visionstream.app.bench.ScratchDir;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** Benchmarks that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.",
-        subcommands = {BenchCommand.Pipeline.class, IngestBench.class})
+        subcommands = {BenchCommand.Pipeline.class, IngestBench.class, SoakBench.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -40,18 +38,12 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Path input = video != null ? video : SampleMedia.vtest(true).orElse(null);
-            if (input == null || !Files.isRegularFile(input)) {
-                System.err.println("bench pipeline: no video (pass --video FILE or run scripts/fetch-test-assets.sh)");
+            Optional<Path> input = BenchVideo.resolve(video, "pipeline");
+            if (input.isEmpty()) {
                 return 2;
             }
-            Path workDir = Files.createTempDirectory("vision-bench");
-            try {
-                new PipelineBenchmark(input, workDir, System.out).run(pacedFrames, fps);
-            } finally {
-                try (Stream<Path> paths = Files.walk(workDir)) {
-                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+            try (ScratchDir work = new ScratchDir("vision-bench")) {
+                new PipelineBenchmark(input.get(), work.path(), System.out).run(pacedFrames, fps);
             }
             return 0;
         }

@@ -1,13 +1,11 @@
 package dev.visionstream.app.cli;
 
 import dev.visionstream.app.bench.IngestBenchmark;
-import dev.visionstream.app.runtime.SampleMedia;
-import java.nio.file.Files;
+import dev.visionstream.app.bench.ScratchDir;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,18 +25,12 @@ final class IngestBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path input = video != null ? video : SampleMedia.vtest(true).orElse(null);
-        if (input == null || !Files.isRegularFile(input)) {
-            System.err.println("bench ingest: no video (pass --video FILE or run scripts/fetch-test-assets.sh)");
+        Optional<Path> input = BenchVideo.resolve(video, "ingest");
+        if (input.isEmpty()) {
             return 2;
         }
-        Path workDir = Files.createTempDirectory("vision-bench-ingest");
-        try {
-            new IngestBenchmark(input, workDir, System.out).run(frames, Duration.ofSeconds(liveSeconds));
-        } finally {
-            try (Stream<Path> paths = Files.walk(workDir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        try (ScratchDir work = new ScratchDir("vision-bench-ingest")) {
+            new IngestBenchmark(input.get(), work.path(), System.out).run(frames, Duration.ofSeconds(liveSeconds));
         }
         return 0;
     }

@@ -1,0 +1,42 @@
+package dev.visionstream.app.cli;
+
+import dev.visionstream.app.bench.ScratchDir;
+import dev.visionstream.app.bench.SoakBenchmark;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vision bench soak}: a long paced replay that samples memory every minute. */
+@Command(name = "soak", mixinStandardHelpOptions = true,
+        description = "Replay the sample video paced at --fps through the embedded pipeline for --minutes, printing "
+                + "heap after GC, direct buffers, JavaCPP native bytes and RSS once a minute.")
+final class SoakBench implements Callable<Integer> {
+    @Option(names = "--video", paramLabel = "FILE", description = "Video to use (default: the fetched vtest.avi).")
+    Path video;
+
+    @Option(names = "--minutes", defaultValue = "30", description = "Duration (default: ${DEFAULT-VALUE}).")
+    int minutes;
+
+    @Option(names = "--fps", defaultValue = "25", description = "Replay rate (default: ${DEFAULT-VALUE}).")
+    double fps;
+
+    @Option(names = "--stages", split = ",", defaultValue = "camera-health",
+            description = "Stages enabled for the soak camera (default: ${DEFAULT-VALUE}).")
+    List<String> stages;
+
+    @Override
+    public Integer call() throws Exception {
+        Optional<Path> input = BenchVideo.resolve(video, "soak");
+        if (input.isEmpty()) {
+            return 2;
+        }
+        try (ScratchDir work = new ScratchDir("vision-bench-soak")) {
+            new SoakBenchmark(input.get(), work.path(), System.out).run(Duration.ofMinutes(minutes), fps, stages);
+        }
+        return 0;
+    }
+}
