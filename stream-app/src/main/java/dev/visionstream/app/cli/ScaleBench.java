@@ -1,0 +1,33 @@
+package dev.visionstream.app.cli;
+
+import dev.visionstream.app.bench.ScaleBenchmark;
+import dev.visionstream.app.bench.ScratchDir;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vision bench scale}: one instance against two with the same application id. */
+@Command(name = "scale", mixinStandardHelpOptions = true,
+        description = "Throughput of one service instance against two sharing an application id, over 8 cameras on "
+                + "an 8-partition frames topic.")
+final class ScaleBench implements Callable<Integer> {
+    @Option(names = "--video", paramLabel = "FILE", description = "Video to use (default: the fetched vtest.avi).")
+    Path video;
+
+    @Option(names = "--frames", defaultValue = "100", description = "Frames per camera (default: ${DEFAULT-VALUE}).")
+    int frames;
+
+    @Override
+    public Integer call() throws Exception {
+        Optional<Path> input = BenchVideo.resolve(video, "scale");
+        if (input.isEmpty()) {
+            return 2;
+        }
+        try (ScratchDir work = new ScratchDir("vision-bench-scale")) {
+            new ScaleBenchmark(input.get(), work.path(), System.out).run(frames);
+        }
+        return 0;
+    }
+}
