@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,8 +28,8 @@ final class BenchCommand implements Runnable {
                     + "Kafka Streams (exactly-once) and a read_committed consumer; their ratio; and capture-to-event "
                     + "latency p50/p95/p99 of a replay paced at --fps."})
     static final class Pipeline implements Callable<Integer> {
-        @Option(names = "--video", paramLabel = "FILE", description = "Video to use (default: the fetched vtest.avi).")
-        Path video;
+        @Mixin
+        BenchVideo video;
 
         @Option(names = "--paced-frames", defaultValue = "500", description = "Frames in the paced latency run (default: ${DEFAULT-VALUE}).")
         int pacedFrames;
@@ -38,7 +39,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Optional<Path> input = BenchVideo.resolve(video, "pipeline");
+            Optional<Path> input = video.resolve("pipeline");
             if (input.isEmpty()) {
                 return 2;
             }

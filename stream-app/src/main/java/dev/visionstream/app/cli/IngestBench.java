@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code vision bench ingest}. */
@@ -14,8 +15,8 @@ import picocli.CommandLine.Option;
         description = {"Frames/s per camera of decode + encode + produce at 768x576 (vtest.avi), how many 10 fps "
                 + "cameras one core sustains, and receive-to-produce latency p50/p99 of a live camera."})
 final class IngestBench implements Callable<Integer> {
-    @Option(names = "--video", paramLabel = "FILE", description = "Video to use (default: the fetched vtest.avi).")
-    Path video;
+    @Mixin
+    BenchVideo video;
 
     @Option(names = "--frames", defaultValue = "500", description = "Frames in the throughput run (default: ${DEFAULT-VALUE}).")
     int frames;
@@ -25,7 +26,7 @@ final class IngestBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<Path> input = BenchVideo.resolve(video, "ingest");
+        Optional<Path> input = video.resolve("ingest");
         if (input.isEmpty()) {
             return 2;
         }

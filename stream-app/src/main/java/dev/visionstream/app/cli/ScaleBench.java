@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code vision bench scale}: one instance against two with the same application id. */
@@ -13,15 +14,15 @@ import picocli.CommandLine.Option;
         description = "Throughput of one service instance against two sharing an application id, over 8 cameras on "
                 + "an 8-partition frames topic.")
 final class ScaleBench implements Callable<Integer> {
-    @Option(names = "--video", paramLabel = "FILE", description = "Video to use (default: the fetched vtest.avi).")
-    Path video;
+    @Mixin
+    BenchVideo video;
 
     @Option(names = "--frames", defaultValue = "100", description = "Frames per camera (default: ${DEFAULT-VALUE}).")
     int frames;
 
     @Override
     public Integer call() throws Exception {
-        Optional<Path> input = BenchVideo.resolve(video, "scale");
+        Optional<Path> input = video.resolve("scale");
         if (input.isEmpty()) {
             return 2;
         }

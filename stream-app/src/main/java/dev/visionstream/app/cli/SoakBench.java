@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code vision bench soak}: a long paced replay that samples memory every minute. */
@@ -15,8 +16,8 @@ import picocli.CommandLine.Option;
         description = "Replay the sample video paced at --fps through the embedded pipeline for --minutes, printing "
                 + "heap after GC, direct buffers, JavaCPP native bytes and RSS once a minute.")
 final class SoakBench implements Callable<Integer> {
-    @Option(names = "--video", paramLabel = "FILE", description = "Video to use (default: the fetched vtest.avi).")
-    Path video;
+    @Mixin
+    BenchVideo video;
 
     @Option(names = "--minutes", defaultValue = "30", description = "Duration (default: ${DEFAULT-VALUE}).")
     int minutes;
@@ -30,7 +31,7 @@ final class SoakBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<Path> input = BenchVideo.resolve(video, "soak");
+        Optional<Path> input = video.resolve("soak");
         if (input.isEmpty()) {
             return 2;
         }
