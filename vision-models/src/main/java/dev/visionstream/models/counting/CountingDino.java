@@ -70,11 +70,11 @@ public final class CountingDino implements CountingStage, AutoCloseable {
 
     private void checkImage(BufferedImage image) {
         if (image == null) {
-            throw new CountingInputException("no image");
+            throw new CountingInputException(CountingInputException.Subject.IMAGE, "no image");
         }
         int min = tiling.tilesPerSide() * MIN_TILE_PIXELS;
         if (image.getWidth() < min || image.getHeight() < min) {
-            throw new CountingInputException("image " + image.getWidth() + "x" + image.getHeight()
+            throw new CountingInputException(CountingInputException.Subject.IMAGE, "image " + image.getWidth() + "x" + image.getHeight()
                     + " is smaller than the " + tiling.tilesPerSide() + "x" + tiling.tilesPerSide()
                     + " tiling allows (at least " + min + "x" + min + " px, tiles of " + MIN_TILE_PIXELS + " px)");
         }
@@ -134,7 +134,7 @@ public final class CountingDino implements CountingStage, AutoCloseable {
         }
         float z = DensityNormalisation.exemplarMass(s.map(), scaled);
         if (!(z > 0) || !Float.isFinite(z)) {
-            throw new CountingInputException("the exemplar boxes hold no similarity mass (z = " + z
+            throw new CountingInputException(CountingInputException.Subject.EXEMPLARS, "the exemplar boxes hold no similarity mass (z = " + z
                     + "): they sit where the similarity map is lowest");
         }
         float tau = DensityNormalisation.threshold(boxes);

@@ -19,15 +19,16 @@ public final class FilterBankBackbone implements FeatureBackbone {
     /** Pixels per feature cell. */
     static final int CELL = 2;
     static final int GRID = 60;
-    /** Gradient energy (0..1 luminance units per pixel) below which a cell counts as flat. */
-    static final float CONTRAST_FLOOR = Float.parseFloat(System.getProperty("fb.efloor", "0.02"));
+    /** Gradient energy (0..1 units per pixel) well below which a cell's edge features fade to zero. */
+    static final float CONTRAST_FLOOR = 0.05f;
     static final int ORIENTATIONS = 8;
-    static final float CHROMA_GAIN = Float.parseFloat(System.getProperty("fb.chroma", "2"));
-    static final float SURROUND_SIGMA_CELLS = Float.parseFloat(System.getProperty("fb.surround", "8"));
-    static final float COLOUR_FLOOR = Float.parseFloat(System.getProperty("fb.cfloor", "0.05"));
-    static final float COLOUR_WEIGHT = Float.parseFloat(System.getProperty("fb.cw", "1"));
-    static final float EDGE_WEIGHT = Float.parseFloat(System.getProperty("fb.ew", "0.7"));
-    static final float EDGE_WEIGHT2 = Float.parseFloat(System.getProperty("fb.ew2", "0.7"));
+    static final float CHROMA_GAIN = 2f;
+    static final float SURROUND_SIGMA_CELLS = 8f;
+    static final float COLOUR_FLOOR = 0.3f;
+    static final float COLOUR_WEIGHT = 0.5f;
+    static final float EDGE_WEIGHT = 1f;
+    static final float EDGE_BLUR_CELLS = 2f;
+    static final float EDGE_WEIGHT2 = 0.7f;
 
     /** The designs compared when choosing the default (see the README's counting section for the figures). */
     public enum Variant {
@@ -36,6 +37,12 @@ public final class FilterBankBackbone implements FeatureBackbone {
          * two scales, each block L2-normalised per cell so correlation compares layout, not contrast.
          */
         CELL_HISTOGRAMS("filterbank-hist", 6 + 2 * ORIENTATIONS),
+        /**
+         * Part-aware: signed directional derivatives (8 directions, half-wave rectified) of lightness and of both
+         * opponent colours, blurred over a few cells so each cell says on which side of an object it lies, plus
+         * the centre-surround colour block of {@code CELL_HISTOGRAMS}.
+         */
+        SIGNED_EDGES("filterbank-edges", 6 + 3 * ORIENTATIONS),
         /** The same filters without per-cell normalisation: RGB, gradient magnitude and orientation energy. */
         RAW_RESPONSES("filterbank-raw", 3 + 2 + 4);
 
@@ -48,7 +55,7 @@ public final class FilterBankBackbone implements FeatureBackbone {
         }
     }
 
-    public static final Variant DEFAULT_VARIANT = Variant.CELL_HISTOGRAMS;
+    public static final Variant DEFAULT_VARIANT = Variant.SIGNED_EDGES;
     public static final String VERSION = "1";
 
     private final Variant variant;
@@ -91,6 +98,7 @@ public final class FilterBankBackbone implements FeatureBackbone {
         return switch (variant) {
             case CELL_HISTOGRAMS -> histograms(r, g, b, lum);
             case RAW_RESPONSES -> raw(tiles, lum);
+            case SIGNED_EDGES -> signedEdges(r, g, b, lum);
         };
     }
 
@@ -106,6 +114,20 @@ public final class FilterBankBackbone implements FeatureBackbone {
         for (float sigma : new float[] {1f, 2.5f}) {
             NDArray energy = cells(orientationEnergy(smooth(lum, sigma), true), sigma);
             blocks.add(softUnit(energy, CONTRAST_FLOOR).mul(sigma < 2 ? EDGE_WEIGHT : EDGE_WEIGHT2));
+        }
+        return NDArrays.concat(blocks, 1);
+    }
+
+    private NDArray signedEdges(NDArray r, NDArray g, NDArray b, NDArray lum) {
+        NDArray o1 = r.sub(g).mul(CHROMA_GAIN / (float) Math.sqrt(2));
+        NDArray o2 = r.add(g).sub(b.mul(2f)).mul(CHROMA_GAIN / (float) Math.sqrt(6));
+        NDArray colour = cells(NDArrays.concat(new NDList(o1, o2, lum), 1), 0f);
+        NDArray contrast = colour.sub(smooth(colour, SURROUND_SIGMA_CELLS));
+        NDArray colourBlock = softUnit(contrast.maximum(0f).concat(contrast.neg().maximum(0f), 1), COLOUR_FLOOR);
+        NDList blocks = new NDList(colourBlock.mul(COLOUR_WEIGHT));
+        for (NDArray channel : new NDArray[] {lum, o1, o2}) {
+            NDArray energy = smooth(cells(orientationEnergy(smooth(channel, 1f), true), 0f), EDGE_BLUR_CELLS);
+            blocks.add(softUnit(energy, CONTRAST_FLOOR).mul(EDGE_WEIGHT));
         }
         return NDArrays.concat(blocks, 1);
     }

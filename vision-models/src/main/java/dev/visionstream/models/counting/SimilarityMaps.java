@@ -75,7 +75,7 @@ public final class SimilarityMaps {
         float min = mean.min().getFloat();
         float max = mean.max().getFloat();
         if (!(max > min)) {
-            throw new CountingInputException("the similarity map is constant: nothing in the image tells the "
+            throw new CountingInputException(CountingInputException.Subject.IMAGE, "the similarity map is constant: nothing in the image tells the "
                     + "exemplars apart from the rest");
         }
         return new Similarity(mean.sub(min).div(max - min), commonH, commonW);

@@ -14,6 +14,9 @@ public final class FilterBankComparison {
     public static void main(String[] args) {
         int scenes = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         for (FilterBankBackbone.Variant v : FilterBankBackbone.Variant.values()) {
+            if (System.getProperty("variant") != null && !v.name().equals(System.getProperty("variant"))) {
+                continue;
+            }
             try (CountingDino counter = new CountingDino(new FilterBankBackbone(v))) {
                 double absErr = 0;
                 double trueSum = 0;
