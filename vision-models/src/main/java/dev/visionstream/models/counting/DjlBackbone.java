@@ -127,6 +127,9 @@ public final class DjlBackbone implements FeatureBackbone {
             return; // TorchScript declares nothing; the probe pass checks
         }
         Shape s = inputs.get(0).getValue();
+        if (s == null) {
+            return;
+        }
         boolean ok = s.dimension() == 4 && (s.get(1) == 3) && (s.get(2) < 0 || s.get(2) == tile)
                 && (s.get(3) < 0 || s.get(3) == tile);
         if (!ok) {
