@@ -6,7 +6,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 import dev.visionstream.schemas.ModelInfo;
 
-/** Counts on the scenes' target masks with a one-channel "is target" feature: what the pipeline itself gives. */
+/**
+ * Counts on the scenes' target masks with a one-channel "is target" feature: what the pipeline itself gives with
+ * ideal, flat per-object features (the README's oracle figures). Run by hand: {@code OracleProbe SCENES}.
+ */
 public final class OracleProbe {
     private OracleProbe() {
     }
