@@ -60,7 +60,8 @@ public final class CountingBenchmark {
         out.printf("bench count: %dx%d JPEG frames, backbone %s %s, %d cores%n", WIDTH, HEIGHT,
                 counter.backbone().info().name(), counter.backbone().info().version(),
                 Runtime.getRuntime().availableProcessors());
-        loop(counter, scene, jpeg, 1, 8); // warm-up: JIT and the engine's first-call costs
+        // warm-up: JIT, the engine's first calls and the native allocator settle only after a few dozen frames
+        loop(counter, scene, jpeg, 8, 32);
         double batch1 = loop(counter, scene, jpeg, 1, frames);
         double batch8 = loop(counter, scene, jpeg, 8, Math.max(8, frames / 8 * 8));
         out.printf("batch 8 vs 1: %.2fx per frame (target > 1)%n", batch8 / batch1);

@@ -55,7 +55,7 @@ public final class FilterBankBackbone implements FeatureBackbone {
         }
     }
 
-    public static final Variant DEFAULT_VARIANT = Variant.SIGNED_EDGES;
+    public static final Variant DEFAULT_VARIANT = Variant.CELL_HISTOGRAMS;
     public static final String VERSION = "1";
 
     private final Variant variant;
