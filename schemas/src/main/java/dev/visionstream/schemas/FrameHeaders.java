@@ -22,6 +22,11 @@ public final class FrameHeaders {
     public static final String CLAIM_CHECK = "vision.claim-check";
     /** Hex SHA-256 of the claimed bytes, verified before use. */
     public static final String CLAIM_CHECK_SHA256 = "vision.claim-check-sha256";
+    /**
+     * Per-frame exemplar boxes for counting, overriding the camera's: JSON
+     * {@code [{"x":..,"y":..,"width":..,"height":..}]} in source pixels.
+     */
+    public static final String EXEMPLARS = "vision.exemplars";
 
     private FrameHeaders() {
     }

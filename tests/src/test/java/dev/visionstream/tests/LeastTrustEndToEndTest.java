@@ -11,6 +11,7 @@ import dev.visionstream.app.runtime.VisionService;
 import dev.visionstream.app.stages.StageRegistry;
 import dev.visionstream.app.topology.FrameStage;
 import dev.visionstream.models.image.BoundedImageDecoder;
+import dev.visionstream.schemas.Box;
 import dev.visionstream.schemas.CameraConfig;
 import dev.visionstream.schemas.FrameHeaders;
 import dev.visionstream.schemas.Topics;
@@ -61,7 +62,6 @@ class LeastTrustEndToEndTest {
             broker.start();
             Map<String, Object> client = broker.clientProperties();
             EventCollector events = new EventCollector();
-            List<String> stages = StageRegistry.defaults().stream().map(FrameStage::name).toList();
             try (VisionService service = VisionService.start(client, new ServiceOptions("least-trust",
                          work.resolve("streams"), artifacts, -1, 1, 1, 100, BoundedImageDecoder.DEFAULT_MAX_PIXELS),
                          Duration.ofMinutes(2));
@@ -69,7 +69,9 @@ class LeastTrustEndToEndTest {
                          && !t.equals(Topics.FRAMES_INPAINTED) && !t.equals(Topics.CAMERAS)).toList(), events::onEvent);
                  KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings(client), new StringSerializer(),
                          new ByteArraySerializer())) {
-                CameraRegistry.publish(client, new CameraConfig("trust-cam", stages, null, null, null, null, null, null));
+                List<String> stages = StageRegistry.defaults(service.artifacts()).stream().map(FrameStage::name).toList();
+                CameraRegistry.publish(client, new CameraConfig("trust-cam", stages, null, null,
+                        List.of(new Box(8, 8, 10, 10), new Box(30, 20, 10, 10)), null, null, null));
                 service.awaitCameras(Duration.ofSeconds(30), "trust-cam");
                 List<String> headerNames = headerNames();
                 int records = 0;

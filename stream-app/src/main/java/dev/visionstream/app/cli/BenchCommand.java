@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** Benchmarks that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.",
-        subcommands = {BenchCommand.Pipeline.class, IngestBench.class, SoakBench.class, ScaleBench.class})
+        subcommands = {BenchCommand.Pipeline.class, IngestBench.class, SoakBench.class, ScaleBench.class,
+                CountBenchCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

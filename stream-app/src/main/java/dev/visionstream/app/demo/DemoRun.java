@@ -104,6 +104,8 @@ public final class DemoRun {
                 long expectedEvaluations = ingest(client, service, video);
                 boolean complete = awaitEvents(expectedEvaluations, timeout);
                 writePictures();
+                int counted = new CountingDemo(out).run(client, service, outputDir, Duration.ofMinutes(2));
+                out.printf("counting: %d sample images counted, density overlays in %s%n", counted, outputDir);
                 out.println(service.metrics().summaryLine());
                 out.printf("demo: %d health evaluations, %d errors; pictures in %s%n", health.size(), errors.size(),
                         outputDir.toAbsolutePath());

@@ -1,6 +1,8 @@
 package dev.visionstream.app.stages;
 
+import dev.visionstream.app.stages.counting.CountingFrameStage;
 import dev.visionstream.app.topology.FrameStage;
+import dev.visionstream.ingest.ArtifactStore;
 import java.util.List;
 
 /**
@@ -11,7 +13,8 @@ public final class StageRegistry {
     private StageRegistry() {
     }
 
-    public static List<FrameStage> defaults() {
-        return List.of(new CameraHealthStage());
+    /** @param artifacts where stages write pictures (density overlays, ...) */
+    public static List<FrameStage> defaults(ArtifactStore artifacts) {
+        return List.of(new CameraHealthStage(), CountingFrameStage.fromEnvironment(artifacts));
     }
 }

@@ -1,0 +1,168 @@
+package dev.visionstream.app.bench;
+
+import dev.visionstream.app.kafka.EmbeddedKafkaBroker;
+import dev.visionstream.app.kafka.TopicCatalog;
+import dev.visionstream.app.runtime.CameraRegistry;
+import dev.visionstream.app.runtime.EventTap;
+import dev.visionstream.app.runtime.ServiceOptions;
+import dev.visionstream.app.runtime.VisionService;
+import dev.visionstream.app.stages.counting.CountingFrameStage;
+import dev.visionstream.ingest.Frame;
+import dev.visionstream.ingest.FrameProducer;
+import dev.visionstream.models.counting.CountRequest;
+import dev.visionstream.models.counting.CountResult;
+import dev.visionstream.models.counting.CountingDino;
+import dev.visionstream.models.counting.SharedCounters;
+import dev.visionstream.models.counting.SyntheticScene;
+import dev.visionstream.models.image.BoundedImageDecoder;
+import dev.visionstream.schemas.CameraConfig;
+import dev.visionstream.schemas.CaptureTimeSource;
+import dev.visionstream.schemas.CountEvent;
+import dev.visionstream.schemas.Json;
+import dev.visionstream.schemas.Topics;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.imageio.ImageIO;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/**
+ * {@code vision bench count}: CountingDINO with the built-in backbone on 640 x 480 JPEG frames (a generated scene
+ * of 40 objects): frames/s in a plain loop at batch 1 and batch 8 (decode, count, serialise the event), frames/s
+ * through producer, embedded broker, Kafka Streams (exactly-once) and a read_committed consumer, their ratio, and
+ * where the counting time goes.
+ */
+public final class CountingBenchmark {
+    static final int WIDTH = 640;
+    static final int HEIGHT = 480;
+
+    private final Path workDir;
+    private final PrintStream out;
+
+    public CountingBenchmark(Path workDir, PrintStream out) {
+        this.workDir = workDir;
+        this.out = out;
+    }
+
+    public void run(int frames) throws Exception {
+        SyntheticScene scene = SyntheticScene.generate(2026, WIDTH, HEIGHT, 40);
+        byte[] jpeg = jpeg(scene.image());
+        CountingDino counter = SharedCounters.get("default");
+        out.printf("bench count: %dx%d JPEG frames, backbone %s %s, %d cores%n", WIDTH, HEIGHT,
+                counter.backbone().info().name(), counter.backbone().info().version(),
+                Runtime.getRuntime().availableProcessors());
+        // warm-up: JIT, the engine's first calls and the native allocator settle only after a few dozen frames
+        loop(counter, scene, jpeg, 8, 32);
+        double batch1 = loop(counter, scene, jpeg, 1, frames);
+        double batch8 = loop(counter, scene, jpeg, 8, Math.max(8, frames / 8 * 8));
+        out.printf("batch 8 vs 1: %.2fx per frame (target > 1)%n", batch8 / batch1);
+
+        System.setProperty("vision.counting.overlays", "false"); // the loop renders no overlay either
+        Files.createDirectories(workDir);
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).build()) {
+            broker.start();
+            Map<String, Object> client = broker.clientProperties();
+            ServiceOptions options = new ServiceOptions("vision-bench-count", workDir.resolve("streams"),
+                    workDir.resolve("artifacts"), -1, 1, 1, 100, BoundedImageDecoder.DEFAULT_MAX_PIXELS);
+            try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2))) {
+                List<String> stages = List.of(CountingFrameStage.NAME);
+                CameraRegistry.publish(client,
+                        new CameraConfig("count-warmup", stages, "replay", null, scene.exemplars(), null, null, null),
+                        new CameraConfig("count-bench", stages, "replay", null, scene.exemplars(), null, null, null));
+                AtomicLong warm = new AtomicLong();
+                AtomicLong done = new AtomicLong();
+                AtomicLong lastNanos = new AtomicLong();
+                try (EventTap tap = new EventTap(client, List.of(Topics.COUNTS, Topics.ERRORS), (t, k, json, at) -> {
+                    if (!Topics.COUNTS.equals(t)) {
+                        out.println("error event: " + json);
+                        return;
+                    }
+                    (k.equals("count-warmup") ? warm : done).incrementAndGet();
+                    lastNanos.set(System.nanoTime());
+                })) {
+                    produce(client, service, "count-warmup", jpeg, 8);
+                    await(warm, 8);
+                    long start = System.nanoTime();
+                    produce(client, service, "count-bench", jpeg, frames);
+                    await(done, frames);
+                    double pipeline = frames / ((lastNanos.get() - start) / 1e9);
+                    out.printf("pipeline    : %d frames, producer -> broker -> streams (EOS) -> consumer: %.2f frames/s%n",
+                            frames, pipeline);
+                    // the machine's load drifts; time the loop again right after the pipeline and compare with both
+                    double batch1After = loop(counter, scene, jpeg, 1, frames);
+                    out.printf("ratio       : %.2f against the loop before, %.2f against the loop after "
+                            + "(pipeline / plain loop at batch 1; target >= 0.8)%n", pipeline / batch1,
+                            pipeline / batch1After);
+                }
+            }
+        }
+    }
+
+    /** Decode, count (in batches of {@code batch}) and serialise; prints and returns frames/s. */
+    private double loop(CountingDino counter, SyntheticScene scene, byte[] jpeg, int batch, int frames)
+            throws Exception {
+        BoundedImageDecoder decoder = new BoundedImageDecoder();
+        double backbone = 0;
+        double similarity = 0;
+        double post = 0;
+        long start = System.nanoTime();
+        for (int done = 0; done < frames; done += batch) {
+            List<CountRequest> requests = new ArrayList<>();
+            for (int i = 0; i < batch; i++) {
+                requests.add(new CountRequest(decoder.decode(jpeg), scene.exemplars()));
+            }
+            for (CountResult r : counter.countBatch(requests)) {
+                backbone += r.timings().backboneMs();
+                similarity += r.timings().similarityMs();
+                post += r.timings().postProcessingMs();
+                Json.MAPPER.writeValueAsBytes(new CountEvent("id", 1, CountEvent.STAGE, null, Instant.EPOCH,
+                        Instant.now(), r.backbone(), r.count(), r.exemplars(), r.peaks(), Map.of(), null, null));
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double fps = frames / seconds;
+        out.printf("plain loop  : batch %d, %d frames in %.2f s = %.2f frames/s; per frame: backbone %.1f ms, "
+                        + "similarity+normalisation %.1f ms (%.0f%% of backbone; target <= 20%%), post-processing %.1f ms%n",
+                batch, frames, seconds, fps, backbone / frames, similarity / frames, 100 * similarity / backbone,
+                post / frames);
+        return fps;
+    }
+
+    private static void produce(Map<String, Object> client, VisionService service, String camera, byte[] jpeg,
+                                int frames) throws Exception {
+        Properties p = new Properties();
+        p.putAll(client);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(TopicCatalog.FRAMES_MAX_MESSAGE_BYTES));
+        try (FrameProducer producer = FrameProducer.create(p, service.artifacts())) {
+            for (int i = 0; i < frames; i++) {
+                producer.send(new Frame(camera, i, Instant.now(), CaptureTimeSource.HOST, WIDTH, HEIGHT,
+                        "image/jpeg", jpeg));
+            }
+        }
+    }
+
+    private static void await(AtomicLong counter, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (counter.get() < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + counter.get() + " of " + expected + " counts arrived");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static byte[] jpeg(BufferedImage image) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", bytes);
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.visionstream.app.cli;
+
+import dev.visionstream.app.bench.CountingBenchmark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vision bench count}. */
+@Command(name = "count", mixinStandardHelpOptions = true,
+        description = {"CountingDINO (built-in backbone) on 640x480 frames: frames/s in a plain loop at batch 1 and 8, "
+                + "through the Kafka pipeline, their ratio, and the time split backbone / similarity / post-processing."})
+final class CountBenchCommand implements Callable<Integer> {
+    @Option(names = "--frames", defaultValue = "24", description = "Frames per measurement (default: ${DEFAULT-VALUE}).")
+    int frames;
+
+    @Override
+    public Integer call() throws Exception {
+        Path workDir = Files.createTempDirectory("vision-bench-count");
+        try {
+            new CountingBenchmark(workDir, System.out).run(frames);
+        } finally {
+            try (Stream<Path> paths = Files.walk(workDir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return 0;
+    }
+}

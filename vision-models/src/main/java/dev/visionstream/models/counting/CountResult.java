@@ -1,0 +1,26 @@
+package dev.visionstream.models.counting;
+
+import dev.visionstream.schemas.Box;
+import dev.visionstream.schemas.ModelInfo;
+import dev.visionstream.schemas.Point;
+import java.util.List;
+
+/**
+ * The count of one frame.
+ *
+ * @param count     the sum of the thresholded density
+ * @param exemplars the exemplar boxes as used (clipped to the image)
+ * @param warnings  adjustments made to the input (clipped boxes), empty when none
+ * @param backbone  the feature extractor that produced the features
+ * @param peaks     local maxima of the density, in image pixels, strongest first
+ * @param timings   where the time went
+ * @param density   the density map, for overlays
+ */
+public record CountResult(double count, List<Box> exemplars, List<String> warnings, ModelInfo backbone,
+                          List<Point> peaks, CountTimings timings, DensityMap density) {
+    public CountResult {
+        exemplars = List.copyOf(exemplars);
+        warnings = List.copyOf(warnings);
+        peaks = List.copyOf(peaks);
+    }
+}

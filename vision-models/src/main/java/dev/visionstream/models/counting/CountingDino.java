@@ -1,0 +1,175 @@
+package dev.visionstream.models.counting;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.visionstream.schemas.Point;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CountingDINO (spec §1-13): tiles -> backbone -> stitched feature grid; each exemplar box pooled (ROI-Align,
+ * ellipse-weighted) into a kernel correlated with the grid; the maps averaged and min-max scaled into S; S divided
+ * by the mean exemplar mass z; values below 1 / (largest kernel area) zeroed; the count is the sum.
+ *
+ * <p>Frames of one size in a batch share one backbone pass; everything after runs per frame. All native memory of a
+ * call lives in sub-managers closed before it returns.
+ */
+public final class CountingDino implements CountingStage, AutoCloseable {
+    /** Official tiling: split twice, 16 tiles. */
+    public static final int OFFICIAL_TILING_LEVELS = 2;
+    /** Tiles thinner than this many pixels carry no usable content. */
+    public static final int MIN_TILE_PIXELS = 8;
+    static final int MAX_PEAKS = 1000;
+
+    private final FeatureBackbone backbone;
+    private final TileGrid tiling;
+    private final NDManager root;
+
+    public CountingDino(FeatureBackbone backbone) {
+        this(backbone, new TileGrid(OFFICIAL_TILING_LEVELS));
+    }
+
+    public CountingDino(FeatureBackbone backbone, TileGrid tiling) {
+        this.backbone = backbone;
+        this.tiling = tiling;
+        this.root = NDManager.newBaseManager(backbone.device(), "PyTorch");
+    }
+
+    public FeatureBackbone backbone() {
+        return backbone;
+    }
+
+    /** Side G of the stitched feature grid. */
+    public int gridSize() {
+        return backbone.gridSize() * tiling.tilesPerSide();
+    }
+
+    @Override
+    public List<CountResult> countBatch(List<CountRequest> requests) {
+        int grid = gridSize();
+        List<ExemplarMapping.Mapped> mapped = new ArrayList<>(requests.size());
+        Map<Long, List<Integer>> bySize = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            BufferedImage image = requests.get(i).image();
+            checkImage(image);
+            mapped.add(ExemplarMapping.map(requests.get(i).exemplars(), image.getWidth(), image.getHeight(), grid));
+            bySize.computeIfAbsent(((long) image.getWidth() << 32) | image.getHeight(), k -> new ArrayList<>()).add(i);
+        }
+        CountResult[] results = new CountResult[requests.size()];
+        try (NDManager call = root.newSubManager()) {
+            for (List<Integer> group : bySize.values()) {
+                countGroup(call, requests, mapped, group, results);
+            }
+        }
+        return List.of(results);
+    }
+
+    private void checkImage(BufferedImage image) {
+        if (image == null) {
+            throw new CountingInputException(CountingInputException.Subject.IMAGE, "no image");
+        }
+        int min = tiling.tilesPerSide() * MIN_TILE_PIXELS;
+        if (image.getWidth() < min || image.getHeight() < min) {
+            throw new CountingInputException(CountingInputException.Subject.IMAGE, "image " + image.getWidth() + "x" + image.getHeight()
+                    + " is smaller than the " + tiling.tilesPerSide() + "x" + tiling.tilesPerSide()
+                    + " tiling allows (at least " + min + "x" + min + " px, tiles of " + MIN_TILE_PIXELS + " px)");
+        }
+    }
+
+    private void countGroup(NDManager call, List<CountRequest> requests, List<ExemplarMapping.Mapped> mapped,
+                            List<Integer> group, CountResult[] results) {
+        BufferedImage first = requests.get(group.get(0)).image();
+        int w = first.getWidth();
+        int h = first.getHeight();
+        int plane = 3 * w * h;
+        long start = System.nanoTime();
+        NDArray stitched;
+        try (NDManager pass = call.newSubManager()) {
+            float[] pixels = new float[group.size() * plane];
+            for (int k = 0; k < group.size(); k++) {
+                System.arraycopy(ImageTensors.planarRgb(requests.get(group.get(k)).image()), 0, pixels, k * plane,
+                        plane);
+            }
+            NDArray frames = pass.create(pixels, new Shape(group.size(), 3, h, w));
+            NDArray tiles = TileSampler.tiles(frames, tiling, backbone.tileSize());
+            NDArray features = backbone.features(tiles);
+            checkFeatures(features, group.size() * tiling.tilesPerImage());
+            stitched = tiling.stitch(features, group.size());
+            stitched.attach(call);
+        }
+        double backboneMs = (System.nanoTime() - start) / 1e6 / group.size();
+        for (int k = 0; k < group.size(); k++) {
+            int index = group.get(k);
+            try (NDManager frame = call.newSubManager()) {
+                NDArray f = stitched.get(k);
+                f.attach(frame);
+                results[index] = countFrame(f, w, h, mapped.get(index), backboneMs);
+            }
+        }
+    }
+
+    private void checkFeatures(NDArray features, int tiles) {
+        Shape expected = new Shape(tiles, backbone.channels(), backbone.gridSize(), backbone.gridSize());
+        if (!features.getShape().equals(expected)) {
+            throw new BackboneContractException("backbone " + backbone.info().name() + " returned "
+                    + features.getShape() + " for " + tiles + " tiles, expected " + expected);
+        }
+    }
+
+    private CountResult countFrame(NDArray features, int w, int h, ExemplarMapping.Mapped exemplars,
+                                   double backboneMs) {
+        int grid = (int) features.getShape().get(1);
+        List<FeatureBox> boxes = exemplars.cells();
+        long t0 = System.nanoTime();
+        SimilarityMaps.Similarity s = SimilarityMaps.compute(features, boxes);
+        s.map().getFloat(0, 0); // the engine may defer work; touch the result so the timing is honest
+        long t1 = System.nanoTime();
+        List<FeatureBox> scaled = new ArrayList<>();
+        for (FeatureBox b : boxes) {
+            scaled.add(DensityNormalisation.scaledBox(b, grid, s.height(), s.width()));
+        }
+        float z = DensityNormalisation.exemplarMass(s.map(), scaled);
+        if (!(z > 0) || !Float.isFinite(z)) {
+            throw new CountingInputException(CountingInputException.Subject.EXEMPLARS, "the exemplar boxes hold no similarity mass (z = " + z
+                    + "): they sit where the similarity map is lowest");
+        }
+        float tau = DensityNormalisation.threshold(boxes);
+        NDArray density = DensityNormalisation.density(s.map(), z, tau);
+        float[] values = density.toFloatArray();
+        double count = 0;
+        for (float v : values) {
+            count += v;
+        }
+        DensityMap map = densityMap(values, s, w, h, grid, boxes);
+        List<Point> peaks = DensityPeaks.find(map, MAX_PEAKS);
+        long t2 = System.nanoTime();
+        return new CountResult(count, exemplars.used(), exemplars.warnings(), backbone.info(), peaks,
+                new CountTimings(backboneMs, (t1 - t0) / 1e6, (t2 - t1) / 1e6), map);
+    }
+
+    private static DensityMap densityMap(float[] values, SimilarityMaps.Similarity s, int w, int h, int grid,
+                                         List<FeatureBox> boxes) {
+        double rowStretch = 0;
+        double rowOffset = 0;
+        double colStretch = 0;
+        double colOffset = 0;
+        for (FeatureBox b : boxes) {
+            rowStretch += (double) (grid - b.height() + 1) / s.height();
+            colStretch += (double) (grid - b.width() + 1) / s.width();
+            rowOffset += b.height() / 2.0 - 0.5;
+            colOffset += b.width() / 2.0 - 0.5;
+        }
+        int n = boxes.size();
+        return new DensityMap(values, s.height(), s.width(), w, h, grid, rowStretch / n, rowOffset / n,
+                colStretch / n, colOffset / n);
+    }
+
+    @Override
+    public void close() {
+        root.close();
+    }
+}

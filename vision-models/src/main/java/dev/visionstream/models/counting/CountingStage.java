@@ -1,0 +1,16 @@
+package dev.visionstream.models.counting;
+
+import dev.visionstream.schemas.Box;
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/** Class-agnostic counting: how many objects like the exemplar boxes does an image hold. */
+public interface CountingStage {
+    /** Counts one image; {@code exemplars} are 1 to 3 boxes in the image's pixels. */
+    default CountResult count(BufferedImage image, List<Box> exemplars) {
+        return countBatch(List.of(new CountRequest(image, exemplars))).get(0);
+    }
+
+    /** Counts several frames in one batched pass; results are in request order. */
+    List<CountResult> countBatch(List<CountRequest> requests);
+}
