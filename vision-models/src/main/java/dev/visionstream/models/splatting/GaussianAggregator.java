@@ -1,6 +1,7 @@
 package dev.visionstream.models.splatting;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Local → global (spec §4.5): for every view with camera-to-world pose {@code [R_v | t_v]},
@@ -23,11 +24,13 @@ public final class GaussianAggregator {
             throw new IllegalArgumentException("too many Gaussians for one scene: " + total);
         }
         GaussianScene scene = GaussianScene.allocate((int) total);
-        int offset = 0;
-        for (int v = 0; v < views.size(); v++) {
-            addView(views.get(v), poses.get(v), scene, offset);
-            offset += views.get(v).count();
+        int[] offsets = new int[views.size()];
+        for (int v = 1; v < views.size(); v++) {
+            offsets[v] = offsets[v - 1] + views.get(v - 1).count();
         }
+        // views write disjoint ranges, so they can be moved in parallel
+        IntStream.range(0, views.size()).parallel()
+                .forEach(v -> addView(views.get(v), poses.get(v), scene, offsets[v]));
         return scene;
     }
 
