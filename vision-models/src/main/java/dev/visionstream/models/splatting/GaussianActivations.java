@@ -1,5 +1,7 @@
 package dev.visionstream.models.splatting;
 
+import java.util.stream.IntStream;
+
 /**
  * Turns the raw per-pixel outputs of YoNoSplat's point and Gaussian heads into Gaussians in the view's camera
  * frame (spec §4.1–4.2): centre {@code (a·z, b·z, z)} with {@code z = exp(c)}; opacity {@code sigmoid}; scale
@@ -27,19 +29,27 @@ public final class GaussianActivations {
             throw new IllegalArgumentException("Gaussian map has " + gaussians.length + " values, expected 11×" + n);
         }
         LocalGaussians out = LocalGaussians.allocate(height, width);
-        activateInto(points, 0, gaussians, 0, n, out);
+        int chunk = 16384;
+        // pixels are independent: activate blocks of them in parallel
+        IntStream.range(0, (n + chunk - 1) / chunk).parallel().forEach(c -> activateRange(points, 0, gaussians, 0,
+                c * chunk, Math.min(n, (c + 1) * chunk), out));
         return out;
     }
 
     /** Activates {@code n} pixels read from the given offsets into {@code out} (reused buffers, no allocation). */
     public static void activateInto(float[] points, int pointOffset, float[] gaussians, int gaussianOffset, int n,
                                     LocalGaussians out) {
+        activateRange(points, pointOffset, gaussians, gaussianOffset, 0, n, out);
+    }
+
+    private static void activateRange(float[] points, int pointOffset, float[] gaussians, int gaussianOffset,
+                                      int from, int to, LocalGaussians out) {
         float[] means = out.means();
         float[] scales = out.scales();
         float[] rot = out.rotationsXyzw();
         float[] alpha = out.opacities();
         float[] sh = out.shDc();
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             int p = pointOffset + 3 * i;
             double z = Math.exp(points[p + 2]);
             means[3 * i] = (float) (points[p] * z);

@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.IntStream;
 
 /**
  * Writes the standard 3DGS {@code .ply} (INRIA layout, spec §8): binary little-endian, one {@code vertex} element,
@@ -18,7 +19,7 @@ import java.nio.file.Path;
 public final class GaussianPlyWriter {
     /** f_rest fields a strict degree-3 loader expects; a degree-0 scene pads them with zeros. */
     public static final int DEGREE3_REST = 45;
-    private static final int CHUNK = 8192;
+    private static final int CHUNK = 1 << 15;
 
     private GaussianPlyWriter() {
     }
@@ -62,32 +63,42 @@ public final class GaussianPlyWriter {
     public static void write(GaussianScene scene, OutputStream out, boolean padRestToDegree3) throws IOException {
         out.write(header(scene.count(), padRestToDegree3).getBytes(StandardCharsets.US_ASCII));
         int floats = 17 + (padRestToDegree3 ? DEGREE3_REST : 0);
-        ByteBuffer buffer = ByteBuffer.allocate(CHUNK * floats * 4).order(ByteOrder.LITTLE_ENDIAN);
+        int n = scene.count();
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        // encode a batch of blocks in parallel, write them in order; the batch bounds the memory in flight
+        int batch = 4 * Runtime.getRuntime().availableProcessors();
+        for (int first = 0; first < chunks; first += batch) {
+            int from = first;
+            byte[][] encoded = new byte[Math.min(batch, chunks - first)][];
+            IntStream.range(0, encoded.length).parallel().forEach(b -> encoded[b] = encode(scene,
+                    (from + b) * CHUNK, Math.min(n, (from + b + 1) * CHUNK), floats, padRestToDegree3));
+            for (byte[] block : encoded) {
+                out.write(block);
+            }
+        }
+        out.flush();
+    }
+
+    private static byte[] encode(GaussianScene scene, int from, int to, int floats, boolean pad) {
+        ByteBuffer buffer = ByteBuffer.allocate((to - from) * floats * 4).order(ByteOrder.LITTLE_ENDIAN);
         float[] m = scene.means();
         float[] s = scene.scales();
         float[] q = scene.rotationsWxyz();
         float[] a = scene.opacities();
         float[] sh = scene.shDc();
-        for (int i = 0; i < scene.count(); i++) {
+        for (int i = from; i < to; i++) {
             buffer.putFloat(m[3 * i]).putFloat(m[3 * i + 1]).putFloat(m[3 * i + 2]);
             buffer.putFloat(0).putFloat(0).putFloat(0);
             buffer.putFloat(sh[3 * i]).putFloat(sh[3 * i + 1]).putFloat(sh[3 * i + 2]);
-            if (padRestToDegree3) {
-                for (int k = 0; k < DEGREE3_REST; k++) {
-                    buffer.putFloat(0);
-                }
+            if (pad) {
+                buffer.position(buffer.position() + 4 * DEGREE3_REST); // zeros already
             }
             buffer.putFloat((float) logit(a[i]));
             buffer.putFloat((float) Math.log(s[3 * i])).putFloat((float) Math.log(s[3 * i + 1]))
                     .putFloat((float) Math.log(s[3 * i + 2]));
             buffer.putFloat(q[4 * i]).putFloat(q[4 * i + 1]).putFloat(q[4 * i + 2]).putFloat(q[4 * i + 3]);
-            if (!buffer.hasRemaining()) {
-                out.write(buffer.array(), 0, buffer.position());
-                buffer.clear();
-            }
         }
-        out.write(buffer.array(), 0, buffer.position());
-        out.flush();
+        return buffer.array();
     }
 
     /** {@code ln(a / (1 − a))} with a clamped to [1e-6, 1 − 1e-6], as viewer-compatible exporters do. */

@@ -36,6 +36,9 @@ public final class GaussianRasterizer {
         final int[] rect;
         final float[] colour;
         final float[] opacity;
+        /** Half extents (pixels) of the ellipse outside which α < 1/255, so pixels there can be skipped. */
+        final float[] extentX;
+        final float[] extentY;
         final boolean[] visible;
 
         Projected(int n) {
@@ -46,6 +49,8 @@ public final class GaussianRasterizer {
             rect = new int[4 * n];
             colour = new float[3 * n];
             opacity = new float[n];
+            extentX = new float[n];
+            extentY = new float[n];
             visible = new boolean[n];
         }
     }
@@ -210,7 +215,16 @@ public final class GaussianRasterizer {
         for (int ch = 0; ch < 3; ch++) {
             out.colour[3 * i + ch] = scene.colour(i, ch);
         }
-        out.opacity[i] = scene.opacities()[i];
+        float opacity = scene.opacities()[i];
+        out.opacity[i] = opacity;
+        // α = o·e^power ≥ 1/255 needs power ≥ −ln(255·o): inside the ellipse dᵀΣ⁻¹d ≤ 2 ln(255·o), whose half
+        // extents are sqrt(2 ln(255·o)·Σ_xx) and sqrt(2 ln(255·o)·Σ_yy); one pixel of margin absorbs rounding
+        double level = 2 * Math.log(255.0 * opacity);
+        if (!(level > 0)) {
+            return; // α < 1/255 everywhere: never blended
+        }
+        out.extentX[i] = (float) (Math.sqrt(level * a) + 1);
+        out.extentY[i] = (float) (Math.sqrt(level * d) + 1);
         out.visible[i] = true;
     }
 
@@ -219,46 +233,88 @@ public final class GaussianRasterizer {
         return Math.min(grid, Math.max(0, tile));
     }
 
+    /**
+     * Gaussians outer, pixels inner: each Gaussian visits only the tile pixels inside its α ≥ 1/255 ellipse box,
+     * and every pixel still composites its Gaussians front to back (the list is depth-sorted) with its own
+     * transmittance and early stop — the same sums as the per-pixel loop of the reference rasteriser.
+     */
     private static void rasteriseTile(int tile, int tilesX, int[] start, int[] lists, Projected p, RenderCamera cam,
                                       float[] background, float[] rgb, float[] alphaOut) {
-        int tx = tile % tilesX;
-        int ty = tile / tilesX;
-        int from = start[tile];
-        int to = start[tile + 1];
-        for (int py = ty * TILE; py < Math.min(cam.height(), (ty + 1) * TILE); py++) {
-            for (int px = tx * TILE; px < Math.min(cam.width(), (tx + 1) * TILE); px++) {
-                float transmittance = 1;
-                float r = 0;
-                float g = 0;
-                float bl = 0;
-                for (int k = from; k < to; k++) {
-                    int i = lists[k];
-                    float dx = p.u[i] - px;
-                    float dy = p.v[i] - py;
-                    float power = -0.5f * (p.conic[3 * i] * dx * dx + p.conic[3 * i + 2] * dy * dy)
-                            - p.conic[3 * i + 1] * dx * dy;
+        int x0 = (tile % tilesX) * TILE;
+        int y0 = (tile / tilesX) * TILE;
+        int x1 = Math.min(cam.width(), x0 + TILE);
+        int y1 = Math.min(cam.height(), y0 + TILE);
+        int tw = x1 - x0;
+        int pixels = tw * (y1 - y0);
+        float[] transmittance = new float[pixels];
+        float[] colour = new float[3 * pixels];
+        boolean[] done = new boolean[pixels];
+        Arrays.fill(transmittance, 1);
+        int remaining = pixels;
+        for (int k = start[tile], end = start[tile + 1]; k < end && remaining > 0; k++) {
+            int i = lists[k];
+            float u = p.u[i];
+            float v = p.v[i];
+            int gx0 = Math.max(x0, (int) Math.ceil(u - p.extentX[i]));
+            int gx1 = Math.min(x1 - 1, (int) Math.floor(u + p.extentX[i]));
+            int gy0 = Math.max(y0, (int) Math.ceil(v - p.extentY[i]));
+            int gy1 = Math.min(y1 - 1, (int) Math.floor(v + p.extentY[i]));
+            if (gx0 > gx1 || gy0 > gy1) {
+                continue;
+            }
+            float ca = p.conic[3 * i];
+            float cb = p.conic[3 * i + 1];
+            float cc = p.conic[3 * i + 2];
+            float opacity = p.opacity[i];
+            // slightly below ln(1/(255·o)) so the exact α test below still decides at the boundary
+            float minPower = (float) Math.log(1 / (255.0 * opacity)) - 1e-3f;
+            float r = p.colour[3 * i];
+            float g = p.colour[3 * i + 1];
+            float b = p.colour[3 * i + 2];
+            for (int py = gy0; py <= gy1; py++) {
+                float dy = v - py;
+                int row = (py - y0) * tw - x0;
+                for (int px = gx0; px <= gx1; px++) {
+                    int o = row + px;
+                    if (done[o]) {
+                        continue;
+                    }
+                    float dx = u - px;
+                    float power = -0.5f * (ca * dx * dx + cc * dy * dy) - cb * dx * dy;
                     if (power > 0) {
                         continue;
                     }
-                    float alpha = Math.min(ALPHA_MAX, p.opacity[i] * (float) Math.exp(power));
+                    if (power < minPower) {
+                        continue; // α would be below 1/255: no exp needed
+                    }
+                    float alpha = Math.min(ALPHA_MAX, opacity * FastExp.exp(power));
                     if (alpha < ALPHA_MIN) {
                         continue;
                     }
-                    float next = transmittance * (1 - alpha);
+                    float t = transmittance[o];
+                    float next = t * (1 - alpha);
                     if (next < T_MIN) {
-                        break;
+                        done[o] = true;
+                        remaining--;
+                        continue;
                     }
-                    float w = alpha * transmittance;
-                    r += p.colour[3 * i] * w;
-                    g += p.colour[3 * i + 1] * w;
-                    bl += p.colour[3 * i + 2] * w;
-                    transmittance = next;
+                    float w = alpha * t;
+                    colour[3 * o] += r * w;
+                    colour[3 * o + 1] += g * w;
+                    colour[3 * o + 2] += b * w;
+                    transmittance[o] = next;
                 }
-                int o = py * cam.width() + px;
-                rgb[3 * o] = r + transmittance * background[0];
-                rgb[3 * o + 1] = g + transmittance * background[1];
-                rgb[3 * o + 2] = bl + transmittance * background[2];
-                alphaOut[o] = 1 - transmittance;
+            }
+        }
+        for (int py = y0; py < y1; py++) {
+            for (int px = x0; px < x1; px++) {
+                int o = (py - y0) * tw + px - x0;
+                int out = py * cam.width() + px;
+                float t = transmittance[o];
+                rgb[3 * out] = colour[3 * o] + t * background[0];
+                rgb[3 * out + 1] = colour[3 * o + 1] + t * background[1];
+                rgb[3 * out + 2] = colour[3 * o + 2] + t * background[2];
+                alphaOut[out] = 1 - t;
             }
         }
     }
