@@ -67,6 +67,7 @@ public final class DemoRun {
         }
     });
     private final Map<String, AtomicLong> okCounts = new ConcurrentHashMap<>();
+    private Optional<SplatDemo> splat = Optional.empty();
 
     public DemoRun(Path workDir, Path outputDir, int metricsPort, PrintStream out) {
         this.workDir = workDir;
@@ -79,6 +80,7 @@ public final class DemoRun {
     public boolean run(Duration timeout) throws Exception {
         Files.createDirectories(outputDir);
         Optional<Path> video = SampleMedia.vtest(true);
+        splat = SplatDemo.prepare(out);
         if (video.isEmpty()) {
             out.println("walkway sample video unavailable: running with the test pattern camera only");
         }
@@ -90,15 +92,23 @@ public final class DemoRun {
             Map<String, Object> client = broker.clientProperties();
             ServiceOptions options = ServiceOptions.defaults(workDir).withMetricsPort(metricsPort);
             try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2));
-                 EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.ERRORS), this::onEvent)) {
+                 EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.ERRORS, Topics.SPLATS),
+                         this::onEvent)) {
                 if (service.metricsPort() > 0) {
                     out.println("metrics: http://localhost:" + service.metricsPort() + "/metrics");
                 }
                 CameraRegistry.publish(client, cameras(video.isPresent()));
+                if (splat.isPresent()) {
+                    CameraRegistry.publish(client, splat.get().cameras());
+                }
                 out.println("printing all alerts and errors, and every " + PRINT_EVERY_OK + "th ok evaluation");
                 long expectedEvaluations = ingest(client, service, video);
                 boolean complete = awaitEvents(expectedEvaluations, timeout);
                 writePictures();
+                if (splat.isPresent()) {
+                    out.printf("pictures: %d splatting files (scene .ply, preview, renders) written to %s%n",
+                            splat.get().writePictures(outputDir, service.artifacts()), outputDir);
+                }
                 out.println(service.metrics().summaryLine());
                 out.printf("demo: %d health evaluations, %d errors; pictures in %s%n", health.size(), errors.size(),
                         outputDir.toAbsolutePath());
@@ -139,6 +149,7 @@ public final class DemoRun {
                 }
             }, "ingest-walkway");
             walkway.start();
+            splat.ifPresent(rig -> rig.ingest(producer));
             try (FrameSource pattern = new TestPatternSource(TEST_PATTERN, Instant.now())) {
                 new IngestRun(pattern, producer, Pacing.SOURCE_RATE, IngestRun.ALL_FRAMES,
                         (frame, delivery) -> keep(frame)).run();
@@ -161,7 +172,8 @@ public final class DemoRun {
             long evaluations = health.stream().filter(e -> e.frame() != null).count();
             boolean stall = health.stream().anyMatch(e -> e.source().cameraId().equals(TEST_PATTERN)
                     && e.findings().stream().anyMatch(f -> f.kind() == HealthKind.STALL));
-            if (evaluations >= expectedEvaluations && stall && !errors.isEmpty()) {
+            if (evaluations >= expectedEvaluations && stall && !errors.isEmpty()
+                    && splat.map(SplatDemo::complete).orElse(true)) {
                 return true;
             }
             Thread.sleep(100);
@@ -173,7 +185,11 @@ public final class DemoRun {
 
     private void onEvent(String topic, String key, String json, long receivedAtMs) {
         try {
-            if (topic.equals(Topics.ERRORS)) {
+            if (topic.equals(Topics.SPLATS)) {
+                if (splat.isPresent()) {
+                    splat.get().onSplat(json);
+                }
+            } else if (topic.equals(Topics.ERRORS)) {
                 ErrorEvent e = Json.MAPPER.readValue(json, ErrorEvent.class);
                 errors.add(e);
                 out.printf("[%s] %s #%s %s: %s%n", topic, e.source().cameraId(), e.source().sequence(), e.reason(),
