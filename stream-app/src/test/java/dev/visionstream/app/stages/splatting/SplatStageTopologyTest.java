@@ -9,13 +9,17 @@ import dev.visionstream.app.topology.ClaimCheckResolver;
 import dev.visionstream.app.topology.VisionTopology;
 import dev.visionstream.ingest.LocalArtifactStore;
 import dev.visionstream.models.image.BoundedImageDecoder;
+import dev.visionstream.models.splatting.LocalGaussians;
 import dev.visionstream.models.splatting.Mat3;
 import dev.visionstream.models.splatting.Pose;
 import dev.visionstream.models.splatting.SceneArtifacts;
 import dev.visionstream.models.splatting.SplatPipeline;
+import dev.visionstream.models.splatting.SplatPredictor;
 import dev.visionstream.models.splatting.SplatView;
 import dev.visionstream.models.splatting.StereoSplatPredictor;
 import dev.visionstream.models.splatting.ViewCamera;
+import dev.visionstream.models.splatting.ViewPredictions;
+import dev.visionstream.schemas.ModelInfo;
 import dev.visionstream.schemas.ErrorEvent;
 import dev.visionstream.schemas.EventSchemas;
 import dev.visionstream.schemas.FrameHeaders;
@@ -184,6 +188,72 @@ class SplatStageTopologyTest {
         List<JsonNode> late = drain(errorTopic, ErrorEvent.class);
         assertEquals(1, late.size());
         assertTrue(late.get(0).get("message").asText().contains("late"), late.get(0).toString());
+    }
+
+    /** Pose-free stand-in for a network: each view one unit further right, Gaussians 2 units ahead. */
+    private static final class WalkingPredictor implements SplatPredictor {
+        @Override
+        public ModelInfo info() {
+            return new ModelInfo("walking-test-predictor", "1", "test");
+        }
+
+        @Override
+        public boolean requiresPoses() {
+            return false;
+        }
+
+        @Override
+        public ViewPredictions predict(List<SplatView> views) {
+            List<LocalGaussians> gaussians = new ArrayList<>();
+            List<Pose> poses = new ArrayList<>();
+            List<double[]> k = new ArrayList<>();
+            for (int v = 0; v < views.size(); v++) {
+                LocalGaussians g = LocalGaussians.allocate(2, 2);
+                for (int i = 0; i < 4; i++) {
+                    g.means()[3 * i + 2] = 2;
+                    g.scales()[3 * i] = g.scales()[3 * i + 1] = g.scales()[3 * i + 2] = 0.1f;
+                    g.rotationsXyzw()[4 * i + 3] = 1;
+                    g.opacities()[i] = v == 1 ? 0.001f : 0.9f; // view 1 is pruned away
+                }
+                gaussians.add(g);
+                poses.add(new Pose(Mat3.identity(), new double[] {v + 3, 0, 0}));
+                k.add(new double[] {2, 0, 0.5, 0, 2, 0.5, 0, 0, 1});
+            }
+            return new ViewPredictions(gaussians, poses, k);
+        }
+    }
+
+    @Test
+    void sequenceModeBuildsAScenePerKFramesOfOneCamera() throws Exception {
+        driver.close();
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "splat-seq-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, artifactsDir.resolve("state-seq").toString());
+        SplatStage stage = new SplatStage(artifacts, new SplatPipeline(new WalkingPredictor()), Duration.ofMillis(100));
+        driver = new TopologyTestDriver(new VisionTopology(List.of(stage), new BoundedImageDecoder(),
+                (uri, sha) -> new byte[0], p -> {
+                }).build(), props, T0);
+        frameTopic = driver.createInputTopic(Topics.FRAMES, new StringSerializer(), new ByteArraySerializer());
+        cameraTopic = driver.createInputTopic(Topics.CAMERAS, new StringSerializer(), new StringSerializer());
+        splatTopic = driver.createOutputTopic(Topics.SPLATS, new StringDeserializer(), new StringDeserializer());
+        cameraTopic.pipeInput("drone", "{\"cameraId\":\"drone\",\"stages\":[\"splatting\"],"
+                + "\"rig\":{\"views\":3,\"sequence\":true}}");
+        for (int i = 0; i < 7; i++) {
+            send("drone", pair[i % 2], 1000L * i);
+        }
+        List<JsonNode> scenes = drain(splatTopic, SplatEvent.class);
+        assertEquals(2, scenes.size()); // frames 0–2 and 3–5; frame 6 waits for two more
+        JsonNode first = scenes.get(0);
+        assertEquals("drone", first.get("rigId").asText());
+        assertEquals("walking-test-predictor", first.at("/model/name").asText());
+        assertEquals(3, first.get("viewCount").asInt());
+        assertEquals(12, first.get("gaussiansBeforePruning").asInt());
+        assertEquals(8, first.get("gaussians").asInt());
+        // predicted poses are re-anchored to the first frame of the sequence
+        assertEquals(0.0, first.at("/poses/0/3").asDouble(), 1e-12);
+        assertEquals(2.0, first.at("/poses/2/3").asDouble(), 1e-12);
+        assertEquals(3000, Instant.parse(scenes.get(1).get("captureTime").asText()).toEpochMilli() - T0.toEpochMilli());
     }
 
     @Test
