@@ -12,9 +12,12 @@ import java.util.List;
  * @param rigId     multi-view rig this camera belongs to, with its {@code viewIndex}
  * @param source    where an ingest process reads the camera; null when frames come from elsewhere. Ingest applies
  *                  {@code policy} too: live keeps the newest frame, replay sends every frame
+ * @param camera    intrinsics and, when known, pose of this camera (splatting)
+ * @param rig       how the splatting stage groups this camera's frames into scenes
  */
 public record CameraConfig(String cameraId, List<String> stages, String policy, HealthThresholds health,
-                           List<Box> exemplars, String maskUri, String rigId, Integer viewIndex, CameraSource source) {
+                           List<Box> exemplars, String maskUri, String rigId, Integer viewIndex, CameraSource source,
+                           CameraCalibration camera, RigSettings rig) {
     public static final int SCHEMA_VERSION = 1;
 
     public CameraConfig {
@@ -22,12 +25,26 @@ public record CameraConfig(String cameraId, List<String> stages, String policy, 
         policy = policy == null ? "live" : policy;
         health = health == null ? HealthThresholds.DEFAULTS : health;
         exemplars = exemplars == null ? List.of() : List.copyOf(exemplars);
+        rig = rig == null ? RigSettings.DEFAULTS : rig;
     }
 
-    /** A configuration without an ingest source (frames are produced by someone else). */
+    /** The configuration of the first schema version: no ingest source, calibration or rig settings. */
     public CameraConfig(String cameraId, List<String> stages, String policy, HealthThresholds health,
                         List<Box> exemplars, String maskUri, String rigId, Integer viewIndex) {
-        this(cameraId, stages, policy, health, exemplars, maskUri, rigId, viewIndex, null);
+        this(cameraId, stages, policy, health, exemplars, maskUri, rigId, viewIndex, null, null, null);
+    }
+
+    /** A camera an ingest process reads, with no splatting calibration. */
+    public CameraConfig(String cameraId, List<String> stages, String policy, HealthThresholds health,
+                        List<Box> exemplars, String maskUri, String rigId, Integer viewIndex, CameraSource source) {
+        this(cameraId, stages, policy, health, exemplars, maskUri, rigId, viewIndex, source, null, null);
+    }
+
+    /** A camera of a splatting rig, with no ingest source. */
+    public CameraConfig(String cameraId, List<String> stages, String policy, HealthThresholds health,
+                        List<Box> exemplars, String maskUri, String rigId, Integer viewIndex,
+                        CameraCalibration camera, RigSettings rig) {
+        this(cameraId, stages, policy, health, exemplars, maskUri, rigId, viewIndex, null, camera, rig);
     }
 
     public boolean livePolicy() {

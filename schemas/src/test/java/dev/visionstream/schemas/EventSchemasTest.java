@@ -15,6 +15,25 @@ class EventSchemasTest {
     private static final Instant T = Instant.parse("2026-01-02T03:04:05.678Z");
 
     @Test
+    void splatEventWithSceneDetailsAndACalibratedRigCameraAreValid() {
+        ModelInfo model = new ModelInfo("stereo-sgbm-splat", "1", "built-in");
+        ArtifactRef ref = new ArtifactRef("file:///a.ply", "0".repeat(64), 10, "application/x-ply");
+        List<Double> identity = List.of(1.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 1.0);
+        List<Double> k = List.of(500.0, 0.0, 320.0, 0.0, 500.0, 240.0, 0.0, 0.0, 1.0);
+        SplatEvent full = new SplatEvent("id", 1, SplatEvent.STAGE, "rig", SOURCE, List.of(SOURCE, SOURCE), T, T,
+                model, 10, ref, ref, Map.of("predict", 12.5), 2, 20L, List.of(identity, identity), List.of(k, k), 640,
+                480, List.of(-1.0, -1.0, 0.5, 1.0, 1.0, 9.0), 0.12, List.of(), List.of(0));
+        assertEquals(List.of(), EventSchemas.violationsOf(full));
+        CameraConfig rigCamera = new CameraConfig("left", List.of("splatting"), null, null, null, null, "rig", 0,
+                new CameraCalibration(k, identity, List.of(0.1, -0.2, 0.0, 0.0, 0.0)),
+                new RigSettings(2, 40L, 1000L, false, List.of(0)));
+        assertEquals(List.of(), EventSchemas.violationsOf(rigCamera));
+        CameraConfig badK = new CameraConfig("left", List.of("splatting"), null, null, null, null, "rig", 0,
+                new CameraCalibration(List.of(1.0, 2.0), null, null), null);
+        assertEquals(1, EventSchemas.violationsOf(badK).size());
+    }
+
+    @Test
     void everyEventTypeHasASchemaThatAcceptsAValidEvent() {
         ModelInfo model = new ModelInfo("m", "1", "built-in");
         ArtifactRef ref = new ArtifactRef("file:///a.png", "0".repeat(64), 10, "image/png");

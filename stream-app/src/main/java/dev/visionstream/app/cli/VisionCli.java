@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "vision", mixinStandardHelpOptions = true, version = "vision 0.1.0",
         description = "Streaming computer vision on Kafka: camera frames in, JSON events out.",
         subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, RecordCommand.class,
-                ReplayCommand.class, BenchCommand.class, DoctorCommand.class, CountCommand.class,
+                ReplayCommand.class, BenchCommand.class, DoctorCommand.class, CountCommand.class, SplatCommand.class,
                 CommandLine.HelpCommand.class})
 public final class VisionCli implements Runnable {
     @Spec

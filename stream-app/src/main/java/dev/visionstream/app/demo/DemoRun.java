@@ -69,6 +69,7 @@ public final class DemoRun {
         }
     });
     private final Map<String, AtomicLong> okCounts = new ConcurrentHashMap<>();
+    private Optional<SplatDemo> splat = Optional.empty();
 
     public DemoRun(Path workDir, Path outputDir, int metricsPort, PrintStream out) {
         this.workDir = workDir;
@@ -81,6 +82,7 @@ public final class DemoRun {
     public boolean run(Duration timeout) throws Exception {
         Files.createDirectories(outputDir);
         Optional<Path> video = SampleMedia.vtest(true);
+        splat = SplatDemo.prepare(out);
         if (video.isEmpty()) {
             out.println("walkway sample video unavailable: running with the test pattern camera only");
         }
@@ -92,7 +94,8 @@ public final class DemoRun {
             Map<String, Object> client = broker.clientProperties();
             ServiceOptions options = ServiceOptions.defaults(workDir).withMetricsPort(metricsPort);
             try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2));
-                 EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.ERRORS), this::onEvent)) {
+                 EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.ERRORS, Topics.SPLATS),
+                         this::onEvent)) {
                 if (service.metricsPort() > 0) {
                     out.println("metrics: http://localhost:" + service.metricsPort() + "/metrics");
                 }
@@ -100,12 +103,21 @@ public final class DemoRun {
                 CameraRegistry.publish(client, cameras);
                 service.awaitCameras(Duration.ofSeconds(30),
                         java.util.Arrays.stream(cameras).map(CameraConfig::cameraId).toArray(String[]::new));
+                if (splat.isPresent()) {
+                    CameraRegistry.publish(client, splat.get().cameras());
+                    service.awaitCameras(Duration.ofSeconds(30), java.util.Arrays.stream(splat.get().cameras())
+                            .map(CameraConfig::cameraId).toArray(String[]::new));
+                }
                 out.println("printing all alerts and errors, and every " + PRINT_EVERY_OK + "th ok evaluation");
                 long expectedEvaluations = ingest(client, service, video);
                 boolean complete = awaitEvents(expectedEvaluations, timeout);
                 writePictures();
                 int counted = new CountingDemo(out).run(client, service, outputDir, Duration.ofMinutes(2));
                 out.printf("counting: %d sample images counted, density overlays in %s%n", counted, outputDir);
+                if (splat.isPresent()) {
+                    out.printf("pictures: %d splatting files (scene .ply, preview, renders) written to %s%n",
+                            splat.get().writePictures(outputDir, service.artifacts()), outputDir);
+                }
                 out.println(service.metrics().summaryLine());
                 out.printf("demo: %d health evaluations, %d errors; pictures in %s%n", health.size(), errors.size(),
                         outputDir.toAbsolutePath());
@@ -148,6 +160,7 @@ public final class DemoRun {
                 }
             }, "ingest-walkway");
             walkway.start();
+            splat.ifPresent(rig -> rig.ingest(producer));
             try (FrameSource pattern = new TestPatternSource(TEST_PATTERN, Instant.now())) {
                 new IngestRun(pattern, producer, Pacing.SOURCE_RATE, IngestRun.ALL_FRAMES,
                         (frame, delivery) -> keep(frame)).run();
@@ -170,7 +183,8 @@ public final class DemoRun {
             long evaluations = health.stream().filter(e -> e.frame() != null).count();
             boolean stall = health.stream().anyMatch(e -> e.source().cameraId().equals(TEST_PATTERN)
                     && e.findings().stream().anyMatch(f -> f.kind() == HealthKind.STALL));
-            if (evaluations >= expectedEvaluations && stall && !errors.isEmpty()) {
+            if (evaluations >= expectedEvaluations && stall && !errors.isEmpty()
+                    && splat.map(SplatDemo::complete).orElse(true)) {
                 return true;
             }
             Thread.sleep(100);
@@ -182,7 +196,11 @@ public final class DemoRun {
 
     private void onEvent(String topic, String key, String json, long receivedAtMs) {
         try {
-            if (topic.equals(Topics.ERRORS)) {
+            if (topic.equals(Topics.SPLATS)) {
+                if (splat.isPresent()) {
+                    splat.get().onSplat(json);
+                }
+            } else if (topic.equals(Topics.ERRORS)) {
                 ErrorEvent e = Json.MAPPER.readValue(json, ErrorEvent.class);
                 errors.add(e);
                 out.printf("[%s] %s #%s %s: %s%n", topic, e.source().cameraId(), e.source().sequence(), e.reason(),

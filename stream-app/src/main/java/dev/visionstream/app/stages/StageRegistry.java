@@ -1,6 +1,7 @@
 package dev.visionstream.app.stages;
 
 import dev.visionstream.app.stages.counting.CountingFrameStage;
+import dev.visionstream.app.stages.splatting.SplatStage;
 import dev.visionstream.app.topology.FrameStage;
 import dev.visionstream.ingest.ArtifactStore;
 import java.util.List;
@@ -13,8 +14,8 @@ public final class StageRegistry {
     private StageRegistry() {
     }
 
-    /** @param artifacts where stages write pictures (density overlays, ...) */
+    /** @param artifacts where stages write pictures and scenes (density overlays, .ply files, previews) */
     public static List<FrameStage> defaults(ArtifactStore artifacts) {
-        return List.of(new CameraHealthStage(), CountingFrameStage.fromEnvironment(artifacts));
+        return List.of(new CameraHealthStage(), CountingFrameStage.fromEnvironment(artifacts), new SplatStage(artifacts));
     }
 }

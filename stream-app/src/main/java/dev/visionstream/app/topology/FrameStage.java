@@ -1,6 +1,7 @@
 package dev.visionstream.app.topology;
 
 import java.util.List;
+import org.apache.kafka.streams.kstream.KeyValueMapper;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.state.StoreBuilder;
 
@@ -17,6 +18,14 @@ public interface FrameStage {
         return List.of();
     }
 
-    /** Keeps the camera id as key; may forward from punctuators too (for example timer-based alerts). */
+    /**
+     * A stage that must see frames of several cameras together (a multi-view rig) returns the key to group them
+     * by; the topology then repartitions its frames by that key. Null (the default) keeps the camera id.
+     */
+    default KeyValueMapper<String, StageInput, String> groupKey() {
+        return null;
+    }
+
+    /** Keeps the camera id as key (or the {@link #groupKey()}); may forward from punctuators too (for example timer-based alerts). */
     Processor<String, StageInput, String, Publication> newProcessor();
 }

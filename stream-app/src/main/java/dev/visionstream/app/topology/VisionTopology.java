@@ -13,6 +13,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
 import org.apache.kafka.streams.state.StoreBuilder;
 
@@ -64,8 +65,14 @@ public final class VisionTopology {
                 builder.addStateStore(store);
             }
             String[] storeNames = stage.stores().stream().map(StoreBuilder::name).toArray(String[]::new);
-            KStream<String, Publication> results = inputs
-                    .filter((cameraId, in) -> in.config().enables(stage.name()), Named.as(stage.name() + "-enabled"))
+            KStream<String, StageInput> enabled = inputs
+                    .filter((cameraId, in) -> in.config().enables(stage.name()), Named.as(stage.name() + "-enabled"));
+            if (stage.groupKey() != null) {
+                enabled = enabled.selectKey(stage.groupKey(), Named.as(stage.name() + "-group-key"))
+                        .repartition(Repartitioned.with(Serdes.String(), new StageInputSerde(decoder))
+                                .withName(stage.name() + "-grouped"));
+            }
+            KStream<String, Publication> results = enabled
                     .process(() -> new GuardedStage(stage.name(), stage.newProcessor()),
                             Named.as(stage.name()), storeNames);
             publish(results, stage.name());

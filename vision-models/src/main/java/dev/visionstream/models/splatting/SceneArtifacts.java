@@ -1,0 +1,39 @@
+package dev.visionstream.models.splatting;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
+
+/**
+ * The files a scene leaves behind, produced the same way by the library, the CLI and the stream stage so that
+ * all three write identical bytes: the .ply (normalised frame, no f_rest padding) and a preview rendered at
+ * view 0's camera.
+ */
+public final class SceneArtifacts {
+    public static final String PLY_CONTENT_TYPE = "application/x-ply";
+    public static final String PNG_CONTENT_TYPE = "image/png";
+
+    private SceneArtifacts() {
+    }
+
+    public static byte[] ply(SplatResult result) {
+        return GaussianPlyWriter.toBytes(result.scene(), false);
+    }
+
+    public static BufferedImage preview(SplatResult result) {
+        return new GaussianRasterizer().render(result.scene(), result.viewCamera(result.keptViews().get(0)))
+                .toImage();
+    }
+
+    public static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
