@@ -30,7 +30,9 @@ class EventSchemasTest {
                 new PoseEvent("id", 1, PoseEvent.STAGE, SOURCE, "t1", T, T, model,
                         java.util.Collections.nCopies(24, List.of(0.0, 0.0, 0.0)), List.of(0.0, 0.0, 0.0), 1.0,
                         Map.of()),
-                new CameraConfig("cam-1", List.of("camera-health"), null, null, null, null, null, null));
+                new CameraConfig("cam-1", List.of("camera-health"), null, null, null, null, null, null),
+                new CameraConfig("cam-2", List.of("inpainting"), null, null, null, "artifact://named/masks/cam-2.png",
+                        null, null, new InpaintSettings("telea", "ab".repeat(32))));
         for (Object e : events) {
             assertEquals(List.of(), EventSchemas.violationsOf(e), e.getClass().getSimpleName());
         }
@@ -62,6 +64,20 @@ class EventSchemasTest {
         json.putObject("health").put("blackFraction", 2.0);
         assertFalse(EventSchemas.violations(CameraConfig.class, json).isEmpty());
         json.putObject("health").put("frozenRepats", 3);
+        assertFalse(EventSchemas.violations(CameraConfig.class, json).isEmpty());
+    }
+
+    @Test
+    void cameraConfigSchemaChecksTheInpaintingMethodAndMaskChecksum() {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("cameraId", "c");
+        json.putArray("stages").add("inpainting");
+        json.put("maskUri", "artifact://named/m.png");
+        json.putObject("inpainting").put("method", "ns").put("maskSha256", "0".repeat(64));
+        assertTrue(EventSchemas.violations(CameraConfig.class, json).isEmpty());
+        json.putObject("inpainting").put("method", "photoshop");
+        assertFalse(EventSchemas.violations(CameraConfig.class, json).isEmpty());
+        json.putObject("inpainting").put("maskSha256", "not-hex");
         assertFalse(EventSchemas.violations(CameraConfig.class, json).isEmpty());
     }
 

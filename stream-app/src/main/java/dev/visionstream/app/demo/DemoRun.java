@@ -67,6 +67,7 @@ public final class DemoRun {
         }
     });
     private final Map<String, AtomicLong> okCounts = new ConcurrentHashMap<>();
+    private InpaintingDemo inpainting;
 
     public DemoRun(Path workDir, Path outputDir, int metricsPort, PrintStream out) {
         this.workDir = workDir;
@@ -78,6 +79,7 @@ public final class DemoRun {
     /** Runs the demo; returns true when every expected event arrived. */
     public boolean run(Duration timeout) throws Exception {
         Files.createDirectories(outputDir);
+        inpainting = InpaintingDemo.prepare().orElse(null);
         Optional<Path> video = SampleMedia.vtest(true);
         if (video.isEmpty()) {
             out.println("walkway sample video unavailable: running with the test pattern camera only");
@@ -90,15 +92,22 @@ public final class DemoRun {
             Map<String, Object> client = broker.clientProperties();
             ServiceOptions options = ServiceOptions.defaults(workDir).withMetricsPort(metricsPort);
             try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2));
-                 EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.ERRORS), this::onEvent)) {
+                 EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.ERRORS, Topics.INPAINTED),
+                         this::onEvent)) {
                 if (service.metricsPort() > 0) {
                     out.println("metrics: http://localhost:" + service.metricsPort() + "/metrics");
                 }
                 CameraRegistry.publish(client, cameras(video.isPresent()));
+                if (inpainting != null) {
+                    CameraRegistry.publish(client, inpainting.camera(service.artifacts()));
+                }
                 out.println("printing all alerts and errors, and every " + PRINT_EVERY_OK + "th ok evaluation");
                 long expectedEvaluations = ingest(client, service, video);
                 boolean complete = awaitEvents(expectedEvaluations, timeout);
                 writePictures();
+                if (inpainting != null && inpainting.writePicture(service.artifacts(), outputDir)) {
+                    out.println("inpainting: input | mask | RN | Telea in " + outputDir.resolve("inpainting-comparison.png"));
+                }
                 out.println(service.metrics().summaryLine());
                 out.printf("demo: %d health evaluations, %d errors; pictures in %s%n", health.size(), errors.size(),
                         outputDir.toAbsolutePath());
@@ -139,6 +148,9 @@ public final class DemoRun {
                 }
             }, "ingest-walkway");
             walkway.start();
+            if (inpainting != null) {
+                inpainting.send(producer);
+            }
             try (FrameSource pattern = new TestPatternSource(TEST_PATTERN, Instant.now())) {
                 new IngestRun(pattern, producer, Pacing.SOURCE_RATE, IngestRun.ALL_FRAMES,
                         (frame, delivery) -> keep(frame)).run();
@@ -161,7 +173,8 @@ public final class DemoRun {
             long evaluations = health.stream().filter(e -> e.frame() != null).count();
             boolean stall = health.stream().anyMatch(e -> e.source().cameraId().equals(TEST_PATTERN)
                     && e.findings().stream().anyMatch(f -> f.kind() == HealthKind.STALL));
-            if (evaluations >= expectedEvaluations && stall && !errors.isEmpty()) {
+            if (evaluations >= expectedEvaluations && stall && !errors.isEmpty()
+                    && (inpainting == null || inpainting.done())) {
                 return true;
             }
             Thread.sleep(100);
@@ -173,7 +186,11 @@ public final class DemoRun {
 
     private void onEvent(String topic, String key, String json, long receivedAtMs) {
         try {
-            if (topic.equals(Topics.ERRORS)) {
+            if (topic.equals(Topics.INPAINTED)) {
+                if (inpainting != null) {
+                    inpainting.accept(json, out);
+                }
+            } else if (topic.equals(Topics.ERRORS)) {
                 ErrorEvent e = Json.MAPPER.readValue(json, ErrorEvent.class);
                 errors.add(e);
                 out.printf("[%s] %s #%s %s: %s%n", topic, e.source().cameraId(), e.source().sequence(), e.reason(),

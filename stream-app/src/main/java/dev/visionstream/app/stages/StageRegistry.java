@@ -1,6 +1,8 @@
 package dev.visionstream.app.stages;
 
+import dev.visionstream.app.stages.inpainting.InpaintingStage;
 import dev.visionstream.app.topology.FrameStage;
+import dev.visionstream.ingest.ArtifactStore;
 import java.util.List;
 
 /**
@@ -11,7 +13,7 @@ public final class StageRegistry {
     private StageRegistry() {
     }
 
-    public static List<FrameStage> defaults() {
-        return List.of(new CameraHealthStage());
+    public static List<FrameStage> defaults(ArtifactStore artifacts) {
+        return List.of(new CameraHealthStage(), new InpaintingStage(artifacts));
     }
 }
