@@ -102,6 +102,22 @@ class EventSchemasTest {
     }
 
     @Test
+    void cameraConfigSchemaChecksTheInpaintingMethodAndMaskChecksum() {
+        assertEquals(List.of(), EventSchemas.violationsOf(new CameraConfig("cam-2", List.of("inpainting"), null, null,
+                null, "artifact://named/masks/cam-2.png", null, null, new InpaintSettings("telea", "ab".repeat(32)))));
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("cameraId", "c");
+        json.putArray("stages").add("inpainting");
+        json.put("maskUri", "artifact://named/m.png");
+        json.putObject("inpainting").put("method", "ns").put("maskSha256", "0".repeat(64));
+        assertTrue(EventSchemas.violations(CameraConfig.class, json).isEmpty());
+        json.putObject("inpainting").put("method", "photoshop");
+        assertFalse(EventSchemas.violations(CameraConfig.class, json).isEmpty());
+        json.putObject("inpainting").put("maskSha256", "not-hex");
+        assertFalse(EventSchemas.violations(CameraConfig.class, json).isEmpty());
+    }
+
+    @Test
     void instantsAreWrittenAsIsoStrings() {
         ErrorEvent e = new ErrorEvent("id", 1, "decode", SOURCE, T, T, ErrorReason.EMPTY_FRAME, "empty", null);
         assertEquals("2026-01-02T03:04:05.678Z", Json.MAPPER.valueToTree(e).get("captureTime").asText());

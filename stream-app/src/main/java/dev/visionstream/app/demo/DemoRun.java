@@ -70,6 +70,7 @@ public final class DemoRun {
     });
     private final Map<String, AtomicLong> okCounts = new ConcurrentHashMap<>();
     private Optional<SplatDemo> splat = Optional.empty();
+    private InpaintingDemo inpainting;
 
     public DemoRun(Path workDir, Path outputDir, int metricsPort, PrintStream out) {
         this.workDir = workDir;
@@ -81,6 +82,7 @@ public final class DemoRun {
     /** Runs the demo; returns true when every expected event arrived. */
     public boolean run(Duration timeout) throws Exception {
         Files.createDirectories(outputDir);
+        inpainting = InpaintingDemo.prepare().orElse(null);
         Optional<Path> video = SampleMedia.vtest(true);
         splat = SplatDemo.prepare(out);
         if (video.isEmpty()) {
@@ -94,7 +96,8 @@ public final class DemoRun {
             Map<String, Object> client = broker.clientProperties();
             ServiceOptions options = ServiceOptions.defaults(workDir).withMetricsPort(metricsPort);
             try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2));
-                 EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.ERRORS, Topics.SPLATS),
+                 EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.ERRORS, Topics.SPLATS,
+                         Topics.INPAINTED),
                          this::onEvent)) {
                 if (service.metricsPort() > 0) {
                     out.println("metrics: http://localhost:" + service.metricsPort() + "/metrics");
@@ -108,6 +111,11 @@ public final class DemoRun {
                     service.awaitCameras(Duration.ofSeconds(30), java.util.Arrays.stream(splat.get().cameras())
                             .map(CameraConfig::cameraId).toArray(String[]::new));
                 }
+                if (inpainting != null) {
+                    CameraConfig inpaintCamera = inpainting.camera(service.artifacts());
+                    CameraRegistry.publish(client, inpaintCamera);
+                    service.awaitCameras(Duration.ofSeconds(30), inpaintCamera.cameraId());
+                }
                 out.println("printing all alerts and errors, and every " + PRINT_EVERY_OK + "th ok evaluation");
                 long expectedEvaluations = ingest(client, service, video);
                 boolean complete = awaitEvents(expectedEvaluations, timeout);
@@ -117,6 +125,9 @@ public final class DemoRun {
                 if (splat.isPresent()) {
                     out.printf("pictures: %d splatting files (scene .ply, preview, renders) written to %s%n",
                             splat.get().writePictures(outputDir, service.artifacts()), outputDir);
+                }
+                if (inpainting != null && inpainting.writePicture(service.artifacts(), outputDir)) {
+                    out.println("inpainting: input | mask | RN | Telea in " + outputDir.resolve("inpainting-comparison.png"));
                 }
                 out.println(service.metrics().summaryLine());
                 out.printf("demo: %d health evaluations, %d errors; pictures in %s%n", health.size(), errors.size(),
@@ -161,6 +172,9 @@ public final class DemoRun {
             }, "ingest-walkway");
             walkway.start();
             splat.ifPresent(rig -> rig.ingest(producer));
+            if (inpainting != null) {
+                inpainting.send(producer);
+            }
             try (FrameSource pattern = new TestPatternSource(TEST_PATTERN, Instant.now())) {
                 new IngestRun(pattern, producer, Pacing.SOURCE_RATE, IngestRun.ALL_FRAMES,
                         (frame, delivery) -> keep(frame)).run();
@@ -184,7 +198,8 @@ public final class DemoRun {
             boolean stall = health.stream().anyMatch(e -> e.source().cameraId().equals(TEST_PATTERN)
                     && e.findings().stream().anyMatch(f -> f.kind() == HealthKind.STALL));
             if (evaluations >= expectedEvaluations && stall && !errors.isEmpty()
-                    && splat.map(SplatDemo::complete).orElse(true)) {
+                    && splat.map(SplatDemo::complete).orElse(true)
+                    && (inpainting == null || inpainting.done())) {
                 return true;
             }
             Thread.sleep(100);
@@ -199,6 +214,10 @@ public final class DemoRun {
             if (topic.equals(Topics.SPLATS)) {
                 if (splat.isPresent()) {
                     splat.get().onSplat(json);
+                }
+            } else if (topic.equals(Topics.INPAINTED)) {
+                if (inpainting != null) {
+                    inpainting.accept(json, out);
                 }
             } else if (topic.equals(Topics.ERRORS)) {
                 ErrorEvent e = Json.MAPPER.readValue(json, ErrorEvent.class);

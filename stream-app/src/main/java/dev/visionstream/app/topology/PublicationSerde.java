@@ -7,11 +7,17 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** Writes the event of a publication as JSON; publications are never read back, so there is no deserialiser. */
+/**
+ * Writes the event of a publication as JSON, or a frame publication's bytes as they are; publications are never
+ * read back, so there is no deserialiser.
+ */
 final class PublicationSerde implements Serde<Publication> {
     @Override
     public Serializer<Publication> serializer() {
         return (topic, publication) -> {
+            if (publication.isFrame()) {
+                return publication.frame();
+            }
             try {
                 return Json.MAPPER.writeValueAsBytes(publication.event());
             } catch (JsonProcessingException e) {

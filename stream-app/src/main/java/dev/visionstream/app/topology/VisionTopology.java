@@ -82,7 +82,11 @@ public final class VisionTopology {
 
     private void publish(KStream<String, Publication> publications, String stageName) {
         publications
-                .peek((cameraId, publication) -> listener.published(publication), Named.as(stageName + "-observed"))
+                .peek((cameraId, publication) -> {
+                    if (!publication.isFrame()) {
+                        listener.published(publication);
+                    }
+                }, Named.as(stageName + "-observed"))
                 .to((cameraId, publication, context) -> publication.topic(),
                         Produced.with(Serdes.String(), new PublicationSerde()).withName(stageName + "-sink"));
     }

@@ -1,0 +1,80 @@
+package dev.visionstream.app.bench;
+
+import dev.visionstream.models.inpainting.InpaintMask;
+import dev.visionstream.models.inpainting.InpaintMethod;
+import dev.visionstream.models.inpainting.Inpainter;
+import dev.visionstream.models.inpainting.Inpainting;
+import dev.visionstream.models.inpainting.IrregularMasks;
+import dev.visionstream.models.inpainting.OpenCvInpainter;
+import dev.visionstream.models.inpainting.RnGenerator;
+import dev.visionstream.models.inpainting.RnInpainter;
+import java.awt.image.BufferedImage;
+import java.io.PrintStream;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Milliseconds per frame of each inpainting method at a fixed size: the built-in RN default at batch 1 and batch
+ * N, the published-width generator with random weights (speed only), OpenCV Telea and Navier-Stokes. One warm-up
+ * pass, then the median of the timed passes.
+ */
+public final class InpaintBenchmark {
+    private final BufferedImage frame;
+    private final InpaintMask mask;
+    private final PrintStream out;
+
+    public InpaintBenchmark(BufferedImage frame, long seed, PrintStream out) {
+        this.frame = frame;
+        this.mask = IrregularMasks.generate(frame.getWidth(), frame.getHeight(), 0.2, 0.3, new Random(seed));
+        this.out = out;
+    }
+
+    public void run(int repeats, int batch, boolean publishedWidth) {
+        out.printf("inpaint bench: %dx%d frame, %.1f%% holes, median of %d runs after a warm-up (CPU, %d cores)%n",
+                frame.getWidth(), frame.getHeight(), 100 * mask.holeFraction(), repeats,
+                Runtime.getRuntime().availableProcessors());
+        try (RnInpainter rn = RnInpainter.builtIn()) {
+            report("rn " + rn.model().name() + " batch 1", time(rn, 1, repeats), 1);
+            report("rn " + rn.model().name() + " batch " + batch, time(rn, batch, repeats), batch);
+        }
+        if (publishedWidth) {
+            try (RnInpainter wide = RnInpainter.randomWeights(RnGenerator.PUBLISHED_WIDTH, 1)) {
+                report("rn published width 64 (random weights) batch 1", time(wide, 1, repeats), 1);
+            }
+        }
+        for (InpaintMethod method : List.of(InpaintMethod.TELEA, InpaintMethod.NS)) {
+            try (Inpainter cv = new OpenCvInpainter(method)) {
+                report("opencv " + method.id(), time(cv, 1, repeats), 1);
+            }
+        }
+    }
+
+    /** Median milliseconds of one call on {@code batch} frames. */
+    private double time(Inpainter inpainter, int batch, int repeats) {
+        List<BufferedImage> images = Collections.nCopies(batch, frame);
+        List<InpaintMask> masks = Collections.nCopies(batch, mask);
+        if (batch == 1) {
+            Inpainting.run(inpainter, frame, mask);
+        } else {
+            inpainter.inpaintAll(images, masks);
+        }
+        double[] ms = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            long start = System.nanoTime();
+            if (batch == 1) {
+                Inpainting.run(inpainter, frame, mask);
+            } else {
+                inpainter.inpaintAll(images, masks);
+            }
+            ms[r] = (System.nanoTime() - start) / 1e6;
+        }
+        java.util.Arrays.sort(ms);
+        return ms[repeats / 2];
+    }
+
+    private void report(String label, double callMs, int batch) {
+        double perFrame = callMs / batch;
+        out.printf("  %-52s %9.1f ms/frame  %6.2f frames/s%n", label, perFrame, 1000 / perFrame);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.visionstream.app.cli;
+
+import dev.visionstream.app.bench.InpaintBenchmark;
+import dev.visionstream.app.runtime.SampleMedia;
+import dev.visionstream.models.inpainting.training.InpaintingAssets;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vision bench inpaint}: ms per frame of each inpainting method. */
+@Command(name = "inpaint", mixinStandardHelpOptions = true,
+        description = {"Milliseconds per 512x512 frame (astronaut.png, 20-30% irregular holes) for the built-in RN "
+                + "default at batch 1 and --batch, the published-width generator (random weights, speed only) and "
+                + "OpenCV Telea / Navier-Stokes."})
+final class InpaintBenchCommand implements Callable<Integer> {
+    @Option(names = "--image", paramLabel = "FILE", description = "Frame to use (default: astronaut.png, 512x512).")
+    Path image;
+
+    @Option(names = "--repeats", defaultValue = "5", description = "Timed runs per method (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--batch", defaultValue = "4", description = "Batch size of the batched RN run (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--skip-published", description = "Skip the slow published-width (64) generator.")
+    boolean skipPublished;
+
+    @Override
+    public Integer call() throws Exception {
+        Path file = image;
+        if (file == null) {
+            SampleMedia.vtest(true);
+            file = SampleMedia.assetDir().resolve(InpaintingAssets.IMAGES.get(0));
+        }
+        if (!Files.isRegularFile(file)) {
+            System.err.println("bench inpaint: no image at " + file + " (pass --image or run scripts/fetch-test-assets.sh)");
+            return 2;
+        }
+        BufferedImage frame = ImageIO.read(file.toFile());
+        new InpaintBenchmark(frame, 5, System.out).run(Math.max(1, repeats), Math.max(1, batch), !skipPublished);
+        return 0;
+    }
+}

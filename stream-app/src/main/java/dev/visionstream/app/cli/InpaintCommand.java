@@ -1,0 +1,112 @@
+package dev.visionstream.app.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.visionstream.models.inpainting.InpaintInputException;
+import dev.visionstream.models.inpainting.InpaintMask;
+import dev.visionstream.models.inpainting.InpaintMethod;
+import dev.visionstream.models.inpainting.InpaintOutcome;
+import dev.visionstream.models.inpainting.Inpainter;
+import dev.visionstream.models.inpainting.Inpainting;
+import dev.visionstream.models.inpainting.RnWeightsException;
+import dev.visionstream.schemas.Json;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vision inpaint}: fill the holes of one image, the same call the stream stage makes. */
+@Command(name = "inpaint", mixinStandardHelpOptions = true, subcommands = InpaintTrainCommand.class,
+        description = {"Fill the masked regions of an image with the RN generator or OpenCV's Telea / Navier-Stokes.",
+                "Mask: any picture of the image's size (or same aspect ratio); non-zero pixels are holes.",
+                "Exit codes: 0 done, 2 bad input (unreadable image or mask, wrong size, mask covers everything), "
+                        + "3 weights do not match the architecture."})
+final class InpaintCommand implements Callable<Integer> {
+    @Option(names = "--image", paramLabel = "FILE", description = "Image to inpaint.")
+    Path image;
+
+    @Option(names = "--mask", paramLabel = "FILE", description = "Mask picture: non-zero = hole.")
+    Path mask;
+
+    @Option(names = "--method", defaultValue = "rn", description = "rn, telea or ns (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--weights", paramLabel = "NPZ", description = "RN weights (.npz from "
+            + "scripts/convert-rn-checkpoint.py or vision inpaint train); default: the built-in model.")
+    Path weights;
+
+    @Option(names = "--out", paramLabel = "PNG", description = "Where to write the result (PNG).")
+    Path out;
+
+    @Option(names = "--json", description = "Print a JSON summary on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        if (image == null || mask == null || out == null) {
+            System.err.println("inpaint: --image, --mask and --out are required (or use: vision inpaint train)");
+            return 2;
+        }
+        InpaintMethod chosen;
+        try {
+            chosen = InpaintMethod.parse(method);
+        } catch (IllegalArgumentException e) {
+            System.err.println("inpaint: " + e.getMessage());
+            return 2;
+        }
+        BufferedImage picture = read(image, "image");
+        BufferedImage maskPicture = read(mask, "mask");
+        if (picture == null || maskPicture == null) {
+            return 2;
+        }
+        try (Inpainter inpainter = Inpainting.create(chosen, weights)) {
+            InpaintOutcome outcome = Inpainting.run(inpainter, picture, InpaintMask.fromImage(maskPicture));
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            ImageIO.write(outcome.image(), "png", out.toFile());
+            if (json) {
+                ObjectNode summary = Json.MAPPER.createObjectNode();
+                summary.put("image", image.toString());
+                summary.put("mask", mask.toString());
+                summary.put("method", chosen.id());
+                summary.putPOJO("model", inpainter.model());
+                summary.put("maskFraction", outcome.maskFraction());
+                summary.put("passedThrough", outcome.passedThrough());
+                summary.put("modelMs", outcome.modelMillis());
+                summary.put("width", picture.getWidth());
+                summary.put("height", picture.getHeight());
+                summary.put("out", out.toString());
+                System.out.println(Json.MAPPER.writeValueAsString(summary));
+            } else {
+                System.err.printf("inpaint: %s, %.1f%% holes%s, %.0f ms -> %s%n", chosen.id(),
+                        100 * outcome.maskFraction(), outcome.passedThrough() ? " (empty mask: unchanged)" : "",
+                        outcome.modelMillis(), out);
+            }
+            return 0;
+        } catch (InpaintInputException e) {
+            System.err.println("inpaint: " + e.getMessage());
+            return 2;
+        } catch (RnWeightsException e) {
+            System.err.println("inpaint: " + e.getMessage());
+            return 3;
+        }
+    }
+
+    private static BufferedImage read(Path file, String what) {
+        try {
+            BufferedImage picture = ImageIO.read(file.toFile());
+            if (picture == null) {
+                System.err.println("inpaint: " + what + " " + file + " is not a readable image");
+            }
+            return picture;
+        } catch (IOException e) {
+            System.err.println("inpaint: cannot read " + what + " " + file + ": " + e.getMessage());
+            return null;
+        }
+    }
+}

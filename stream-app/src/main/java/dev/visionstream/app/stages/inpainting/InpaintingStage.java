@@ -1,0 +1,48 @@
+package dev.visionstream.app.stages.inpainting;
+
+import dev.visionstream.app.topology.FrameStage;
+import dev.visionstream.app.topology.Publication;
+import dev.visionstream.app.topology.StageInput;
+import dev.visionstream.ingest.ArtifactStore;
+import dev.visionstream.schemas.InpaintEvent;
+import java.nio.file.Path;
+import org.apache.kafka.streams.processor.api.Processor;
+
+/**
+ * Fills each frame's masked regions (privacy zones, logos, dead pixels) with the camera's method: an
+ * {@code InpaintEvent} on {@code vision.inpainted} (output PNG in the artifact store) and the inpainted frame on
+ * {@code vision.frames.inpainted} in the {@code vision.frames} envelope. RN weights come from the constructor,
+ * else from {@code VISION_INPAINT_WEIGHTS} / {@code -Dvision.inpaint.weights}, else the built-in default.
+ */
+public final class InpaintingStage implements FrameStage {
+    public static final String NAME = InpaintEvent.STAGE;
+
+    private final ArtifactStore artifacts;
+    private final InpainterPool inpainters;
+    private final MaskLoader masks;
+
+    public InpaintingStage(ArtifactStore artifacts, Path rnWeights) {
+        this.artifacts = artifacts;
+        this.inpainters = new InpainterPool(rnWeights);
+        this.masks = new MaskLoader(artifacts);
+    }
+
+    public InpaintingStage(ArtifactStore artifacts) {
+        this(artifacts, configuredWeights());
+    }
+
+    private static Path configuredWeights() {
+        String configured = System.getProperty("vision.inpaint.weights", System.getenv("VISION_INPAINT_WEIGHTS"));
+        return configured == null || configured.isBlank() ? null : Path.of(configured);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Processor<String, StageInput, String, Publication> newProcessor() {
+        return new InpaintingProcessor(artifacts, inpainters, masks);
+    }
+}

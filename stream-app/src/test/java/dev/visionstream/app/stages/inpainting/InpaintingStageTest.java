@@ -1,0 +1,266 @@
+package dev.visionstream.app.stages.inpainting;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.visionstream.app.topology.VisionTopology;
+import dev.visionstream.ingest.LocalArtifactStore;
+import dev.visionstream.models.image.BoundedImageDecoder;
+import dev.visionstream.models.inpainting.InpaintMask;
+import dev.visionstream.models.inpainting.InpaintMethod;
+import dev.visionstream.models.inpainting.Inpainter;
+import dev.visionstream.models.inpainting.Inpainting;
+import dev.visionstream.schemas.ArtifactRef;
+import dev.visionstream.schemas.ErrorEvent;
+import dev.visionstream.schemas.EventSchemas;
+import dev.visionstream.schemas.FrameHeaders;
+import dev.visionstream.schemas.InpaintEvent;
+import dev.visionstream.schemas.Json;
+import dev.visionstream.schemas.Topics;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InpaintingStageTest {
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    private static final int W = 64;
+    private static final int H = 48;
+
+    @TempDir
+    Path dir;
+    private LocalArtifactStore artifacts;
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> frames;
+    private TestInputTopic<String, String> cameras;
+    private TestOutputTopic<String, String> inpainted;
+    private TestOutputTopic<String, byte[]> inpaintedFrames;
+    private TestOutputTopic<String, String> errors;
+
+    private void start(Path weights) {
+        artifacts = new LocalArtifactStore(dir.resolve("artifacts"));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "inpainting-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
+        VisionTopology topology = new VisionTopology(List.of(new InpaintingStage(artifacts, weights)),
+                new BoundedImageDecoder(10_000_000), artifacts::get, publication -> { });
+        driver = new TopologyTestDriver(topology.build(), props, T0);
+        frames = driver.createInputTopic(Topics.FRAMES, new StringSerializer(), new ByteArraySerializer());
+        cameras = driver.createInputTopic(Topics.CAMERAS, new StringSerializer(), new StringSerializer());
+        inpainted = driver.createOutputTopic(Topics.INPAINTED, new StringDeserializer(), new StringDeserializer());
+        inpaintedFrames = driver.createOutputTopic(Topics.FRAMES_INPAINTED, new StringDeserializer(),
+                new ByteArrayDeserializer());
+        errors = driver.createOutputTopic(Topics.ERRORS, new StringDeserializer(), new StringDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    private static BufferedImage picture(int w, int h, long seed) {
+        Random random = new Random(seed);
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int r = (x * 4 + random.nextInt(20)) & 0xff;
+                int g = (y * 5 + random.nextInt(20)) & 0xff;
+                image.setRGB(x, y, (r << 16) | (g << 8) | ((r + g) / 2));
+            }
+        }
+        return image;
+    }
+
+    private static InpaintMask box(int w, int h, int x0, int y0, int x1, int y1) {
+        boolean[] holes = new boolean[w * h];
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                holes[y * w + x] = true;
+            }
+        }
+        return new InpaintMask(w, h, holes);
+    }
+
+    private static byte[] png(BufferedImage image) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private ArtifactRef storeMask(InpaintMask mask) throws Exception {
+        return artifacts.put(png(mask.toImage()), "image/png");
+    }
+
+    private void camera(String id, String maskUri, String method) {
+        String mask = maskUri == null ? "" : ",\"maskUri\":\"" + maskUri + "\"";
+        String settings = method == null ? "" : ",\"inpainting\":{\"method\":\"" + method + "\"}";
+        cameras.pipeInput(id, "{\"cameraId\":\"" + id + "\",\"stages\":[\"inpainting\"]" + mask + settings + "}");
+    }
+
+    private void send(String camera, long seq, byte[] bytes, RecordHeaders extra) {
+        RecordHeaders headers = extra == null ? new RecordHeaders() : extra;
+        FrameHeaders.put(headers, FrameHeaders.SEQUENCE, seq);
+        FrameHeaders.put(headers, FrameHeaders.CONTENT_TYPE, "image/png");
+        frames.pipeInput(new TestRecord<>(camera, bytes, headers, T0.plusMillis(100 * seq)));
+    }
+
+    private static List<JsonNode> drain(TestOutputTopic<String, String> topic, Class<?> type) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (String v : topic.readValuesToList()) {
+            JsonNode node = Json.MAPPER.readTree(v);
+            assertEquals(List.of(), EventSchemas.violations(type, node), v);
+            out.add(node);
+        }
+        return out;
+    }
+
+    private static int[] pixels(BufferedImage image) {
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    }
+
+    /** The stage's output against the library call the CLI makes, for the same input. */
+    private void assertStageMatchesLibrary(InpaintMethod method, Path weights) throws Exception {
+        BufferedImage image = picture(W, H, 3);
+        InpaintMask mask = box(W, H, 20, 10, 40, 30);
+        camera("cam-1", storeMask(mask).uri(), method.id());
+        send("cam-1", 7, png(image), null);
+
+        List<JsonNode> events = drain(inpainted, InpaintEvent.class);
+        assertEquals(1, events.size(), () -> errors.readValuesToList().toString());
+        JsonNode event = events.get(0);
+        assertEquals(method.id(), event.get("method").asText());
+        assertEquals(400.0 / (W * H), event.get("maskFraction").asDouble(), 1e-9);
+        assertEquals(7, event.at("/source/sequence").asLong());
+        assertTrue(event.at("/timingsMs/model").asDouble() > 0);
+
+        ArtifactRef output = Json.MAPPER.treeToValue(event.get("output"), ArtifactRef.class);
+        byte[] stored = artifacts.get(output);
+        BufferedImage fromStage = ImageIO.read(new ByteArrayInputStream(stored));
+        try (Inpainter library = Inpainting.create(method, weights)) {
+            assertEquals(library.model().name(), event.at("/model/name").asText());
+            BufferedImage expected = Inpainting.run(library, image, mask).image();
+            assertArrayEquals(pixels(expected), pixels(fromStage), "stage and library give identical output");
+        }
+
+        var frame = inpaintedFrames.readRecord();
+        assertArrayEquals(stored, frame.value(), "the inpainted frame is the stored PNG");
+        assertEquals("image/png", FrameHeaders.string(frame.headers(), FrameHeaders.CONTENT_TYPE).orElseThrow());
+        assertEquals(7, FrameHeaders.number(frame.headers(), FrameHeaders.SEQUENCE).orElseThrow());
+        assertEquals(W, FrameHeaders.number(frame.headers(), FrameHeaders.WIDTH).orElseThrow());
+        assertEquals(T0.plusMillis(700), frame.getRecordTime());
+        assertTrue(errors.isEmpty());
+    }
+
+    @Test
+    void teleaCameraGetsAnEventAndAnInpaintedFrameIdenticalToTheLibraryCall() throws Exception {
+        start(null);
+        assertStageMatchesLibrary(InpaintMethod.TELEA, null);
+    }
+
+    @Test
+    void defaultMethodIsTheBuiltInRnModel() throws Exception {
+        start(null);
+        assertStageMatchesLibrary(InpaintMethod.RN, null);
+    }
+
+    @Test
+    void aPerFrameMaskHeaderOverridesTheCameraMaskAndSameAspectMasksAreRescaled() throws Exception {
+        start(null);
+        camera("cam-2", storeMask(box(W, H, 0, 0, 8, 8)).uri(), "ns");
+        // a double-resolution mask with 25% holes, sent with the frame
+        ArtifactRef frameMask = storeMask(box(2 * W, 2 * H, 0, 0, W, H));
+        RecordHeaders headers = new RecordHeaders();
+        FrameHeaders.put(headers, InpaintingHeaders.MASK, frameMask.uri());
+        send("cam-2", 1, png(picture(W, H, 5)), headers);
+        JsonNode event = drain(inpainted, InpaintEvent.class).get(0);
+        assertEquals(0.25, event.get("maskFraction").asDouble(), 1e-9);
+        assertEquals("ns", event.get("method").asText());
+    }
+
+    @Test
+    void badOrMissingMasksBecomeErrorEventsWithReasonsAndTheStreamContinues() throws Exception {
+        start(null);
+        camera("no-mask", null, "telea");
+        send("no-mask", 1, png(picture(W, H, 1)), null);
+        camera("missing", "artifact://sha256/" + "0".repeat(64) + ".png", "telea");
+        send("missing", 2, png(picture(W, H, 1)), null);
+        camera("not-image", artifacts.put("garbage".getBytes(), "image/png").uri(), "telea");
+        send("not-image", 3, png(picture(W, H, 1)), null);
+        camera("aspect", storeMask(box(W, W, 0, 0, 4, 4)).uri(), "telea");
+        send("aspect", 4, png(picture(W, H, 1)), null);
+        camera("full", storeMask(box(W, H, 0, 0, W, H)).uri(), "telea");
+        send("full", 5, png(picture(W, H, 1)), null);
+        camera("named", "artifact://named/masks/x.png", "telea");
+        send("named", 6, png(picture(W, H, 1)), null);
+        RecordHeaders bad = new RecordHeaders();
+        FrameHeaders.put(bad, InpaintingHeaders.MASK, "artifact://sha256/" + "1".repeat(64) + ".png");
+        camera("header", storeMask(box(W, H, 0, 0, 8, 8)).uri(), "telea");
+        send("header", 7, png(picture(W, H, 1)), bad);
+        camera("fine", storeMask(box(W, H, 0, 0, 8, 8)).uri(), "telea");
+        send("fine", 8, png(picture(W, H, 1)), null);
+
+        List<JsonNode> errorEvents = drain(errors, ErrorEvent.class);
+        List<String> reasons = errorEvents.stream().map(e -> e.at("/source/cameraId").asText() + ":"
+                + e.get("reason").asText()).toList();
+        assertEquals(List.of("no-mask:BAD_CONFIG", "missing:BAD_CONFIG", "not-image:BAD_CONFIG", "aspect:BAD_INPUT",
+                "full:BAD_INPUT", "named:BAD_CONFIG", "header:BAD_INPUT"), reasons);
+        assertTrue(errorEvents.get(3).get("message").asText().contains("different aspect ratio"));
+        assertTrue(errorEvents.get(4).get("message").asText().contains("covers the whole"));
+        assertTrue(errorEvents.get(5).get("message").asText().contains("maskSha256"));
+        assertEquals("fine", drain(inpainted, InpaintEvent.class).get(0).at("/source/cameraId").asText());
+    }
+
+    @Test
+    void anEmptyMaskPassesTheFrameThroughWithoutAModelCall() throws Exception {
+        start(null);
+        camera("empty", storeMask(new InpaintMask(W, H, new boolean[W * H])).uri(), null);
+        byte[] original = png(picture(W, H, 9));
+        send("empty", 1, original, null);
+        assertArrayEquals(original, inpaintedFrames.readValue());
+        assertTrue(inpainted.isEmpty());
+        JsonNode error = drain(errors, ErrorEvent.class).get(0);
+        assertEquals("BAD_INPUT", error.get("reason").asText());
+        assertTrue(error.get("message").asText().contains("no holes"));
+    }
+
+    @Test
+    void weightsThatDoNotMatchTheArchitectureFailEveryFrameClearly() throws Exception {
+        Path weights = dir.resolve("bad.npz");
+        Files.write(weights, "not weights".getBytes());
+        start(weights);
+        camera("cam-w", storeMask(box(W, H, 0, 0, 8, 8)).uri(), "rn");
+        send("cam-w", 1, png(picture(W, H, 1)), null);
+        send("cam-w", 2, png(picture(W, H, 2)), null);
+        List<JsonNode> errorEvents = drain(errors, ErrorEvent.class);
+        assertEquals(2, errorEvents.size());
+        for (JsonNode e : errorEvents) {
+            assertEquals("STAGE_FAILURE", e.get("reason").asText());
+            assertTrue(e.get("message").asText().contains("cannot read RN weights"), e.toString());
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.visionstream.models.inpainting;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The released RN generator G_Net (spec §6) with a configurable base width w (64 as published):
+ * <pre>
+ * E1 reflect 3, conv 3→w 7×7, RN-B, ReLU      E2 conv w→2w 4×4 s2 p1, RN-B, ReLU      E3 conv 2w→4w 4×4 s2 p1, RN-B, ReLU
+ * M1..M8 dilated residual blocks with RN-L at 4w
+ * D1 conv 4w→8w 3×3, PixelShuffle 2, RN-L, ReLU   D2 conv 2w→4w 3×3, PixelShuffle 2, RN-L, ReLU
+ * D3 reflect 3, conv w→3 7×7, (tanh + 1) / 2
+ * </pre>
+ * Inputs: the masked image X(1 − M) + M (B, 3, H, W) in [0, 1] and the mask M (B, 1, H, W), 1 = hole; H and W must
+ * be multiples of 4. Output: (B, 3, H, W) in (0, 1), not yet composited.
+ */
+public final class RnGenerator extends FixedShapeBlock {
+    public static final int PUBLISHED_WIDTH = 64;
+    public static final int RESIDUAL_BLOCKS = 8;
+
+    private final int width;
+    private final ConvLayer encoderConv1;
+    private final RnBasicNorm encoderNorm1;
+    private final ConvLayer encoderConv2;
+    private final RnBasicNorm encoderNorm2;
+    private final ConvLayer encoderConv3;
+    private final RnBasicNorm encoderNorm3;
+    private final List<RnResidualBlock> middle = new ArrayList<>();
+    private final ConvLayer decoderConv1;
+    private final RnLearnableNorm decoderNorm1;
+    private final ConvLayer decoderConv2;
+    private final RnLearnableNorm decoderNorm2;
+    private final ConvLayer decoderOut;
+
+    public RnGenerator(int width) {
+        this(width, RnLearnableNorm.DEFAULT_THRESHOLD);
+    }
+
+    public RnGenerator(int width, float threshold) {
+        if (width < 1) {
+            throw new IllegalArgumentException("base width must be positive, got " + width);
+        }
+        this.width = width;
+        encoderConv1 = addChildBlock("encoder_conv1", ConvLayer.of(3, width, 7, 0));
+        encoderNorm1 = addChildBlock("encoder_in1", new RnBasicNorm(width));
+        encoderConv2 = addChildBlock("encoder_conv2", new ConvLayer(width, 2 * width, 4, 2, 1, 1, true));
+        encoderNorm2 = addChildBlock("encoder_in2", new RnBasicNorm(2 * width));
+        encoderConv3 = addChildBlock("encoder_conv3", new ConvLayer(2 * width, 4 * width, 4, 2, 1, 1, true));
+        encoderNorm3 = addChildBlock("encoder_in3", new RnBasicNorm(4 * width));
+        for (int i = 0; i < RESIDUAL_BLOCKS; i++) {
+            middle.add(addChildBlock("middle_" + i, new RnResidualBlock(4 * width, threshold)));
+        }
+        decoderConv1 = addChildBlock("decoder_0", ConvLayer.of(4 * width, 8 * width, 3, 1));
+        decoderNorm1 = addChildBlock("decoder_2", new RnLearnableNorm(threshold));
+        decoderConv2 = addChildBlock("decoder_4", ConvLayer.of(2 * width, 4 * width, 3, 1));
+        decoderNorm2 = addChildBlock("decoder_6", new RnLearnableNorm(threshold));
+        decoderOut = addChildBlock("decoder_9", ConvLayer.of(width, 3, 7, 0));
+    }
+
+    public int width() {
+        return width;
+    }
+
+    /** Pooled batch statistics for training (as released); per-image statistics for serving. */
+    public void setStatistics(RegionStatistics statistics) {
+        for (RnBasicNorm norm : List.of(encoderNorm1, encoderNorm2, encoderNorm3)) {
+            norm.setStatistics(statistics);
+        }
+        middle.forEach(block -> block.setStatistics(statistics));
+        decoderNorm1.setStatistics(statistics);
+        decoderNorm2.setStatistics(statistics);
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+                                     PairList<String, Object> params) {
+        NDArray image = inputs.get(0);
+        NDArray mask = inputs.get(1);
+        Shape shape = image.getShape();
+        if (shape.dimension() != 4 || shape.get(1) != 3 || shape.get(2) % 4 != 0 || shape.get(3) % 4 != 0) {
+            throw new IllegalArgumentException("generator input must be (B, 3, H, W) with H, W multiples of 4, got "
+                    + shape);
+        }
+        NDArray x = apply(encoderConv1, store, ReflectionPad.pad(image, 3), training);
+        x = Activation.relu(encoderNorm1.forward(store, new NDList(x, mask), training).singletonOrThrow());
+        x = apply(encoderConv2, store, x, training);
+        x = Activation.relu(encoderNorm2.forward(store, new NDList(x, mask), training).singletonOrThrow());
+        x = apply(encoderConv3, store, x, training);
+        x = Activation.relu(encoderNorm3.forward(store, new NDList(x, mask), training).singletonOrThrow());
+        for (RnResidualBlock block : middle) {
+            x = apply(block, store, x, training);
+        }
+        x = PixelShuffle.shuffle(apply(decoderConv1, store, x, training), 2);
+        x = Activation.relu(apply(decoderNorm1, store, x, training));
+        x = PixelShuffle.shuffle(apply(decoderConv2, store, x, training), 2);
+        x = Activation.relu(apply(decoderNorm2, store, x, training));
+        x = apply(decoderOut, store, ReflectionPad.pad(x, 3), training);
+        return new NDList(x.tanh().add(1f).div(2f));
+    }
+
+    private static NDArray apply(FixedShapeBlock block, ParameterStore store, NDArray x, boolean training) {
+        return block.forward(store, new NDList(x), training).singletonOrThrow();
+    }
+
+    /**
+     * Every parameter under its key in the official generator state dict (spec §11), in the official order; the
+     * shapes are the official ones when {@code width} is 64.
+     */
+    public Map<String, Parameter> officialParameters() {
+        Map<String, Parameter> named = new LinkedHashMap<>();
+        put(named, "encoder_conv1.", encoderConv1.namedParameters());
+        put(named, "encoder_in1.", encoderNorm1.namedParameters());
+        put(named, "encoder_conv2.", encoderConv2.namedParameters());
+        put(named, "encoder_in2.", encoderNorm2.namedParameters());
+        put(named, "encoder_conv3.", encoderConv3.namedParameters());
+        put(named, "encoder_in3.", encoderNorm3.namedParameters());
+        for (int i = 0; i < middle.size(); i++) {
+            put(named, "middle." + i + ".", middle.get(i).namedParameters());
+        }
+        put(named, "decoder.0.", decoderConv1.namedParameters());
+        put(named, "decoder.2.", decoderNorm1.namedParameters());
+        put(named, "decoder.4.", decoderConv2.namedParameters());
+        put(named, "decoder.6.", decoderNorm2.namedParameters());
+        put(named, "decoder.9.", decoderOut.namedParameters());
+        return Collections.unmodifiableMap(named);
+    }
+
+    private static void put(Map<String, Parameter> into, String prefix, Map<String, Parameter> from) {
+        from.forEach((k, v) -> into.put(prefix + k, v));
+    }
+
+    /** Total parameter count: 11,596,591 at the published width. */
+    public long parameterCount() {
+        return officialParameters().values().stream().mapToLong(p -> p.getShape().size()).sum();
+    }
+}

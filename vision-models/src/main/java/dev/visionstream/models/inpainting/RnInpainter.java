@@ -1,0 +1,208 @@
+package dev.visionstream.models.inpainting;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import dev.visionstream.schemas.ModelInfo;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Inpainting with the RN generator (spec §2): holes painted white, X_in = X(1 − M) + M, the generator run on a
+ * size padded up to a multiple of 4 (reflection for the picture, "valid" for the mask), cropped back and composited
+ * so that valid pixels are returned untouched. Region statistics are per image, so a frame's result never depends
+ * on the other frames of a batch.
+ */
+public final class RnInpainter implements Inpainter {
+    /** The built-in default, trained in the project by {@code vision inpaint train} (see the README). */
+    public static final String BUILT_IN_RESOURCE = "/dev/visionstream/models/inpainting/rn-default.npz";
+
+    private final NDManager manager;
+    private final RnGenerator generator;
+    private final ModelInfo model;
+
+    private RnInpainter(NDManager manager, RnGenerator generator, ModelInfo model) {
+        this.manager = manager;
+        this.generator = generator;
+        this.model = model;
+        generator.setStatistics(RegionStatistics.PER_IMAGE);
+    }
+
+    /** The built-in default weights shipped in this jar. */
+    public static RnInpainter builtIn() {
+        byte[] bytes;
+        try (InputStream in = RnInpainter.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
+            if (in == null) {
+                throw new RnWeightsException("built-in RN weights " + BUILT_IN_RESOURCE + " are missing from the jar");
+            }
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return fromBytes(bytes, "built-in", "built-in default trained in the project (vision inpaint train), "
+                + "reduced width; not the published Places2 model");
+    }
+
+    /** Weights converted from an official checkpoint, or written by {@code vision inpaint train}. */
+    public static RnInpainter fromFile(Path weights) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(weights);
+        } catch (IOException e) {
+            throw new RnWeightsException("cannot read RN weights " + weights + ": " + e.getMessage(), e);
+        }
+        return fromBytes(bytes, weights.toString(), "file " + weights.toAbsolutePath());
+    }
+
+    private static RnInpainter fromBytes(byte[] bytes, String origin, String provenance) {
+        RnWeights weights = RnWeights.read(new ByteArrayInputStream(bytes), origin);
+        NDManager manager = NDManager.newBaseManager();
+        try {
+            RnGenerator generator = weights.newGenerator(manager);
+            return new RnInpainter(manager, generator, new ModelInfo("rn-generator-w" + generator.width(),
+                    sha256(bytes).substring(0, 12), provenance));
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** A generator with the official random initialisation: for speed measurements, never for results. */
+    public static RnInpainter randomWeights(int width, long seed) {
+        NDManager manager = NDManager.newBaseManager();
+        manager.getEngine().setRandomSeed((int) seed);
+        RnGenerator generator = new RnGenerator(width);
+        generator.initialize(manager, DataType.FLOAT32);
+        return new RnInpainter(manager, generator, new ModelInfo("rn-generator-w" + width, "random-" + seed,
+                "random initialisation (benchmark only)"));
+    }
+
+    public int width() {
+        return generator.width();
+    }
+
+    @Override
+    public InpaintMethod method() {
+        return InpaintMethod.RN;
+    }
+
+    @Override
+    public ModelInfo model() {
+        return model;
+    }
+
+    @Override
+    public BufferedImage inpaint(BufferedImage image, InpaintMask mask) {
+        return inpaintAll(List.of(image), List.of(mask)).get(0);
+    }
+
+    /** Runs images of one size as one batch (per-image statistics keep the results independent). */
+    @Override
+    public synchronized List<BufferedImage> inpaintAll(List<BufferedImage> images, List<InpaintMask> masks) {
+        if (images.isEmpty()) {
+            return List.of();
+        }
+        int w = images.get(0).getWidth();
+        int h = images.get(0).getHeight();
+        for (int i = 0; i < images.size(); i++) {
+            if (images.get(i).getWidth() != w || images.get(i).getHeight() != h
+                    || masks.get(i).width() != w || masks.get(i).height() != h) {
+                List<BufferedImage> out = new ArrayList<>();
+                for (int j = 0; j < images.size(); j++) {
+                    out.add(inpaint(images.get(j), masks.get(j)));
+                }
+                return out;
+            }
+        }
+        int paddedW = roundUp4(w);
+        int paddedH = roundUp4(h);
+        int batch = images.size();
+        int plane = paddedW * paddedH;
+        float[] input = new float[batch * 3 * plane];
+        float[] holes = new float[batch * plane];
+        for (int b = 0; b < batch; b++) {
+            fillPadded(images.get(b), masks.get(b), paddedW, paddedH, input, b * 3 * plane, holes, b * plane);
+        }
+        float[] output;
+        try (NDManager call = manager.newSubManager()) {
+            NDArray x = call.create(input, new Shape(batch, 3, paddedH, paddedW));
+            NDArray m = call.create(holes, new Shape(batch, 1, paddedH, paddedW));
+            output = generator.forward(new ParameterStore(call, false), new NDList(x, m), false)
+                    .singletonOrThrow().toFloatArray();
+        }
+        List<BufferedImage> results = new ArrayList<>(batch);
+        for (int b = 0; b < batch; b++) {
+            BufferedImage filled = ImageTensors.fromPlanar(cropped(output, b * 3 * plane, paddedW, paddedH, w, h),
+                    0, w, h);
+            results.add(ImageTensors.composite(images.get(b), filled, masks.get(b)));
+        }
+        return results;
+    }
+
+    /** X(1 − M) + M with bottom/right reflection padding; padded positions count as valid. */
+    private static void fillPadded(BufferedImage image, InpaintMask mask, int pw, int ph, float[] input, int inOff,
+                                   float[] holes, int maskOff) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
+        int plane = pw * ph;
+        for (int y = 0; y < ph; y++) {
+            int sy = reflect(y, h);
+            for (int x = 0; x < pw; x++) {
+                int sx = reflect(x, w);
+                boolean hole = y < h && x < w && mask.isHole(x, y);
+                int p = rgb[sy * w + sx];
+                int i = y * pw + x;
+                input[inOff + i] = hole ? 1f : ((p >> 16) & 0xff) / 255f;
+                input[inOff + plane + i] = hole ? 1f : ((p >> 8) & 0xff) / 255f;
+                input[inOff + 2 * plane + i] = hole ? 1f : (p & 0xff) / 255f;
+                holes[maskOff + i] = hole ? 1f : 0f;
+            }
+        }
+    }
+
+    private static int reflect(int i, int size) {
+        int r = i < size ? i : 2 * (size - 1) - i;
+        return Math.max(0, Math.min(size - 1, r));
+    }
+
+    private static float[] cropped(float[] output, int offset, int pw, int ph, int w, int h) {
+        float[] out = new float[3 * w * h];
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < h; y++) {
+                System.arraycopy(output, offset + c * pw * ph + y * pw, out, c * w * h + y * w, w);
+            }
+        }
+        return out;
+    }
+
+    private static int roundUp4(int v) {
+        return (v + 3) / 4 * 4;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
