@@ -70,4 +70,18 @@ public final class BodyShapeEstimator {
         aa[0] = Rotations.toAxisAngle(root);
         return new BodyPose(aa, joints[SmplSkeleton.PELVIS]);
     }
+
+    /**
+     * {@code pose} with its global orientation replaced by the one that carries the rest pelvis triangle (hips and
+     * Spine1, which move with the root alone) onto the observed one, and its pelvis on the observed pelvis.
+     */
+    public static BodyPose withPelvisAligned(BodyShape shape, BodyPose pose, double[][] joints) {
+        double[] root = AxisFrame.alignment(
+                Rotations.sub(shape.offset(SmplSkeleton.L_HIP), shape.offset(SmplSkeleton.R_HIP)), shape.offset(3),
+                Rotations.sub(joints[SmplSkeleton.L_HIP], joints[SmplSkeleton.R_HIP]),
+                Rotations.sub(joints[3], joints[SmplSkeleton.PELVIS]));
+        double[][] aa = pose.axisAngles();
+        aa[0] = Rotations.toAxisAngle(root);
+        return new BodyPose(aa, joints[SmplSkeleton.PELVIS]);
+    }
 }
