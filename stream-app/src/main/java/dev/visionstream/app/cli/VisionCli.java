@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** The {@code vision} command line. */
 @Command(name = "vision", mixinStandardHelpOptions = true, version = "vision 0.1.0",
         description = "Streaming computer vision on Kafka: camera frames in, JSON events out.",
-        subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, BenchCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, BenchCommand.class, PoseCommand.class,
                 CommandLine.HelpCommand.class})
 public final class VisionCli implements Runnable {
     @Spec

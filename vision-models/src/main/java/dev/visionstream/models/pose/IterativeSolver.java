@@ -51,7 +51,7 @@ public final class IterativeSolver implements AutoCloseable {
 
     public IterativeSolver(Settings settings) {
         this.settings = settings;
-        this.manager = Engine.getEngine("PyTorch").newBaseManager();
+        this.manager = PoseEngine.get().newBaseManager();
         this.lower = manager.create(JointLimits.lowerBounds(1e4f), new Shape(1, SmplSkeleton.JOINTS, 3));
         this.upper = manager.create(JointLimits.upperBounds(1e4f), new Shape(1, SmplSkeleton.JOINTS, 3));
         float[] body = new float[SmplSkeleton.JOINTS * 3];
@@ -109,7 +109,7 @@ public final class IterativeSolver implements AutoCloseable {
                 try (NDManager step = scope.newSubManager()) {
                     theta.setRequiresGradient(true);
                     trans.setRequiresGradient(true);
-                    try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+                    try (GradientCollector collector = PoseEngine.get().newGradientCollector()) {
                         NDArray joints = BatchedKinematics.joints(NdRotations.fromAxisAngle(theta), offsets, trans);
                         NDArray dataTerm = joints.sub(target).mul(CM_PER_M).square().sum(new int[] {1, 2});
                         NDArray excess = lower.sub(theta).maximum(0).add(theta.sub(upper).maximum(0));

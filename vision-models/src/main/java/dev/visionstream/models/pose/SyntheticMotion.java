@@ -6,7 +6,8 @@ import java.util.Random;
 
 /**
  * Smooth random human-like motion within {@link JointLimits}, for training and evaluation: every joint axis
- * follows a sum of two sinusoids (0.15–0.9 Hz) around a random centre, staying inside its range; the body turns
+ * follows a sum of two sinusoids (0.1–0.6 Hz, together 10–60 % of the half-range) around a random centre, staying
+ * inside its range (at gap 9 the joints move about as far as in CMU 01_01: 89 mm versus ~100 mm); the body turns
  * about the vertical at up to 0.8 rad/s with small pitch and roll, and wanders at up to about 1.3 m/s. Each clip
  * has its own skeleton: overall scale 0.88–1.12, each bone ±7 %, the hip and collar layouts turned by up to
  * ±0.15 rad, so the solver cannot rely on one body.
@@ -26,7 +27,7 @@ public final class SyntheticMotion {
                 double lo = JointLimits.min(j, a);
                 double hi = JointLimits.max(j, a);
                 double half = (hi - lo) / 2;
-                double total = half * (0.2 + 0.8 * random.nextDouble());
+                double total = half * (0.1 + 0.5 * random.nextDouble());
                 double w = random.nextDouble();
                 double centre = lo + total + random.nextDouble() * (hi - lo - 2 * total);
                 wave[j][a] = new double[] {centre, total * w, freq(random), phase(random), total * (1 - w),
@@ -91,7 +92,7 @@ public final class SyntheticMotion {
     }
 
     private static double freq(Random random) {
-        return 0.15 + 0.75 * random.nextDouble();
+        return 0.1 + 0.5 * random.nextDouble();
     }
 
     private static double phase(Random random) {
