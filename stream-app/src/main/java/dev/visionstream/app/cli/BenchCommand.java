@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** Benchmarks that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.",
-        subcommands = BenchCommand.Pipeline.class)
+        subcommands = {BenchCommand.Pipeline.class, PoseBenchCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -99,10 +99,11 @@ public final class DemoRun {
                 long expectedEvaluations = ingest(client, service, video);
                 boolean complete = awaitEvents(expectedEvaluations, timeout);
                 writePictures();
+                int poses = PoseDemo.run(client, outputDir, out, Duration.ofMinutes(2));
                 out.println(service.metrics().summaryLine());
                 out.printf("demo: %d health evaluations, %d errors; pictures in %s%n", health.size(), errors.size(),
                         outputDir.toAbsolutePath());
-                return complete;
+                return complete && poses != 0;
             }
         }
     }

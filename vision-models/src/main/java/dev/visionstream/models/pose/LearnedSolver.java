@@ -70,14 +70,18 @@ public final class LearnedSolver implements AutoCloseable {
             throw new IOException("pose weights expect " + inputs + " inputs and " + outputs + " outputs, not "
                     + PoseFeatures.SIZE + " and " + SmplSkeleton.SOLVED_JOINTS * 6);
         }
+        String architecture = in.readUTF();
         int hidden = in.readInt();
         int layers = in.readInt();
         NDManager manager = PoseEngine.get().newBaseManager();
         try {
-            PoseNetwork network = new PoseNetwork(hidden, layers);
+            PoseNetwork network = new PoseNetwork(PoseNetwork.Architecture.valueOf(architecture), hidden, layers);
             network.initialize(manager);
             network.block().loadParameters(manager, in);
             return new LearnedSolver(manager, network, name);
+        } catch (IllegalArgumentException e) {
+            manager.close();
+            throw new IOException("unknown pose network architecture " + architecture + " in " + name, e);
         } catch (RuntimeException | ai.djl.MalformedModelException e) {
             manager.close();
             throw new IOException("cannot load pose weights " + name + ": " + e.getMessage(), e);
@@ -90,6 +94,7 @@ public final class LearnedSolver implements AutoCloseable {
         out.writeInt(FORMAT);
         out.writeInt(PoseFeatures.SIZE);
         out.writeInt(SmplSkeleton.SOLVED_JOINTS * 6);
+        out.writeUTF(network.architecture().name());
         out.writeInt(network.hidden());
         out.writeInt(network.layers());
         network.block().saveParameters(out);
@@ -101,7 +106,7 @@ public final class LearnedSolver implements AutoCloseable {
     }
 
     public String architecture() {
-        return "mlp-" + network.layers() + "x" + network.hidden();
+        return network.describe();
     }
 
     public BodyPose solve(BodyShape shape, BodyPose init, double[][] target) {

@@ -27,10 +27,11 @@ import java.util.Random;
  */
 public final class PoseTrainer {
     /** Training settings; {@link #defaults()} are what produced the committed weights. */
-    public record Settings(long seed, int steps, int batch, double learningRate, int hidden, int layers,
-                           int syntheticClips, int clipFrames, int evalEvery) {
+    public record Settings(long seed, int steps, int batch, double learningRate,
+                           PoseNetwork.Architecture architecture, int hidden, int layers, int syntheticClips,
+                           int clipFrames, int evalEvery) {
         public static Settings defaults() {
-            return new Settings(7, 6000, 256, 1e-3, 512, 3, 2000, 60, 500);
+            return new Settings(7, 6000, 256, 1e-3, PoseNetwork.Architecture.MLP, 512, 3, 2000, 60, 500);
         }
     }
 
@@ -60,7 +61,7 @@ public final class PoseTrainer {
         List<PosePairs.Pair> gap9 = PosePairs.fixedGap(heldOut, 9, 3);
         String last = "";
         try (NDManager manager = engine.newBaseManager()) {
-            PoseNetwork network = new PoseNetwork(settings.hidden(), settings.layers());
+            PoseNetwork network = new PoseNetwork(settings.architecture(), settings.hidden(), settings.layers());
             network.initialize(manager);
             ParameterStore store = new ParameterStore(manager, false);
             Optimizer optimizer = Optimizer.adamW()
