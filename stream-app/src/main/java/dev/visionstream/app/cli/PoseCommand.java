@@ -43,6 +43,10 @@ final class PoseCommand implements Callable<Integer> {
     @Option(names = "--max-frames", defaultValue = "0", description = "Solve at most this many frames; 0 = all (default: ${DEFAULT-VALUE}).")
     int maxFrames;
 
+    @Option(names = "--no-refine", description = "Measure the learned solver alone: no iterative refinement of "
+            + "high-residual learned poses (the stage's default refines above 15 mm).")
+    boolean noRefine;
+
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
@@ -62,12 +66,18 @@ final class PoseCommand implements Callable<Integer> {
             joints = joints.subList(0, maxFrames * gap);
         }
         List<ClipReplay.Result> results = new ArrayList<>();
-        try (PoseTracker tracker = PoseTracker.withDefaults()) {
+        try (PoseTracker defaults = PoseTracker.withDefaults();
+             PoseTracker tracker = noRefine ? new PoseTracker(new PoseTracker.Settings(
+                     PoseTracker.Settings.defaults().maxGapMs(), PoseTracker.Settings.defaults().maxBoneChange(),
+                     PoseTracker.Settings.defaults().shapeFrames(), Double.POSITIVE_INFINITY),
+                     dev.visionstream.models.pose.LearnedSolver.loadDefault(),
+                     new dev.visionstream.models.pose.IterativeSolver()) : null) {
+            PoseTracker used = tracker != null ? tracker : defaults;
             if (!method.equals("iterative")) {
-                results.add(ClipReplay.run(tracker, joints, 30, gap, PoseTracker.Method.LEARNED));
+                results.add(ClipReplay.run(used, joints, 30, gap, PoseTracker.Method.LEARNED));
             }
             if (!method.equals("learned")) {
-                results.add(ClipReplay.run(tracker, joints, 30, gap, PoseTracker.Method.ITERATIVE));
+                results.add(ClipReplay.run(used, joints, 30, gap, PoseTracker.Method.ITERATIVE));
             }
         }
         Double ratio = results.size() == 2 ? results.get(1).msPerFrame() / results.get(0).msPerFrame() : null;
