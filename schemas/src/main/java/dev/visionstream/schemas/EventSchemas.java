@@ -24,7 +24,8 @@ public final class EventSchemas {
             InpaintEvent.class, "inpaint",
             SplatEvent.class, "splat",
             PoseEvent.class, "pose",
-            CameraConfig.class, "camera-config");
+            CameraConfig.class, "camera-config",
+            Keypoints3dMessage.class, "keypoints3d");
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
             builder -> builder.schemaMappers(m -> m.mapPrefix(BASE, "classpath:schemas/")));

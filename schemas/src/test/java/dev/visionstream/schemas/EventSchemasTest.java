@@ -48,13 +48,20 @@ class EventSchemasTest {
                         Map.of()),
                 new PoseEvent("id", 1, PoseEvent.STAGE, SOURCE, "t1", T, T, model,
                         java.util.Collections.nCopies(24, List.of(0.0, 0.0, 0.0)), List.of(0.0, 0.0, 0.0), 1.0,
-                        Map.of()),
+                        Map.of(), null, null, null, null, null, null),
+                new PoseEvent("id", 1, PoseEvent.STAGE, SOURCE, "t1", T, T, model,
+                        java.util.Collections.nCopies(24, List.of(0.0, 0.0, 0.0)), List.of(0.0, 0.0, 0.0), 1.0,
+                        Map.of("solveMs", 0.3), java.util.Collections.nCopies(24, List.of(1.0, 0.0, 0.0, 0.0)),
+                        java.util.Collections.nCopies(24, List.of(0.0, 1.0, 0.0)), java.util.Collections.nCopies(24, 0.5),
+                        "learned", "previous", null),
+                new Keypoints3dMessage("t1", "cam-1", Keypoints3dMessage.SMPL24, null,
+                        java.util.Collections.nCopies(24, List.of(0.0, 1.0, 0.0)), T),
                 new CameraConfig("cam-1", List.of("camera-health"), "live", null, null, null, null, null,
                         new CameraSource("rtsp://cam/stream", "udp", 10.0, 0.8, 640, 3.0, 2, 10.0)));
         for (Object e : events) {
             assertEquals(List.of(), EventSchemas.violationsOf(e), e.getClass().getSimpleName());
         }
-        assertEquals(EventSchemas.files().size(), events.size());
+        assertEquals(EventSchemas.files().size() + 1, events.size()); // pose twice: version-1 and extended fields
     }
 
     @Test

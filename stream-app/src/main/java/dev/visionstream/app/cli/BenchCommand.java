@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** Benchmarks that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.",
         subcommands = {BenchCommand.Pipeline.class, IngestBench.class, SoakBench.class, ScaleBench.class,
-                CountBenchCommand.class, BenchSplatCommand.class, InpaintBenchCommand.class})
+                CountBenchCommand.class, BenchSplatCommand.class, InpaintBenchCommand.class, PoseBenchCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         description = "Streaming computer vision on Kafka: camera frames in, JSON events out.",
         subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, RecordCommand.class,
                 ReplayCommand.class, BenchCommand.class, DoctorCommand.class, CountCommand.class, SplatCommand.class,
-                InpaintCommand.class,
+                InpaintCommand.class, PoseCommand.class,
                 CommandLine.HelpCommand.class})
 public final class VisionCli implements Runnable {
     @Spec

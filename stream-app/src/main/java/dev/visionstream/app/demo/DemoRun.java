@@ -129,10 +129,11 @@ public final class DemoRun {
                 if (inpainting != null && inpainting.writePicture(service.artifacts(), outputDir)) {
                     out.println("inpainting: input | mask | RN | Telea in " + outputDir.resolve("inpainting-comparison.png"));
                 }
+                int poses = PoseDemo.run(client, outputDir, out, Duration.ofMinutes(2));
                 out.println(service.metrics().summaryLine());
                 out.printf("demo: %d health evaluations, %d errors; pictures in %s%n", health.size(), errors.size(),
                         outputDir.toAbsolutePath());
-                return complete;
+                return complete && poses != 0;
             }
         }
     }

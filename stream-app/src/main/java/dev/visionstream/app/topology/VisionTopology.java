@@ -77,6 +77,7 @@ public final class VisionTopology {
                             Named.as(stage.name()), storeNames);
             publish(results, stage.name());
         }
+        dev.visionstream.app.stages.pose.PoseTopology.addTo(builder, this::publish);
         return builder.build();
     }
 

@@ -1,0 +1,70 @@
+package dev.visionstream.app.bench;
+
+import dev.visionstream.models.pose.BodyPose;
+import dev.visionstream.models.pose.BodyShape;
+import dev.visionstream.models.pose.IterativeSolver;
+import dev.visionstream.models.pose.LearnedSolver;
+import dev.visionstream.models.pose.PosePairs;
+import dev.visionstream.models.pose.PoseTrainer;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Per-frame solve time of the learned solver at batch 1 and batch 64 and of the iterative solver at batch 1, on
+ * the same synthetic held-out gap-9 pairs, after a warm-up; prints the figures and the speed ratio.
+ */
+public final class PoseBenchmark {
+    private final PrintStream out;
+
+    public PoseBenchmark(PrintStream out) {
+        this.out = out;
+    }
+
+    public void run(int learnedFrames, int iterativeFrames) {
+        List<PosePairs.Pair> pairs = PosePairs.fixedGap(PoseTrainer.syntheticHeldOut(16, 60), 9, 1);
+        try (LearnedSolver learned = LearnedSolver.loadDefault(); IterativeSolver iterative = new IterativeSolver()) {
+            timeLearned(learned, pairs, 1, 50);
+            double batch1 = timeLearned(learned, pairs, 1, learnedFrames);
+            timeLearned(learned, pairs, 64, 128);
+            double batch64 = timeLearned(learned, pairs, 64, Math.max(64, learnedFrames));
+            PosePairs.Pair warm = pairs.get(0);
+            iterative.solve(warm.shape(), warm.target(), warm.init());
+            long start = System.nanoTime();
+            long iterations = 0;
+            for (int i = 0; i < iterativeFrames; i++) {
+                PosePairs.Pair p = pairs.get((i * 37) % pairs.size());
+                iterations += iterative.solve(p.shape(), p.target(), p.init()).iterations();
+            }
+            double iterativeMs = (System.nanoTime() - start) / 1e6 / iterativeFrames;
+            out.printf(Locale.ROOT, "pose bench (%s, CPU, synthetic held-out gap-9 pairs)%n", learned.architecture());
+            out.printf(Locale.ROOT, "  learned   batch 1 : %8.3f ms/frame (%d frames)%n", batch1, learnedFrames);
+            out.printf(Locale.ROOT, "  learned   batch 64: %8.3f ms/frame%n", batch64);
+            out.printf(Locale.ROOT, "  iterative batch 1 : %8.3f ms/frame (%d frames, %.0f Adam iterations on average)%n",
+                    iterativeMs, iterativeFrames, (double) iterations / iterativeFrames);
+            out.printf(Locale.ROOT, "  speed ratio at batch 1: %.0fx (target >= 200x); at batch 64: %.0fx%n",
+                    iterativeMs / batch1, iterativeMs / batch64);
+        }
+    }
+
+    private static double timeLearned(LearnedSolver solver, List<PosePairs.Pair> pairs, int batch, int frames) {
+        long start = System.nanoTime();
+        int done = 0;
+        int cursor = 0;
+        while (done < frames) {
+            int n = Math.min(batch, frames - done);
+            List<BodyShape> shapes = new java.util.ArrayList<>(n);
+            List<BodyPose> inits = new java.util.ArrayList<>(n);
+            List<double[][]> targets = new java.util.ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                PosePairs.Pair p = pairs.get(cursor++ % pairs.size());
+                shapes.add(p.shape());
+                inits.add(p.init());
+                targets.add(p.target());
+            }
+            solver.solveBatch(shapes, inits, targets);
+            done += n;
+        }
+        return (System.nanoTime() - start) / 1e6 / frames;
+    }
+}

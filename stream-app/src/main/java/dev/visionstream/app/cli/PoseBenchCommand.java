@@ -1,0 +1,23 @@
+package dev.visionstream.app.cli;
+
+import dev.visionstream.app.bench.PoseBenchmark;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vision bench pose}. */
+@Command(name = "pose", mixinStandardHelpOptions = true,
+        description = "Per-frame time of the learned pose solver at batch 1 and 64 and of the iterative solver; speed ratio.")
+final class PoseBenchCommand implements Callable<Integer> {
+    @Option(names = "--frames", defaultValue = "500", description = "Learned-solver frames timed (default: ${DEFAULT-VALUE}).")
+    int frames;
+
+    @Option(names = "--iterative-frames", defaultValue = "10", description = "Iterative-solver frames timed (default: ${DEFAULT-VALUE}).")
+    int iterativeFrames;
+
+    @Override
+    public Integer call() {
+        new PoseBenchmark(System.out).run(frames, iterativeFrames);
+        return 0;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.visionstream.app.cli;
+
+import dev.visionstream.models.pose.BvhClip;
+import dev.visionstream.models.pose.BvhImport;
+import dev.visionstream.models.pose.ClipReplay;
+import dev.visionstream.models.pose.PoseTracker;
+import dev.visionstream.schemas.Json;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vision pose}: replays a BVH clip through the pose solvers (the same tracker the stream stage runs). */
+@Command(name = "pose", mixinStandardHelpOptions = true,
+        description = {"Learnable SMPLify pose IK: replay a BVH clip (joints mapped to SMPL-24 by name, resampled to "
+                + "30 fps) as one track, every --gap-th frame; print root-aligned MPJPE against the clip's joints and "
+                + "time per frame of each method, and their speed ratio.",
+                "The first frame is always an iterative solve from rest, as for a new track in the stream stage."},
+        subcommands = PoseTrainCommand.class)
+final class PoseCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--bvh", paramLabel = "FILE", description = "BVH clip (CMU or Mixamo joint names).")
+    Path bvh;
+
+    @Option(names = "--gap", defaultValue = "1", description = "Frame gap at 30 fps between solved frames (default: ${DEFAULT-VALUE}).")
+    int gap;
+
+    @Option(names = "--method", defaultValue = "learned", description = "learned, iterative or both (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--from", defaultValue = "0", description = "Start at this fraction of the clip, e.g. 0.8 for the held-out tail (default: ${DEFAULT-VALUE}).")
+    double from;
+
+    @Option(names = "--max-frames", defaultValue = "0", description = "Solve at most this many frames; 0 = all (default: ${DEFAULT-VALUE}).")
+    int maxFrames;
+
+    @Option(names = "--no-refine", description = "Measure the learned solver alone: no iterative refinement of "
+            + "high-residual learned poses (the stage's default refines above 15 mm).")
+    boolean noRefine;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (bvh == null) {
+            spec.commandLine().usage(System.out);
+            return 0;
+        }
+        if (gap < 1 || !List.of("learned", "iterative", "both").contains(method) || from < 0 || from >= 1) {
+            System.err.println("pose: --gap must be >= 1, --method learned|iterative|both, --from in [0, 1)");
+            return 2;
+        }
+        List<double[][]> joints = BvhImport.joints(BvhClip.read(bvh), 30);
+        joints = joints.subList((int) (from * joints.size()), joints.size());
+        if (maxFrames > 0 && joints.size() > (long) maxFrames * gap) {
+            joints = joints.subList(0, maxFrames * gap);
+        }
+        List<ClipReplay.Result> results = new ArrayList<>();
+        try (PoseTracker defaults = PoseTracker.withDefaults();
+             PoseTracker tracker = noRefine ? new PoseTracker(new PoseTracker.Settings(
+                     PoseTracker.Settings.defaults().maxGapMs(), PoseTracker.Settings.defaults().maxBoneChange(),
+                     PoseTracker.Settings.defaults().shapeFrames(), Double.POSITIVE_INFINITY),
+                     dev.visionstream.models.pose.LearnedSolver.loadDefault(),
+                     new dev.visionstream.models.pose.IterativeSolver()) : null) {
+            PoseTracker used = tracker != null ? tracker : defaults;
+            if (!method.equals("iterative")) {
+                results.add(ClipReplay.run(used, joints, 30, gap, PoseTracker.Method.LEARNED));
+            }
+            if (!method.equals("learned")) {
+                results.add(ClipReplay.run(used, joints, 30, gap, PoseTracker.Method.ITERATIVE));
+            }
+        }
+        Double ratio = results.size() == 2 ? results.get(1).msPerFrame() / results.get(0).msPerFrame() : null;
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("clip", bvh.getFileName().toString());
+            out.put("frames", results.get(0).frames());
+            out.put("gap", gap);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (ClipReplay.Result r : results) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("method", r.method());
+                row.put("mpjpeMm", r.mpjpeMm());
+                row.put("msPerFrame", r.msPerFrame());
+                row.put("refinedFrames", r.refinedFrames());
+                rows.add(row);
+            }
+            out.put("results", rows);
+            out.put("speedRatio", ratio);
+            System.out.println(Json.MAPPER.writeValueAsString(out));
+        } else {
+            System.out.printf(Locale.ROOT, "%s: %d frames after the first, gap %d (30 fps)%n",
+                    bvh.getFileName(), results.get(0).frames(), gap);
+            for (ClipReplay.Result r : results) {
+                System.out.printf(Locale.ROOT, "  %-9s MPJPE %6.2f mm  %8.3f ms/frame%s%n", r.method(), r.mpjpeMm(),
+                        r.msPerFrame(), r.method().equals("learned") ? "  (" + r.refinedFrames()
+                                + " frames refined iteratively)" : "");
+            }
+            if (ratio != null) {
+                System.out.printf(Locale.ROOT, "  speed ratio (iterative / learned): %.0fx%n", ratio);
+            }
+        }
+        return 0;
+    }
+}

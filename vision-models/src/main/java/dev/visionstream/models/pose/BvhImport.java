@@ -1,0 +1,70 @@
+package dev.visionstream.models.pose;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a BVH clip into SMPL-24 target joints in metres: joints mapped by name ({@link JointMapping}), frames
+ * resampled to the requested rate, units scaled so that the leg (hip to knee to ankle, frame 0) is as long as the
+ * rest skeleton's, which handles CMU's inch-based units and Mixamo's centimetres alike.
+ */
+public final class BvhImport {
+    private BvhImport() {
+    }
+
+    /** Joints per frame at about {@code fps} (every n-th file frame, n = round(file rate / fps), at least 1). */
+    public static List<double[][]> joints(BvhClip clip, double fps) {
+        JointMapping mapping = JointMapping.forNames(clip.jointNames());
+        int step = Math.max(1, (int) Math.round(1.0 / (clip.frameTime() * fps)));
+        double scale = -1;
+        List<double[][]> out = new ArrayList<>();
+        for (int f = 0; f < clip.frameCount(); f += step) {
+            double[][] j = mapping.apply(clip.jointNames(), clip.worldPositions(f));
+            if (scale < 0) {
+                scale = legLength(BodyShape.template().restJoints()) / legLength(j);
+            }
+            for (double[] p : j) {
+                for (int i = 0; i < 3; i++) {
+                    p[i] *= scale;
+                }
+            }
+            out.add(j);
+        }
+        return out;
+    }
+
+    /**
+     * The first {@code fraction} of the clip as training clips at about {@code fps}: one sequence per phase of the
+     * file's frames (a 120 fps file gives four interleaved 30 fps sequences), each cut into clips of
+     * {@code clipFrames} frames, poses fitted by {@link MocapFit}.
+     */
+    public static List<MotionClip> trainingClips(BvhClip clip, String name, double fps, double fraction,
+                                                 int clipFrames, IterativeSolver solver) {
+        List<double[][]> all = joints(clip, 1.0 / clip.frameTime());
+        int step = Math.max(1, (int) Math.round(1.0 / (clip.frameTime() * fps)));
+        int end = (int) (fraction * all.size());
+        List<MotionClip> out = new ArrayList<>();
+        for (int phase = 0; phase < step; phase++) {
+            List<double[][]> seq = new ArrayList<>();
+            for (int f = phase; f < end; f += step) {
+                seq.add(all.get(f));
+            }
+            MotionClip fitted = MocapFit.fit(name + "-phase" + phase, fps, seq, 5, solver);
+            for (int from = 0; from + clipFrames <= fitted.frames(); from += clipFrames) {
+                out.add(fitted.slice(from, from + clipFrames));
+            }
+        }
+        return out;
+    }
+
+    /** The rate {@link #joints} produces for {@code fps}. */
+    public static double rate(BvhClip clip, double fps) {
+        int step = Math.max(1, (int) Math.round(1.0 / (clip.frameTime() * fps)));
+        return 1.0 / (clip.frameTime() * step);
+    }
+
+    private static double legLength(double[][] j) {
+        return Rotations.norm(Rotations.sub(j[4], j[1])) + Rotations.norm(Rotations.sub(j[7], j[4]))
+                + Rotations.norm(Rotations.sub(j[5], j[2])) + Rotations.norm(Rotations.sub(j[8], j[5]));
+    }
+}

@@ -1,0 +1,147 @@
+package dev.visionstream.models.pose;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Learnable SMPLify's one-pass solver on the SMPL 24-joint skeleton: from the track's previous pose (the init)
+ * and the target joints, one network pass gives a residual rotation per solved joint, composed onto the init
+ * (R = R_init·ΔR); the shape stays fixed, the pelvis goes onto the target pelvis (spec §9.1 step 4). Weights come
+ * from a file written by {@link PoseTrainer} (a small header, then DJL parameters); the built-in default is on
+ * the classpath. Not thread-safe: one instance per thread.
+ */
+public final class LearnedSolver implements AutoCloseable {
+    public static final String DEFAULT_RESOURCE = "/models/pose/learnable-smplify-mlp.params";
+    static final String MAGIC = "visionstream-learnable-smplify";
+    static final int FORMAT = 1;
+
+    private final NDManager manager;
+    private final PoseNetwork network;
+    private final ParameterStore store;
+    private final String name;
+
+    private LearnedSolver(NDManager manager, PoseNetwork network, String name) {
+        this.manager = manager;
+        this.network = network;
+        this.store = new ParameterStore(manager, false);
+        this.name = name;
+    }
+
+    /** The weights that ship with the project (trained by {@code vision pose train}). */
+    public static LearnedSolver loadDefault() {
+        try (InputStream in = LearnedSolver.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in pose weights missing: " + DEFAULT_RESOURCE);
+            }
+            return load(in, "built-in");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read built-in pose weights", e);
+        }
+    }
+
+    public static LearnedSolver load(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in, file.getFileName().toString());
+        }
+    }
+
+    /** Checks the header (format, input and output sizes) before reading the parameters. */
+    static LearnedSolver load(InputStream raw, String name) throws IOException {
+        DataInputStream in = new DataInputStream(raw);
+        String magic = in.readUTF();
+        int format = in.readInt();
+        if (!MAGIC.equals(magic) || format != FORMAT) {
+            throw new IOException("not a pose weights file (format " + FORMAT + "): " + name);
+        }
+        int inputs = in.readInt();
+        int outputs = in.readInt();
+        if (inputs != PoseFeatures.SIZE || outputs != SmplSkeleton.SOLVED_JOINTS * 6) {
+            throw new IOException("pose weights expect " + inputs + " inputs and " + outputs + " outputs, not "
+                    + PoseFeatures.SIZE + " and " + SmplSkeleton.SOLVED_JOINTS * 6);
+        }
+        String architecture = in.readUTF();
+        int hidden = in.readInt();
+        int layers = in.readInt();
+        NDManager manager = PoseEngine.get().newBaseManager();
+        try {
+            PoseNetwork network = new PoseNetwork(PoseNetwork.Architecture.valueOf(architecture), hidden, layers);
+            network.initialize(manager);
+            network.block().loadParameters(manager, in);
+            return new LearnedSolver(manager, network, name);
+        } catch (IllegalArgumentException e) {
+            manager.close();
+            throw new IOException("unknown pose network architecture " + architecture + " in " + name, e);
+        } catch (RuntimeException | ai.djl.MalformedModelException e) {
+            manager.close();
+            throw new IOException("cannot load pose weights " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void save(PoseNetwork network, OutputStream raw) throws IOException {
+        DataOutputStream out = new DataOutputStream(raw);
+        out.writeUTF(MAGIC);
+        out.writeInt(FORMAT);
+        out.writeInt(PoseFeatures.SIZE);
+        out.writeInt(SmplSkeleton.SOLVED_JOINTS * 6);
+        out.writeUTF(network.architecture().name());
+        out.writeInt(network.hidden());
+        out.writeInt(network.layers());
+        network.block().saveParameters(out);
+        out.flush();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String architecture() {
+        return network.describe();
+    }
+
+    public BodyPose solve(BodyShape shape, BodyPose init, double[][] target) {
+        return solveBatch(List.of(shape), List.of(init), java.util.Collections.singletonList(target)).get(0);
+    }
+
+    /** One network pass for B independent (shape, init, target) triples. */
+    public List<BodyPose> solveBatch(List<BodyShape> shapes, List<BodyPose> inits, List<double[][]> targets) {
+        int batch = shapes.size();
+        float[] features = new float[batch * PoseFeatures.SIZE];
+        for (int b = 0; b < batch; b++) {
+            PoseFeatures.write(shapes.get(b), inits.get(b), targets.get(b), features, b * PoseFeatures.SIZE);
+        }
+        float[] residuals;
+        try (NDManager scope = manager.newSubManager()) {
+            residuals = network.residuals(store, scope.create(features, new Shape(batch, PoseFeatures.SIZE)), false)
+                    .toFloatArray();
+        }
+        List<BodyPose> poses = new ArrayList<>(batch);
+        for (int b = 0; b < batch; b++) {
+            double[][] rotations = inits.get(b).matrices();
+            for (int k = 0; k < SmplSkeleton.SOLVED_JOINTS; k++) {
+                double[] delta = new double[9];
+                for (int i = 0; i < 9; i++) {
+                    delta[i] = residuals[(b * SmplSkeleton.SOLVED_JOINTS + k) * 9 + i];
+                }
+                rotations[k] = Rotations.orthonormalize(Rotations.multiply(rotations[k], delta));
+            }
+            poses.add(BodyPose.fromMatrices(rotations, targets.get(b)[SmplSkeleton.PELVIS]));
+        }
+        return poses;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,160 @@
+package dev.visionstream.models.pose;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Trains the learned solver on CPU with DJL: synthetic clips ({@link SyntheticMotion}) plus any mocap clips given,
+ * pairs drawn as {@link PosePairs#random}, loss 5·mean joint distance (metres, pelvis on the target pelvis) +
+ * mean squared Frobenius distance of the predicted to the target local rotations (the chordal form of the paper's
+ * geodesic pose loss, smooth near zero), AdamW with weight decay 0.1 and a per-step cosine schedule (spec §8).
+ * Deterministic for a seed.
+ */
+public final class PoseTrainer {
+    /** Training settings; {@link #defaults()} are what produced the committed weights. */
+    public record Settings(long seed, int steps, int batch, double learningRate,
+                           PoseNetwork.Architecture architecture, int hidden, int layers, int syntheticClips,
+                           int clipFrames, int evalEvery) {
+        public static Settings defaults() {
+            return new Settings(7, 6000, 256, 1e-3, PoseNetwork.Architecture.MLP, 512, 3, 2000, 60, 500);
+        }
+    }
+
+    /** Progress: the step just done, the total, the last loss, and a log line when there is one (else null). */
+    public interface Progress {
+        void update(int step, int total, double loss, String logLine);
+    }
+
+    private final Settings settings;
+
+    public PoseTrainer(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Trains and writes the weights to {@code out}; returns the final evaluation line. */
+    public String train(List<MotionClip> extraClips, List<MotionClip> heldOut, OutputStream out, Progress progress)
+            throws IOException {
+        Engine engine = PoseEngine.get();
+        engine.setRandomSeed((int) settings.seed());
+        Random random = new Random(settings.seed());
+        List<MotionClip> clips = new ArrayList<>();
+        for (int c = 0; c < settings.syntheticClips(); c++) {
+            clips.add(SyntheticMotion.generate(random, settings.clipFrames(), "synthetic-" + c));
+        }
+        clips.addAll(extraClips);
+        List<PosePairs.Pair> gap1 = PosePairs.fixedGap(heldOut, 1, 3);
+        List<PosePairs.Pair> gap9 = PosePairs.fixedGap(heldOut, 9, 3);
+        String last = "";
+        try (NDManager manager = engine.newBaseManager()) {
+            PoseNetwork network = new PoseNetwork(settings.architecture(), settings.hidden(), settings.layers());
+            network.initialize(manager);
+            ParameterStore store = new ParameterStore(manager, false);
+            Optimizer optimizer = Optimizer.adamW()
+                    .optLearningRateTracker(Tracker.cosine().setBaseValue((float) settings.learningRate())
+                            .optFinalValue((float) (settings.learningRate() * 0.01)).setMaxUpdates(settings.steps())
+                            .build())
+                    .optWeightDecays(0.1f).build();
+            for (int step = 1; step <= settings.steps(); step++) {
+                double loss = step(network, store, optimizer, manager, clips, random);
+                String line = null;
+                if (step % settings.evalEvery() == 0 || step == settings.steps()) {
+                    line = String.format("step %d loss %.4f held-out MPJPE gap1 %.2f mm gap9 %.2f mm", step, loss,
+                            evaluate(network, gap1), evaluate(network, gap9));
+                    last = line;
+                }
+                progress.update(step, settings.steps(), loss, line);
+            }
+            LearnedSolver.save(network, out);
+        }
+        return last;
+    }
+
+    private double step(PoseNetwork network, ParameterStore store, Optimizer optimizer, NDManager manager,
+                        List<MotionClip> clips, Random random) {
+        int batch = settings.batch();
+        float[] features = new float[batch * PoseFeatures.SIZE];
+        float[] initRot = new float[batch * SmplSkeleton.JOINTS * 9];
+        float[] targetRot = new float[batch * SmplSkeleton.SOLVED_JOINTS * 9];
+        List<BodyShape> shapes = new ArrayList<>();
+        List<double[][]> targets = new ArrayList<>();
+        for (int b = 0; b < batch; b++) {
+            PosePairs.Pair pair = PosePairs.random(clips, random);
+            PoseFeatures.write(pair.shape(), pair.init(), pair.target(), features, b * PoseFeatures.SIZE);
+            double[][] ri = pair.init().matrices();
+            double[][] rt = pair.targetPose().matrices();
+            for (int k = 0; k < SmplSkeleton.JOINTS; k++) {
+                for (int i = 0; i < 9; i++) {
+                    initRot[(b * SmplSkeleton.JOINTS + k) * 9 + i] = (float) ri[k][i];
+                    if (k < SmplSkeleton.SOLVED_JOINTS) {
+                        targetRot[(b * SmplSkeleton.SOLVED_JOINTS + k) * 9 + i] = (float) rt[k][i];
+                    }
+                }
+            }
+            shapes.add(pair.shape());
+            targets.add(pair.target());
+        }
+        float[] pelvis = new float[batch * 3];
+        float[] target = PoseArrays.joints(targets);
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(target, b * SmplSkeleton.JOINTS * 3, pelvis, b * 3, 3);
+        }
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray x = scope.create(features, new Shape(batch, PoseFeatures.SIZE));
+            NDArray rInit = scope.create(initRot, new Shape(batch, SmplSkeleton.JOINTS, 3, 3));
+            NDArray rTarget = scope.create(targetRot, new Shape(batch, SmplSkeleton.SOLVED_JOINTS, 3, 3));
+            NDArray offsets = scope.create(PoseArrays.offsets(shapes), new Shape(batch, SmplSkeleton.JOINTS, 3));
+            NDArray goal = scope.create(target, new Shape(batch, SmplSkeleton.JOINTS, 3));
+            NDArray translation = scope.create(pelvis, new Shape(batch, 3));
+            double value;
+            try (GradientCollector collector = PoseEngine.get().newGradientCollector()) {
+                NDArray rotations = PoseNetwork.compose(rInit, network.residuals(store, x, true));
+                NDArray joints = BatchedKinematics.joints(rotations, offsets, translation);
+                NDArray jointLoss = joints.sub(goal).square().sum(new int[] {2}).add(1e-12f).sqrt().mean();
+                NDArray poseLoss = rotations.get(":, 0:" + SmplSkeleton.SOLVED_JOINTS).sub(rTarget).square()
+                        .sum(new int[] {2, 3}).mean();
+                NDArray loss = jointLoss.mul(5).add(poseLoss);
+                collector.backward(loss);
+                value = loss.getFloat();
+            }
+            for (Pair<String, Parameter> p : network.block().getParameters()) {
+                NDArray weight = p.getValue().getArray();
+                optimizer.update(p.getValue().getId(), weight, weight.getGradient());
+            }
+            return value;
+        }
+    }
+
+    private static double evaluate(PoseNetwork network, List<PosePairs.Pair> pairs) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        LearnedSolver.save(network, bytes);
+        try (LearnedSolver solver = LearnedSolver.load(new ByteArrayInputStream(bytes.toByteArray()), "eval")) {
+            return PosePairs.learnedMpjpe(solver, pairs);
+        }
+    }
+
+    /** Held-out synthetic clips: a seed no training run uses. */
+    public static List<MotionClip> syntheticHeldOut(int clips, int frames) {
+        Random random = new Random(-12345);
+        List<MotionClip> out = new ArrayList<>();
+        for (int c = 0; c < clips; c++) {
+            out.add(SyntheticMotion.generate(random, frames, "held-out-" + c));
+        }
+        return out;
+    }
+
+}
