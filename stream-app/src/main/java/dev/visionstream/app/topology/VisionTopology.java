@@ -1,5 +1,6 @@
 package dev.visionstream.app.topology;
 
+import dev.visionstream.app.stages.pose.PoseTopology;
 import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.schemas.Topics;
 import java.util.List;
@@ -77,7 +78,8 @@ public final class VisionTopology {
                             Named.as(stage.name()), storeNames);
             publish(results, stage.name());
         }
-        dev.visionstream.app.stages.pose.PoseTopology.addTo(builder, this::publish);
+        // 3D keypoints arrive on their own topic, keyed by track, so pose IK is not a frame stage
+        PoseTopology.addTo(builder, this::publish);
         return builder.build();
     }
 
