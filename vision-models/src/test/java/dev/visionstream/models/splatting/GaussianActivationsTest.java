@@ -38,4 +38,14 @@ class GaussianActivationsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> GaussianActivations.activate(new float[3], new float[10], 1, 1));
     }
+
+    @Test
+    void softplusMatchesTheLog1pDefinitionAcrossItsRegimes() {
+        for (double x = -60; x <= 20; x += 0.37) {
+            double expected = Math.log1p(Math.exp(x));
+            assertEquals(expected, GaussianActivations.softplus(x), 1e-12 * expected, "x = " + x);
+        }
+        assertEquals(25.0, GaussianActivations.softplus(25.0));
+        assertEquals(Math.log(2), GaussianActivations.softplus(0), 1e-15);
+    }
 }
