@@ -27,6 +27,14 @@ public final class FrameHeaders {
      * {@code [{"x":..,"y":..,"width":..,"height":..}]} in source pixels.
      */
     public static final String EXEMPLARS = "vision.exemplars";
+    /**
+     * Per-frame inpainting mask, replacing the camera's {@code maskUri}: an artifact-store reference only
+     * ({@code artifact://sha256/<hex>.png}, or {@code artifact://named/<name>} with {@link #INPAINT_MASK_SHA256});
+     * file paths are for the operator's camera config, never for records.
+     */
+    public static final String INPAINT_MASK = "vision.inpaint-mask";
+    /** Hex SHA-256 of a named per-frame mask artifact. */
+    public static final String INPAINT_MASK_SHA256 = "vision.inpaint-mask-sha256";
 
     private FrameHeaders() {
     }

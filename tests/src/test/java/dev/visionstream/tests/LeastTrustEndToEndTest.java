@@ -8,10 +8,9 @@ import dev.visionstream.app.runtime.CameraRegistry;
 import dev.visionstream.app.runtime.EventTap;
 import dev.visionstream.app.runtime.ServiceOptions;
 import dev.visionstream.app.runtime.VisionService;
-import dev.visionstream.app.stages.StageRegistry;
-import dev.visionstream.app.topology.FrameStage;
+import dev.visionstream.app.stages.CameraHealthStage;
+import dev.visionstream.app.stages.inpainting.InpaintingStage;
 import dev.visionstream.models.image.BoundedImageDecoder;
-import dev.visionstream.schemas.Box;
 import dev.visionstream.schemas.CameraConfig;
 import dev.visionstream.schemas.FrameHeaders;
 import dev.visionstream.schemas.Topics;
@@ -53,10 +52,15 @@ class LeastTrustEndToEndTest {
         Path canary = work.resolve("outside").resolve("canary.jpg");
         Files.createDirectories(canary.getParent());
         Files.write(canary, jpeg(CANARY_WIDTH, CANARY_HEIGHT));
+        // a mask the size of the frames whose top third is the hole: an inpainting event with that fraction means
+        // a record made the service read it
+        Path canaryMask = canary.resolveSibling("canary-mask.png");
+        ImageIO.write(thirdMask(64, 48), "png", canaryMask.toFile());
         Path artifacts = work.resolve("artifacts");
         List<String> hostileValues = List.of(canary.toString(), canary.toUri().toString(),
                 "artifact://named/../../outside/canary.jpg", "artifact://sha256/../../outside/canary.jpg",
-                artifacts.relativize(canary).toString(), "http://127.0.0.1:9/canary.jpg");
+                artifacts.relativize(canary).toString(), "http://127.0.0.1:9/canary.jpg", canaryMask.toString(),
+                canaryMask.toUri().toString());
 
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(work.resolve("kafka")).build()) {
             broker.start();
@@ -69,15 +73,19 @@ class LeastTrustEndToEndTest {
                          && !t.equals(Topics.FRAMES_INPAINTED) && !t.equals(Topics.CAMERAS)).toList(), events::onEvent);
                  KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings(client), new StringSerializer(),
                          new ByteArraySerializer())) {
-                List<String> stages = StageRegistry.defaults(service.artifacts()).stream().map(FrameStage::name).toList();
-                CameraRegistry.publish(client, new CameraConfig("trust-cam", stages, null, null,
-                        List.of(new Box(8, 8, 10, 10), new Box(30, 20, 10, 10)), null, null, null));
+                // the stages that resolve locations named in records: admission (claim-checks) and inpainting (masks)
+                List<String> stages = List.of(CameraHealthStage.NAME, InpaintingStage.NAME);
+                CameraRegistry.publish(client, new CameraConfig("trust-cam", stages, null, null, null, null, null,
+                        null));
                 service.awaitCameras(Duration.ofSeconds(30), "trust-cam");
                 List<String> headerNames = headerNames();
                 int records = 0;
                 for (String header : headerNames) {
                     for (String value : hostileValues) {
-                        for (byte[] body : List.of(new byte[0], jpeg(64, 48))) {
+                        // a claim-check travels with an empty value; every other header with a real frame
+                        byte[] frame = jpeg(64, 48);
+                        for (byte[] body : header.startsWith(FrameHeaders.CLAIM_CHECK) ? List.of(new byte[0], frame)
+                                : List.of(frame)) {
                             RecordHeaders headers = new RecordHeaders();
                             FrameHeaders.put(headers, header, value);
                             producer.send(new ProducerRecord<>(Topics.FRAMES, null, System.currentTimeMillis(),
@@ -87,8 +95,17 @@ class LeastTrustEndToEndTest {
                     }
                 }
                 int sent = records;
-                events.awaitQuietly(c -> c.on(Topics.CAMERA_HEALTH).size() + c.on(Topics.ERRORS).size() >= sent,
-                        Duration.ofSeconds(60));
+                // every record is admitted (one health evaluation) or rejected (one admission error), and every
+                // admitted frame is inpainted or refused by the inpainting stage
+                boolean complete = events.awaitQuietly(c -> {
+                    long admitted = c.on(Topics.CAMERA_HEALTH).size();
+                    long rejected = c.on(Topics.ERRORS).stream()
+                            .filter(e -> e.get("stage").asText().equals("admission")).count();
+                    long inpaintOutcomes = c.on(Topics.INPAINTED).size() + c.on(Topics.ERRORS).stream()
+                            .filter(e -> e.get("stage").asText().equals(InpaintingStage.NAME)).count();
+                    return admitted + rejected >= sent && inpaintOutcomes >= admitted;
+                }, Duration.ofSeconds(180));
+                assertTrue(complete, "not every record reached an outcome in time");
                 Thread.sleep(1_000);
 
                 List<JsonNode> all = new ArrayList<>();
@@ -96,12 +113,23 @@ class LeastTrustEndToEndTest {
                 for (JsonNode e : all) {
                     assertTrue(!e.toString().contains("\"width\":" + CANARY_WIDTH + ","),
                             "an event reports the canary's size, so a record made the service read it: " + e);
+                    assertTrue(!e.has("maskFraction") || Math.abs(e.get("maskFraction").asDouble() - 1.0 / 3) > 1e-6,
+                            "an inpainting event used the canary mask, so a record made the service read it: " + e);
                 }
-                assertTrue(all.size() >= records, "every record got an outcome: " + all.size() + " of " + records);
                 System.out.printf("least trust: %d headers x %d hostile values, %d records, %d events, canary never read%n",
                         headerNames.size(), hostileValues.size(), records, all.size());
             }
         }
+    }
+
+    private static BufferedImage thirdMask(int w, int h) {
+        BufferedImage mask = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < h / 3; y++) {
+            for (int x = 0; x < w; x++) {
+                mask.setRGB(x, y, 0xffffffff);
+            }
+        }
+        return mask;
     }
 
     /** Every header name the service defines, so headers added later are covered without editing this test. */

@@ -5,6 +5,7 @@ import dev.visionstream.app.topology.Publication;
 import dev.visionstream.app.topology.StageInput;
 import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.ingest.FrameProducer;
+import dev.visionstream.ingest.LocalArtifactStore;
 import dev.visionstream.models.inpainting.InpaintInputException;
 import dev.visionstream.models.inpainting.InpaintMask;
 import dev.visionstream.models.inpainting.InpaintMethod;
@@ -67,15 +68,21 @@ final class InpaintingProcessor implements Processor<String, StageInput, String,
             error(record, ErrorReason.BAD_CONFIG, e.getMessage(), e);
             return;
         }
-        Optional<String> headerMask = FrameHeaders.string(record.headers(), InpaintingHeaders.MASK);
+        Optional<String> headerMask = FrameHeaders.string(record.headers(), FrameHeaders.INPAINT_MASK);
         String location = headerMask.orElse(in.config().maskUri());
         if (location == null || location.isBlank()) {
             error(record, ErrorReason.BAD_CONFIG, "camera " + in.cameraId() + " enables inpainting but has no mask: "
-                    + "set maskUri in its config or send a " + InpaintingHeaders.MASK + " header", null);
+                    + "set maskUri in its config or send a " + FrameHeaders.INPAINT_MASK + " header", null);
+            return;
+        }
+        if (headerMask.isPresent() && !headerMask.get().startsWith(LocalArtifactStore.URI_PREFIX)) {
+            // records may not choose files: only the operator's camera config may name a mask file
+            error(record, ErrorReason.BAD_INPUT, "a per-frame mask must be an artifact-store reference ("
+                    + LocalArtifactStore.URI_PREFIX + "...), not " + headerMask.get(), null);
             return;
         }
         String checksum = headerMask.isPresent()
-                ? FrameHeaders.string(record.headers(), InpaintingHeaders.MASK_SHA256).orElse(null)
+                ? FrameHeaders.string(record.headers(), FrameHeaders.INPAINT_MASK_SHA256).orElse(null)
                 : settings == null ? null : settings.maskSha256();
         // a broken config mask is a configuration problem; a broken per-frame mask is bad input
         ErrorReason maskReason = headerMask.isPresent() ? ErrorReason.BAD_INPUT : ErrorReason.BAD_CONFIG;

@@ -1,5 +1,6 @@
 package dev.visionstream.app.stages.inpainting;
 
+import dev.visionstream.schemas.FrameHeaders;
 import dev.visionstream.ingest.ArtifactException;
 import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.models.inpainting.InpaintInputException;
@@ -55,7 +56,7 @@ final class MaskLoader {
             }
             if (checksum == null) {
                 throw new InpaintInputException("mask " + location + " needs its SHA-256 (inpainting.maskSha256 in "
-                        + "the camera config, or the " + InpaintingHeaders.MASK_SHA256 + " header)");
+                        + "the camera config, or the " + FrameHeaders.INPAINT_MASK_SHA256 + " header)");
             }
             String key = location + "#" + checksum.toLowerCase(java.util.Locale.ROOT);
             InpaintMask cached = cache.get(key);

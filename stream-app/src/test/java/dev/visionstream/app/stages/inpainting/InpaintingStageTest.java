@@ -195,7 +195,7 @@ class InpaintingStageTest {
         // a double-resolution mask with 25% holes, sent with the frame
         ArtifactRef frameMask = storeMask(box(2 * W, 2 * H, 0, 0, W, H));
         RecordHeaders headers = new RecordHeaders();
-        FrameHeaders.put(headers, InpaintingHeaders.MASK, frameMask.uri());
+        FrameHeaders.put(headers, FrameHeaders.INPAINT_MASK, frameMask.uri());
         send("cam-2", 1, png(picture(W, H, 5)), headers);
         JsonNode event = drain(inpainted, InpaintEvent.class).get(0);
         assertEquals(0.25, event.get("maskFraction").asDouble(), 1e-9);
@@ -218,7 +218,7 @@ class InpaintingStageTest {
         camera("named", "artifact://named/masks/x.png", "telea");
         send("named", 6, png(picture(W, H, 1)), null);
         RecordHeaders bad = new RecordHeaders();
-        FrameHeaders.put(bad, InpaintingHeaders.MASK, "artifact://sha256/" + "1".repeat(64) + ".png");
+        FrameHeaders.put(bad, FrameHeaders.INPAINT_MASK, "artifact://sha256/" + "1".repeat(64) + ".png");
         camera("header", storeMask(box(W, H, 0, 0, 8, 8)).uri(), "telea");
         send("header", 7, png(picture(W, H, 1)), bad);
         camera("fine", storeMask(box(W, H, 0, 0, 8, 8)).uri(), "telea");
