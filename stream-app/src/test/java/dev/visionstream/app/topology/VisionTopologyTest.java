@@ -1,5 +1,6 @@
 package dev.visionstream.app.topology;
 
+import static dev.visionstream.app.topology.ValidatedEvents.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -123,16 +124,6 @@ class VisionTopologyTest {
 
     private static JsonNode json(String value) throws Exception {
         return Json.MAPPER.readTree(value);
-    }
-
-    private static List<JsonNode> drain(TestOutputTopic<String, String> topic, Class<?> type) throws Exception {
-        List<JsonNode> out = new ArrayList<>();
-        for (String v : topic.readValuesToList()) {
-            JsonNode node = json(v);
-            assertEquals(List.of(), EventSchemas.violations(type, node), v);
-            out.add(node);
-        }
-        return out;
     }
 
     @Test

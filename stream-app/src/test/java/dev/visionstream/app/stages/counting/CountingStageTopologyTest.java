@@ -1,5 +1,6 @@
 package dev.visionstream.app.stages.counting;
 
+import static dev.visionstream.app.topology.ValidatedEvents.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,6 @@ import dev.visionstream.schemas.ArtifactRef;
 import dev.visionstream.schemas.Box;
 import dev.visionstream.schemas.CountEvent;
 import dev.visionstream.schemas.ErrorEvent;
-import dev.visionstream.schemas.EventSchemas;
 import dev.visionstream.schemas.FrameHeaders;
 import dev.visionstream.schemas.Json;
 import dev.visionstream.schemas.Topics;
@@ -25,7 +25,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import javax.imageio.ImageIO;
@@ -110,15 +109,6 @@ class CountingStageTopologyTest {
         frames.pipeInput(new TestRecord<>(camera, png, headers, T0.plusMillis(100 * seq)));
     }
 
-    private static List<JsonNode> drain(TestOutputTopic<String, String> topic, Class<?> type) throws Exception {
-        List<JsonNode> out = new ArrayList<>();
-        for (String v : topic.readValuesToList()) {
-            JsonNode node = Json.MAPPER.readTree(v);
-            assertEquals(List.of(), EventSchemas.violations(type, node), v);
-            out.add(node);
-        }
-        return out;
-    }
 
     @Test
     void aCountingCameraGetsTheSameCountAsTheLibraryWithPeaksTimingsAndAnOverlay() throws Exception {

@@ -1,6 +1,7 @@
 package dev.visionstream.app.stages.inpainting;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static dev.visionstream.app.topology.ValidatedEvents.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,6 @@ import dev.visionstream.models.inpainting.Inpainter;
 import dev.visionstream.models.inpainting.Inpainting;
 import dev.visionstream.schemas.ArtifactRef;
 import dev.visionstream.schemas.ErrorEvent;
-import dev.visionstream.schemas.EventSchemas;
 import dev.visionstream.schemas.FrameHeaders;
 import dev.visionstream.schemas.InpaintEvent;
 import dev.visionstream.schemas.Json;
@@ -25,7 +25,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
@@ -129,15 +128,6 @@ class InpaintingStageTest {
         frames.pipeInput(new TestRecord<>(camera, bytes, headers, T0.plusMillis(100 * seq)));
     }
 
-    private static List<JsonNode> drain(TestOutputTopic<String, String> topic, Class<?> type) throws Exception {
-        List<JsonNode> out = new ArrayList<>();
-        for (String v : topic.readValuesToList()) {
-            JsonNode node = Json.MAPPER.readTree(v);
-            assertEquals(List.of(), EventSchemas.violations(type, node), v);
-            out.add(node);
-        }
-        return out;
-    }
 
     private static int[] pixels(BufferedImage image) {
         return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());

@@ -1,6 +1,7 @@
 package dev.visionstream.app.stages.splatting;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static dev.visionstream.app.topology.ValidatedEvents.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,9 +22,7 @@ import dev.visionstream.models.splatting.ViewCamera;
 import dev.visionstream.models.splatting.ViewPredictions;
 import dev.visionstream.schemas.ModelInfo;
 import dev.visionstream.schemas.ErrorEvent;
-import dev.visionstream.schemas.EventSchemas;
 import dev.visionstream.schemas.FrameHeaders;
-import dev.visionstream.schemas.Json;
 import dev.visionstream.schemas.SplatEvent;
 import dev.visionstream.schemas.Topics;
 import java.awt.image.BufferedImage;
@@ -124,15 +123,6 @@ class SplatStageTopologyTest {
         frameTopic.pipeInput(new TestRecord<>(camera, png.toByteArray(), headers, T0.plusMillis(captureOffsetMs)));
     }
 
-    private static List<JsonNode> drain(TestOutputTopic<String, String> topic, Class<?> type) throws Exception {
-        List<JsonNode> out = new ArrayList<>();
-        for (String v : topic.readValuesToList()) {
-            JsonNode node = Json.MAPPER.readTree(v);
-            assertEquals(List.of(), EventSchemas.violations(type, node), v);
-            out.add(node);
-        }
-        return out;
-    }
 
     @Test
     void bothViewsOfARigBecomeOneSceneIdenticalToTheLibrarysOutput() throws Exception {
