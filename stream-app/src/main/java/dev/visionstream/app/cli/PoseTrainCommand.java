@@ -65,12 +65,15 @@ final class PoseTrainCommand implements Callable<Integer> {
     @Option(names = "--init-noise-deg", description = "Largest per-pose scale (degrees) of those errors (default: ${DEFAULT-VALUE}).")
     double initNoiseDegrees = PoseTrainer.Settings.defaults().initNoiseDegrees();
 
+    @Option(names = "--stay-share", description = "Share of each batch aimed at the noisy init's own frame (default: ${DEFAULT-VALUE}).")
+    double stayShare = PoseTrainer.Settings.defaults().stayShare();
+
     @Override
     public Integer call() throws Exception {
         PoseTrainer.Settings d = PoseTrainer.Settings.defaults();
         PoseTrainer.Settings settings = new PoseTrainer.Settings(seed, steps, d.batch(), d.learningRate(),
                 architecture, hidden, layers, d.syntheticClips(), d.clipFrames(), d.evalEvery(), chainedShare, noisyShare,
-                initNoiseDegrees);
+                initNoiseDegrees, stayShare);
         Path target = out.isAbsolute() ? out : dev.visionstream.app.runtime.SampleMedia.projectRoot().resolve(out);
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path log = target.resolveSibling(target.getFileName().toString().replaceFirst("\\.params$", "") + ".log");
@@ -78,8 +81,10 @@ final class PoseTrainCommand implements Callable<Integer> {
         try (OutputStream weights = Files.newOutputStream(target);
              PrintWriter logOut = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
             logOut.printf(Locale.ROOT, "command: nice -n 10 ./vision pose train --seed %d --steps %d --architecture %s "
-                    + "--hidden %d --layers %d --mocap-share %s --chained-share %s --noisy-share %s --init-noise-deg %s%n", seed,
-                    steps, architecture, hidden, layers, mocapShare, chainedShare, noisyShare, initNoiseDegrees);
+                    + "--hidden %d --layers %d --mocap-share %s --chained-share %s --noisy-share %s --init-noise-deg %s "
+                    + "--stay-share %s%n",
+                    seed, steps, architecture, hidden, layers, mocapShare, chainedShare, noisyShare, initNoiseDegrees,
+                    stayShare);
             logOut.println("settings: " + settings);
             logOut.println("data: " + settings.syntheticClips() + " synthetic clips x " + settings.clipFrames()
                     + " frames at 30 fps; held-out: 16 synthetic clips from a separate seed and the last 20 % of "

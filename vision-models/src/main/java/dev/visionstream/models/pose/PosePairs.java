@@ -61,6 +61,16 @@ public final class PosePairs {
         }
     }
 
+    /**
+     * A pair whose target is its own init frame: given a noisy init (see {@link InitNoise}) it teaches the network to
+     * settle on the target rather than keep moving, which matters when the solver is chained through a sequence.
+     */
+    public static Pair stay(List<MotionClip> clips, Random random) {
+        MotionClip clip = clips.get(random.nextInt(clips.size()));
+        int t = random.nextInt(clip.frames());
+        return new Pair(clip.shape(), clip.poses().get(t), clip.joints().get(t), clip.poses().get(t));
+    }
+
     /** Every start t (stepping by {@code stride}) of every clip with the fixed gap {@code s}, not reversed. */
     public static List<Pair> fixedGap(List<MotionClip> clips, int s, int stride) {
         List<Pair> pairs = new ArrayList<>();

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The imperfect inits the trainer adds: noisy init poses and chained pairs. */
+/** The imperfect inits the trainer adds: noisy init poses, chained pairs and pairs aimed at their own frame. */
 class TrainingPairsTest {
     private static final MotionClip CLIP = SyntheticMotion.generate(new Random(3), 30, "clip");
 
@@ -57,6 +57,18 @@ class TrainingPairsTest {
             assertTrue(isSpecGap(Math.abs(m - a)) && isSpecGap(Math.abs(b - m)), a + " -> " + m + " -> " + b);
             assertEquals(CLIP.poses().get(m), chain.first().targetPose());
             assertEquals(CLIP.poses().get(b), chain.targetPose());
+        }
+    }
+
+    @Test
+    void stayPairsAimAtTheirOwnFrame() {
+        Random random = new Random(4);
+        for (int trial = 0; trial < 50; trial++) {
+            PosePairs.Pair pair = PosePairs.stay(List.of(CLIP), random);
+            int t = CLIP.poses().indexOf(pair.init());
+            assertTrue(t >= 0, "init comes from the clip");
+            assertTrue(CLIP.joints().get(t) == pair.target(), "target is the init frame's joints");
+            assertEquals(pair.init(), pair.targetPose());
         }
     }
 
