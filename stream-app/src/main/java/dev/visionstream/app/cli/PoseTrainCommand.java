@@ -56,11 +56,24 @@ final class PoseTrainCommand implements Callable<Integer> {
     @Option(names = "--layers", description = "Hidden (MLP) or graph (GCN) layers (default: ${DEFAULT-VALUE}).")
     int layers = PoseTrainer.Settings.defaults().layers();
 
+    @Option(names = "--chained-share", description = "Share of each batch whose init is the network's own solution of a previous pair (default: ${DEFAULT-VALUE}).")
+    double chainedShare = PoseTrainer.Settings.defaults().chainedShare();
+
+    @Option(names = "--noisy-share", description = "Share of the other pairs whose init gets random joint rotation errors (default: ${DEFAULT-VALUE}).")
+    double noisyShare = PoseTrainer.Settings.defaults().noisyShare();
+
+    @Option(names = "--init-noise-deg", description = "Largest per-pose scale (degrees) of those errors (default: ${DEFAULT-VALUE}).")
+    double initNoiseDegrees = PoseTrainer.Settings.defaults().initNoiseDegrees();
+
+    @Option(names = "--stay-share", description = "Share of each batch aimed at the noisy init's own frame (default: ${DEFAULT-VALUE}).")
+    double stayShare = PoseTrainer.Settings.defaults().stayShare();
+
     @Override
     public Integer call() throws Exception {
         PoseTrainer.Settings d = PoseTrainer.Settings.defaults();
         PoseTrainer.Settings settings = new PoseTrainer.Settings(seed, steps, d.batch(), d.learningRate(),
-                architecture, hidden, layers, d.syntheticClips(), d.clipFrames(), d.evalEvery());
+                architecture, hidden, layers, d.syntheticClips(), d.clipFrames(), d.evalEvery(), chainedShare, noisyShare,
+                initNoiseDegrees, stayShare);
         Path target = out.isAbsolute() ? out : dev.visionstream.app.runtime.SampleMedia.projectRoot().resolve(out);
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path log = target.resolveSibling(target.getFileName().toString().replaceFirst("\\.params$", "") + ".log");
@@ -68,7 +81,10 @@ final class PoseTrainCommand implements Callable<Integer> {
         try (OutputStream weights = Files.newOutputStream(target);
              PrintWriter logOut = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
             logOut.printf(Locale.ROOT, "command: nice -n 10 ./vision pose train --seed %d --steps %d --architecture %s "
-                    + "--hidden %d --layers %d --mocap-share %s%n", seed, steps, architecture, hidden, layers, mocapShare);
+                    + "--hidden %d --layers %d --mocap-share %s --chained-share %s --noisy-share %s --init-noise-deg %s "
+                    + "--stay-share %s%n",
+                    seed, steps, architecture, hidden, layers, mocapShare, chainedShare, noisyShare, initNoiseDegrees,
+                    stayShare);
             logOut.println("settings: " + settings);
             logOut.println("data: " + settings.syntheticClips() + " synthetic clips x " + settings.clipFrames()
                     + " frames at 30 fps; held-out: 16 synthetic clips from a separate seed and the last 20 % of "
@@ -106,12 +122,17 @@ final class PoseTrainCommand implements Callable<Integer> {
             if (Files.isRegularFile(bvh)) {
                 List<double[][]> joints = BvhImport.joints(BvhClip.read(bvh), 30);
                 List<double[][]> tail = joints.subList((int) (0.8 * joints.size()), joints.size());
-                try (PoseTracker tracker = new PoseTracker(PoseTracker.Settings.defaults(), LearnedSolver.load(target),
+                // the learned solver alone: the stage's iterative refinement of high-residual poses is off
+                PoseTracker.Settings stage = PoseTracker.Settings.defaults();
+                PoseTracker.Settings learnedOnly = new PoseTracker.Settings(stage.maxGapMs(), stage.maxBoneChange(),
+                        stage.shapeFrames(), Double.POSITIVE_INFINITY);
+                try (PoseTracker tracker = new PoseTracker(learnedOnly, LearnedSolver.load(target),
                         new IterativeSolver())) {
                     for (int gap : new int[] {1, 9}) {
                         ClipReplay.Result r = ClipReplay.run(tracker, tail, 30, gap, PoseTracker.Method.LEARNED);
                         String line = String.format(Locale.ROOT, "01_01 held-out tail (last 20 %%), replayed as a track"
-                                + " at gap %d: %d frames, learned MPJPE %.2f mm", gap, r.frames(), r.mpjpeMm());
+                                + " at gap %d: %d frames, learned MPJPE (no refinement) %.2f mm", gap, r.frames(),
+                                r.mpjpeMm());
                         logOut.println(line);
                         System.err.println(line);
                     }

@@ -125,8 +125,16 @@ public final class LearnedSolver implements AutoCloseable {
             residuals = network.residuals(store, scope.create(features, new Shape(batch, PoseFeatures.SIZE)), false)
                     .toFloatArray();
         }
-        List<BodyPose> poses = new ArrayList<>(batch);
-        for (int b = 0; b < batch; b++) {
+        return applyResiduals(inits, residuals, targets);
+    }
+
+    /**
+     * R = R_init·ΔR for the solved joints from the network's residuals (B×22 row-major 3×3), the pelvis on the
+     * target pelvis: the inference side of {@link PoseNetwork#compose}.
+     */
+    static List<BodyPose> applyResiduals(List<BodyPose> inits, float[] residuals, List<double[][]> targets) {
+        List<BodyPose> poses = new ArrayList<>(inits.size());
+        for (int b = 0; b < inits.size(); b++) {
             double[][] rotations = inits.get(b).matrices();
             for (int k = 0; k < SmplSkeleton.SOLVED_JOINTS; k++) {
                 double[] delta = new double[9];

@@ -20,8 +20,12 @@ import java.util.Random;
 
 /**
  * Trains the learned solver on CPU with DJL: synthetic clips ({@link SyntheticMotion}) plus any mocap clips given,
- * pairs drawn as {@link PosePairs#random}, loss 5·mean joint distance (metres, pelvis on the target pelvis) +
- * mean squared Frobenius distance of the predicted to the target local rotations (the chordal form of the paper's
+ * pairs drawn as {@link PosePairs#random}. Since at run time the init is never an exact pose of the motion (it is
+ * the solver's own previous output, or an iterative fit of joints no skeleton reproduces), settings can make a share
+ * of each batch start from the network's current solution of a previous pair ({@link PosePairs#randomChain},
+ * "chained" pairs), from an init with random joint rotation errors ({@link InitNoise}), or from such a noisy init
+ * aimed at its own frame ({@link PosePairs#stay}). Loss 5·mean joint distance (metres, pelvis on the target pelvis)
+ * + mean squared Frobenius distance of the predicted to the target local rotations (the chordal form of the paper's
  * geodesic pose loss, smooth near zero), AdamW with weight decay 0.1 and a per-step cosine schedule (spec §8).
  * Deterministic for a seed.
  */
@@ -29,9 +33,12 @@ public final class PoseTrainer {
     /** Training settings; {@link #defaults()} are what produced the committed weights. */
     public record Settings(long seed, int steps, int batch, double learningRate,
                            PoseNetwork.Architecture architecture, int hidden, int layers, int syntheticClips,
-                           int clipFrames, int evalEvery) {
+                           int clipFrames, int evalEvery, double chainedShare, double noisyShare,
+                           double initNoiseDegrees, double stayShare) {
         public static Settings defaults() {
-            return new Settings(7, 6000, 256, 1e-3, PoseNetwork.Architecture.MLP, 512, 3, 2000, 60, 500);
+            // imperfect-init pairs off: they did not beat these weights (README, "Robustness to imperfect inits")
+            return new Settings(7, 6000, 256, 1e-3, PoseNetwork.Architecture.MLP, 512, 3, 2000, 60, 500, 0.0, 0.0,
+                    3.0, 0.0);
         }
     }
 
@@ -92,8 +99,9 @@ public final class PoseTrainer {
         float[] targetRot = new float[batch * SmplSkeleton.SOLVED_JOINTS * 9];
         List<BodyShape> shapes = new ArrayList<>();
         List<double[][]> targets = new ArrayList<>();
+        List<PosePairs.Pair> pairs = pairs(network, store, manager, clips, random);
         for (int b = 0; b < batch; b++) {
-            PosePairs.Pair pair = PosePairs.random(clips, random);
+            PosePairs.Pair pair = pairs.get(b);
             PoseFeatures.write(pair.shape(), pair.init(), pair.target(), features, b * PoseFeatures.SIZE);
             double[][] ri = pair.init().matrices();
             double[][] rt = pair.targetPose().matrices();
@@ -137,6 +145,55 @@ public final class PoseTrainer {
             }
             return value;
         }
+    }
+
+    /**
+     * The batch's pairs: chained ones first (their init solved by the current network), then "stay" pairs (noisy init,
+     * target = the init frame), then plain or noisy ones.
+     */
+    private List<PosePairs.Pair> pairs(PoseNetwork network, ParameterStore store, NDManager manager,
+                                       List<MotionClip> clips, Random random) {
+        int chained = (int) Math.round(settings.chainedShare() * settings.batch());
+        List<PosePairs.Pair> pairs = new ArrayList<>(settings.batch());
+        if (chained > 0) {
+            List<PosePairs.Chain> chains = new ArrayList<>(chained);
+            float[] features = new float[chained * PoseFeatures.SIZE];
+            for (int b = 0; b < chained; b++) {
+                PosePairs.Chain chain = PosePairs.randomChain(clips, random);
+                chains.add(chain);
+                PosePairs.Pair first = chain.first();
+                PoseFeatures.write(first.shape(), first.init(), first.target(), features, b * PoseFeatures.SIZE);
+            }
+            float[] residuals;
+            try (NDManager scope = manager.newSubManager()) {
+                residuals = network.residuals(store, scope.create(features, new Shape(chained, PoseFeatures.SIZE)),
+                        false).toFloatArray();
+            }
+            List<BodyPose> solved = LearnedSolver.applyResiduals(
+                    chains.stream().map(c -> c.first().init()).toList(), residuals,
+                    chains.stream().map(c -> c.first().target()).toList());
+            for (int b = 0; b < chained; b++) {
+                PosePairs.Chain chain = chains.get(b);
+                pairs.add(new PosePairs.Pair(chain.first().shape(), solved.get(b), chain.target(),
+                        chain.targetPose()));
+            }
+        }
+        int stay = (int) Math.round(settings.stayShare() * settings.batch());
+        for (int b = 0; b < stay && pairs.size() < settings.batch(); b++) {
+            PosePairs.Pair pair = PosePairs.stay(clips, random);
+            pairs.add(new PosePairs.Pair(pair.shape(), InitNoise.perturb(pair.init(), settings.initNoiseDegrees(),
+                    random), pair.target(), pair.targetPose()));
+        }
+        while (pairs.size() < settings.batch()) {
+            PosePairs.Pair pair = PosePairs.random(clips, random);
+            // no draw when off, so that runs without noise keep the random sequence of earlier runs
+            if (settings.noisyShare() > 0 && random.nextDouble() < settings.noisyShare()) {
+                pair = new PosePairs.Pair(pair.shape(), InitNoise.perturb(pair.init(), settings.initNoiseDegrees(),
+                        random), pair.target(), pair.targetPose());
+            }
+            pairs.add(pair);
+        }
+        return pairs;
     }
 
     private static double evaluate(PoseNetwork network, List<PosePairs.Pair> pairs) throws IOException {
