@@ -89,7 +89,8 @@ class PoseTopologyTest {
             assertEquals("previous", events.get(f).initSource());
             assertTrue(events.get(f).meanJointErrorMm() <= 15.0 || events.get(f).method().equals("learned-refined"));
         }
-        // the library, fed the same frames, gives the same rotations to the last bit
+        // the library, fed the same frames, gives the same rotations; PyTorch's multithreaded CPU reductions are not
+        // bit-reproducible between two threads, so a refined frame may differ in the fourth decimal
         try (PoseTracker tracker = PoseTracker.withDefaults()) {
             TrackState state = null;
             for (int f = 0; f < clip.frames(); f++) {
@@ -99,7 +100,7 @@ class PoseTopologyTest {
                 double[][] q = step.pose().quaternions();
                 for (int k = 0; k < 24; k++) {
                     for (int i = 0; i < 4; i++) {
-                        assertEquals(q[k][i], events.get(f).quaternions().get(k).get(i), 0.0, "frame " + f);
+                        assertEquals(q[k][i], events.get(f).quaternions().get(k).get(i), 1e-3, "frame " + f);
                     }
                 }
             }
