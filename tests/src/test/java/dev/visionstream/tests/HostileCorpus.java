@@ -78,6 +78,11 @@ final class HostileCorpus {
         return new ProducerRecord<>(Topics.CAMERAS, camera, c.arg("config", "").replace("$CAM", camera));
     }
 
+    /** The record of a keypoints case, for the pose stage's input topic. */
+    ProducerRecord<String, String> keypointsRecord(Case c) {
+        return new ProducerRecord<>(Topics.KEYPOINTS_3D, "kp-cam", c.arg("json", ""));
+    }
+
     /** The frame record of a case, carrying {@code sequence} so its error event can be traced back to the case. */
     ProducerRecord<String, byte[]> frameRecord(Case c, long sequence, long timestamp) {
         String camera = c.kind().equals("config") ? configCamera(c)

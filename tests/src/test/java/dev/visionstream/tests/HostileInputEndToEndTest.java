@@ -80,10 +80,15 @@ class HostileInputEndToEndTest {
                 Runtime rt = Runtime.getRuntime();
                 long heapBefore = usedHeapAfterGc(rt);
                 Map<Long, HostileCorpus.Case> bySequence = new HashMap<>();
+                Map<Long, HostileCorpus.Case> byKeypointsOffset = new HashMap<>();
                 long good = 0;
                 long t = System.currentTimeMillis();
                 for (HostileCorpus.Case c : cases) {
                     frames.send(goodFrame(corpus, good++, t)).get();
+                    if (c.kind().equals("keypoints")) {
+                        byKeypointsOffset.put(configs.send(corpus.keypointsRecord(c)).get().offset(), c);
+                        continue;
+                    }
                     long sequence = BAD_SEQUENCE_BASE + bySequence.size();
                     bySequence.put(sequence, c);
                     frames.send(corpus.frameRecord(c, sequence, t)).get();
@@ -108,7 +113,9 @@ class HostileInputEndToEndTest {
                 }
                 for (JsonNode e : errors) {
                     assertEquals(List.of(), EventSchemas.violations(ErrorEvent.class, e), e.toString());
-                    HostileCorpus.Case c = bySequence.get(e.at("/source/sequence").asLong());
+                    HostileCorpus.Case c = e.at("/source/topic").asText().equals(Topics.KEYPOINTS_3D)
+                            ? byKeypointsOffset.get(e.at("/source/offset").asLong())
+                            : bySequence.get(e.at("/source/sequence").asLong());
                     assertTrue(c != null, "error event for a record outside the corpus: " + e);
                     String previous = actual.put(c.id(), e.get("reason").asText());
                     assertEquals(null, previous, "second error event for case " + c.id());
