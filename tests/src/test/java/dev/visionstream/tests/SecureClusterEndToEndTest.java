@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionstream.app.cli.VisionCli;
 import dev.visionstream.app.demo.TestPatternSource;
 import dev.visionstream.app.kafka.EmbeddedKafkaBroker;
@@ -16,13 +15,14 @@ import dev.visionstream.app.runtime.VisionService;
 import dev.visionstream.app.stages.CameraHealthStage;
 import dev.visionstream.ingest.FrameProducer;
 import dev.visionstream.ingest.IngestRun;
+import dev.visionstream.ingest.SourceOptions;
 import dev.visionstream.ingest.recording.FrameRecorder;
 import dev.visionstream.ingest.recording.RecordingWriter;
 import dev.visionstream.ingest.replay.ReplayInput;
 import dev.visionstream.ingest.replay.ReplaySpeed;
 import dev.visionstream.ingest.replay.Replayer;
-import dev.visionstream.ingest.SourceOptions;
 import dev.visionstream.models.image.BoundedImageDecoder;
+import dev.visionstream.models.process.ExternalCommand;
 import dev.visionstream.schemas.CameraConfig;
 import dev.visionstream.schemas.Topics;
 import java.io.ByteArrayOutputStream;
@@ -212,10 +212,9 @@ class SecureClusterEndToEndTest {
     }
 
     private static void run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        ExternalCommand.Result result = ExternalCommand.run(Duration.ofSeconds(60), command);
+        if (!result.succeeded()) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + result.output());
         }
     }
 

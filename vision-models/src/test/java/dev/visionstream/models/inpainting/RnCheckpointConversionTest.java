@@ -10,14 +10,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import dev.visionstream.models.process.ExternalCommand;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,10 +52,9 @@ class RnCheckpointConversionTest {
 
     /** Runs a command; returns "" on success, else its output. */
     private static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out: " + String.join(" ", command));
-        return p.exitValue() == 0 ? "" : out;
+        ExternalCommand.Result result = ExternalCommand.run(Duration.ofSeconds(120), command);
+        assertTrue(!result.timedOut(), "timed out: " + String.join(" ", command));
+        return result.succeeded() ? "" : result.output();
     }
 
     private static Path convert(String layout, int width) throws Exception {

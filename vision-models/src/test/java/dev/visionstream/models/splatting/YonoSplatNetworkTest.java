@@ -2,18 +2,20 @@ package dev.visionstream.models.splatting;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.visionstream.models.process.ExternalCommand;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,11 +35,10 @@ class YonoSplatNetworkTest {
         Path out = dir.resolve(name);
         List<String> command = new ArrayList<>(List.of(PYTHON, script.toString(), out.toString()));
         command.addAll(List.of(options));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        Assumptions.assumeFalse(log.contains("No module named 'torch'"), "python3-torch is not installed");
-        assertEquals(0, p.exitValue(), log);
+        ExternalCommand.Result result = ExternalCommand.run(Duration.ofSeconds(120), command);
+        assertFalse(result.timedOut(), "timed out: " + command);
+        Assumptions.assumeFalse(result.output().contains("No module named 'torch'"), "python3-torch is not installed");
+        assertEquals(0, result.exitCode(), result.output());
         return out;
     }
 
