@@ -41,29 +41,49 @@ class LearnedSolverAccuracyTest {
     }
 
     /**
-     * The issue's target here is 25 mm; the committed weights reach about 45 mm (see the training log), so this
-     * guards against regressions at 50 mm instead of claiming the target.
+     * The issue's 25 mm target on the held-out tail, under the same protocol as the synthetic tests and the paper's
+     * (init, target) pairs: the init is the tail's pose at t - 9, recovered by the iterative fit (about 5 mm from the
+     * clip's joints), the target the clip's joints at t.
      */
     @Test
-    void cmuHeldOutTailAtGapNineStaysWithinTheMeasuredFiftyMillimetres() throws Exception {
+    void cmuHeldOutTailPairsAtGapNineWithinTwentyFiveMillimetres() throws Exception {
+        List<double[][]> tail = cmuTail();
+        MotionClip fitted = MocapFit.fit("01_01 tail", 30, tail, 5, new IterativeSolver());
+        List<PosePairs.Pair> pairs = PosePairs.fixedGap(List.of(fitted), 9, 1);
+        double learned = PosePairs.learnedMpjpe(solver, pairs);
+        System.out.printf("01_01 tail gap 9 pairs: %d pairs, init %.2f mm -> learned %.2f mm%n", pairs.size(),
+                PosePairs.initMpjpe(pairs), learned);
+        assertTrue(learned <= 25.0, "01_01 tail gap-9 MPJPE " + learned);
+    }
+
+    /**
+     * The harsher replay as one track, where each init is the previous learned output so errors chain: about 45 mm
+     * learned alone (see the training log), guarded at 50 mm; the stage's default refinement bounds it.
+     */
+    @Test
+    void cmuHeldOutTailReplayedAsATrackStaysBounded() throws Exception {
+        List<double[][]> tail = cmuTail();
+        PoseTracker.Settings learnedOnly = new PoseTracker.Settings(1000, 0.3, 5, Double.POSITIVE_INFINITY);
+        try (PoseTracker tracker = new PoseTracker(learnedOnly, LearnedSolver.loadDefault(), new IterativeSolver())) {
+            ClipReplay.Result r = ClipReplay.run(tracker, tail, 30, 9, PoseTracker.Method.LEARNED);
+            System.out.printf("01_01 tail gap 9 as a track: %d frames, learned only %.2f mm%n", r.frames(), r.mpjpeMm());
+            assertTrue(r.mpjpeMm() <= 50.0, "01_01 tail gap-9 track MPJPE " + r.mpjpeMm());
+        }
+        try (PoseTracker tracker = new PoseTracker(PoseTracker.Settings.defaults(), LearnedSolver.loadDefault(),
+                new IterativeSolver())) {
+            ClipReplay.Result r = ClipReplay.run(tracker, tail, 30, 9, PoseTracker.Method.LEARNED);
+            System.out.printf("01_01 tail gap 9 as a track: %d frames, learned + refinement %.2f mm (%d refined)%n",
+                    r.frames(), r.mpjpeMm(), r.refinedFrames());
+            assertTrue(r.mpjpeMm() <= 15.0, "01_01 tail gap-9 track MPJPE with refinement " + r.mpjpeMm());
+        }
+    }
+
+    /** The last 20 % of 01_01.bvh at 30 fps, never seen in training. */
+    private static List<double[][]> cmuTail() throws Exception {
         Path file = Path.of(System.getProperty("vision.assets", "target/assets"),
                 "x/assimp-testmodels/usr/share/assimp/models/BVH/01_01.bvh");
         assumeTrue(Files.isRegularFile(file), "01_01.bvh not fetched (scripts/fetch-test-assets.sh)");
         List<double[][]> joints = BvhImport.joints(BvhClip.read(file), 30);
-        List<double[][]> tail = joints.subList((int) (0.8 * joints.size()), joints.size());
-        PoseTracker.Settings learnedOnly = new PoseTracker.Settings(1000, 0.3, 5, Double.POSITIVE_INFINITY);
-        try (PoseTracker tracker = new PoseTracker(learnedOnly, LearnedSolver.loadDefault(), new IterativeSolver())) {
-            ClipReplay.Result r = ClipReplay.run(tracker, tail, 30, 9, PoseTracker.Method.LEARNED);
-            System.out.printf("01_01 tail gap 9: %d frames, learned only %.2f mm%n", r.frames(), r.mpjpeMm());
-            assertTrue(r.mpjpeMm() <= 50.0, "01_01 tail gap-9 MPJPE " + r.mpjpeMm());
-        }
-        // the stage's default tracker refines high-residual learned poses iteratively, which bounds the error
-        try (PoseTracker tracker = new PoseTracker(PoseTracker.Settings.defaults(), LearnedSolver.loadDefault(),
-                new IterativeSolver())) {
-            ClipReplay.Result r = ClipReplay.run(tracker, tail, 30, 9, PoseTracker.Method.LEARNED);
-            System.out.printf("01_01 tail gap 9: %d frames, learned + refinement %.2f mm (%d refined)%n", r.frames(),
-                    r.mpjpeMm(), r.refinedFrames());
-            assertTrue(r.mpjpeMm() <= 15.0, "01_01 tail gap-9 MPJPE with refinement " + r.mpjpeMm());
-        }
+        return joints.subList((int) (0.8 * joints.size()), joints.size());
     }
 }
