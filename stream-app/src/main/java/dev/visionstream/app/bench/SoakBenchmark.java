@@ -13,7 +13,6 @@ import dev.visionstream.ingest.FrameSources;
 import dev.visionstream.ingest.SourceOptions;
 import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.schemas.CameraConfig;
-import dev.visionstream.schemas.HealthThresholds;
 import dev.visionstream.schemas.Topics;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,8 +27,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.bytedeco.javacpp.Pointer;
 
 /**
@@ -37,6 +39,8 @@ import org.bytedeco.javacpp.Pointer;
  * JavaCPP native bytes (JavaCV/FFmpeg/OpenCV) and the process resident set. Growth shows up as a trend.
  */
 public final class SoakBenchmark {
+    private static final List<String> RESULT_TOPICS = List.of(Topics.CAMERA_HEALTH, Topics.COUNTS, Topics.INPAINTED,
+            Topics.SPLATS, Topics.POSES, Topics.ERRORS);
     private final Path video;
     private final Path workDir;
     private final PrintStream out;
@@ -47,9 +51,11 @@ public final class SoakBenchmark {
         this.out = out;
     }
 
-    public void run(Duration duration, double fps, List<String> stages) throws Exception {
+    /** Rates: video frames per second, one rig capture per {@code rigPeriodMs}, one pose frame per {@code posePeriodMs}. */
+    public void run(Duration duration, double fps, List<String> stages, long rigPeriodMs, long posePeriodMs)
+            throws Exception {
         List<Frame> frames = new ArrayList<>();
-        try (FrameSource source = FrameSources.open(video, "soak", SourceOptions.defaults())) {
+        try (FrameSource source = FrameSources.open(video, SoakWorkload.CAMERA, SourceOptions.defaults())) {
             for (Optional<Frame> f = source.next(); f.isPresent() && frames.size() < 250; f = source.next()) {
                 frames.add(f.get());
             }
@@ -59,52 +65,68 @@ public final class SoakBenchmark {
             Map<String, Object> client = broker.clientProperties();
             ServiceOptions options = new ServiceOptions("vision-soak", workDir.resolve("streams"),
                     workDir.resolve("artifacts"), -1, 1, 1, 100, BoundedImageDecoder.DEFAULT_MAX_PIXELS);
-            AtomicLong events = new AtomicLong();
+            Map<String, AtomicLong> events = new ConcurrentSkipListMap<>();
+            for (String topic : RESULT_TOPICS) {
+                events.put(topic, new AtomicLong());
+            }
             try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2));
-                 EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.ERRORS),
-                         (topic, key, json, at) -> events.incrementAndGet())) {
-                CameraRegistry.publish(client, new CameraConfig("soak", stages, "live",
-                        new HealthThresholds(null, null, null, null, null, null, 600.0), null, null, null, null));
-                service.awaitCameras(Duration.ofSeconds(30), "soak");
+                 EventTap tap = new EventTap(client, RESULT_TOPICS,
+                         (topic, key, json, at) -> events.get(topic).incrementAndGet())) {
+                SoakWorkload workload = SoakWorkload.prepare(stages, frames.get(0), service.artifacts(),
+                        rigPeriodMs, posePeriodMs);
+                CameraRegistry.publish(client, workload.cameras().toArray(CameraConfig[]::new));
+                service.awaitCameras(Duration.ofSeconds(30),
+                        workload.cameras().stream().map(CameraConfig::cameraId).toArray(String[]::new));
                 Properties p = new Properties();
                 p.putAll(client);
                 p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(TopicCatalog.FRAMES_MAX_MESSAGE_BYTES));
-                out.printf("soak: %s paced at %.0f fps for %s, stages %s%n", video.getFileName(), fps, duration, stages);
-                out.println("minute  frames   events  heap-after-gc-MiB  direct-MiB  javacpp-MiB  rss-MiB");
+                out.printf("soak: %s paced at %.1f fps for %s, stages %s%n", video.getFileName(), fps, duration, stages);
+                out.println("minute  frames   events   errors  heap-after-gc-MiB  direct-MiB  javacpp-MiB  rss-MiB");
                 long sent = 0;
                 long start = System.nanoTime();
                 long interval = (long) (1e9 / fps);
+                long nextFrame = start;
                 long nextSample = start;
                 int minute = 0;
-                try (FrameProducer producer = FrameProducer.create(p, service.artifacts())) {
+                try (FrameProducer producer = FrameProducer.create(p, service.artifacts());
+                     KafkaProducer<String, String> keypoints = new KafkaProducer<>(p, new StringSerializer(),
+                             new StringSerializer())) {
                     while (System.nanoTime() - start < duration.toNanos()) {
-                        if (System.nanoTime() >= nextSample) {
-                            sample(minute++, sent, events.get());
+                        long now = System.nanoTime();
+                        if (now >= nextSample) {
+                            sample(minute++, sent, events);
                             nextSample += 60_000_000_000L;
                         }
-                        Frame f = frames.get((int) (sent % frames.size()));
-                        producer.send(new Frame("soak", sent, Instant.now(), f.captureTimeSource(), f.width(),
-                                f.height(), f.contentType(), f.bytes()));
-                        sent++;
-                        long wait = start + sent * interval - System.nanoTime();
-                        if (wait > 0) {
-                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        if (workload.feedsVideoCamera() && now >= nextFrame) {
+                            Frame f = frames.get((int) (sent % frames.size()));
+                            producer.send(new Frame(SoakWorkload.CAMERA, sent, Instant.now(), f.captureTimeSource(),
+                                    f.width(), f.height(), f.contentType(), f.bytes()));
+                            sent++;
+                            nextFrame += interval;
                         }
+                        long elapsedMs = (now - start) / 1_000_000;
+                        workload.maybeSendRig(producer, frames, elapsedMs);
+                        workload.maybeSendPose(keypoints, elapsedMs);
+                        Thread.sleep(5);
                     }
                 }
                 Thread.sleep(2_000);
-                sample(minute, sent, events.get());
+                sample(minute, sent, events);
+                out.println("soak: " + workload.summary() + "; events per topic " + events);
                 out.println(service.metrics().summaryLine());
             }
         }
     }
 
-    private void sample(int minute, long sent, long events) throws IOException {
+    private void sample(int minute, long sent, Map<String, AtomicLong> events) throws IOException {
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         long direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
                 .filter(b -> b.getName().equals("direct")).mapToLong(BufferPoolMXBean::getMemoryUsed).sum();
-        out.printf("%6d %7d %8d %18.1f %11.1f %12.1f %8.1f%n", minute, sent, events, heap / 1048576.0,
+        long results = events.entrySet().stream().filter(e -> !e.getKey().equals(Topics.ERRORS))
+                .mapToLong(e -> e.getValue().get()).sum();
+        out.printf("%6d %7d %8d %8d %18.1f %11.1f %12.1f %8.1f%n", minute, sent, results,
+                events.get(Topics.ERRORS).get(), heap / 1048576.0,
                 direct / 1048576.0, Pointer.totalBytes() / 1048576.0,
                 residentSetBytes() / 1048576.0);
     }

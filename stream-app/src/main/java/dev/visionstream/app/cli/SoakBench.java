@@ -26,8 +26,18 @@ final class SoakBench implements Callable<Integer> {
     double fps;
 
     @Option(names = "--stages", split = ",", defaultValue = "camera-health",
-            description = "Stages enabled for the soak camera (default: ${DEFAULT-VALUE}).")
+            description = "Stages to load (default: ${DEFAULT-VALUE}): camera-health, counting and inpainting run on "
+                    + "the video camera (with exemplar boxes and a stored mask); splatting adds a two-camera rig fed "
+                    + "captures (--rig-period-ms); pose adds one looped CMU 01_01 track (--pose-period-ms).")
     List<String> stages;
+
+    @Option(names = "--rig-period-ms", defaultValue = "2000",
+            description = "With splatting: one rig capture per this many ms (default: ${DEFAULT-VALUE}).")
+    long rigPeriodMs;
+
+    @Option(names = "--pose-period-ms", defaultValue = "100",
+            description = "With pose: one keypoint frame per this many ms (default: ${DEFAULT-VALUE}).")
+    long posePeriodMs;
 
     @Override
     public Integer call() throws Exception {
@@ -36,7 +46,11 @@ final class SoakBench implements Callable<Integer> {
             return 2;
         }
         try (ScratchDir work = new ScratchDir("vision-bench-soak")) {
-            new SoakBenchmark(input.get(), work.path(), System.out).run(Duration.ofMinutes(minutes), fps, stages);
+            new SoakBenchmark(input.get(), work.path(), System.out).run(Duration.ofMinutes(minutes), fps, stages,
+                    rigPeriodMs, posePeriodMs);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench soak: " + e.getMessage());
+            return 2;
         }
         return 0;
     }
