@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Exemplar prototypes as correlation kernels (spec §6-10): each box is ROI-aligned out of the stitched features,
  * weighted by its inscribed ellipse and correlated ("valid", no padding) with the whole map; the channel mean of the
- * depthwise correlation equals one single-output correlation divided by D. The per-exemplar maps are resized to the
- * largest output size (half-pixel bilinear), averaged and min-max scaled.
+ * depthwise correlation equals one single-output correlation divided by D, computed through the FFT. The
+ * per-exemplar maps are resized to the largest output size (half-pixel bilinear), averaged and min-max scaled.
  */
 public final class SimilarityMaps {
     /** The common map S in [0, 1] and its size. */
@@ -31,7 +31,10 @@ public final class SimilarityMaps {
         return pooled.mul(ellipse);
     }
 
-    /** s = conv(F, K) / D for {@code features [D, G, G]} and {@code kernel [D, kh, kw]}: {@code [G-kh+1, G-kw+1]}. */
+    /**
+     * s = conv(F, K) / D for {@code features [D, G, G]} and {@code kernel [D, kh, kw]}: {@code [G-kh+1, G-kw+1]}, computed
+     * directly; the definition that {@link SpectralCorrelation}, which {@link #compute} uses, is tested against.
+     */
     public static NDArray correlate(NDArray features, NDArray kernel) {
         long d = features.getShape().get(0);
         NDArray input = features.expandDims(0);
@@ -67,9 +70,10 @@ public final class SimilarityMaps {
             commonW = Math.max(commonW, grid - b.width() + 1);
         }
         NDArray padded = RoiAlign2x2.edgePadded(features);
+        SpectralCorrelation spectral = new SpectralCorrelation(features);
         NDList maps = new NDList(boxes.size());
         for (FeatureBox b : boxes) {
-            maps.add(resize(correlate(features, kernel(padded, b)), commonH, commonW));
+            maps.add(resize(spectral.correlate(kernel(padded, b)), commonH, commonW));
         }
         NDArray mean = NDArrays.stack(maps).mean(new int[] {0});
         float min = mean.min().getFloat();

@@ -1,0 +1,44 @@
+package dev.visionstream.models.counting;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SpectralCorrelationTest extends NdTest {
+    @Test
+    void matchesTheHandComputedValidCorrelation() {
+        // SimilarityMapsTest's case: channel 0 = 1..9, channel 1 = all 1; kernels [[1,0],[0,0]] and [[0,0],[0,2]]
+        NDArray f = manager.create(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 1, 1, 1, 1, 1, 1, 1, 1, 1},
+                new Shape(2, 3, 3));
+        NDArray k = manager.create(new float[] {1, 0, 0, 0, 0, 0, 0, 2}, new Shape(2, 2, 2));
+        NDArray s = new SpectralCorrelation(f).correlate(k);
+        assertEquals(new Shape(2, 2), s.getShape());
+        assertArrayEquals(new float[] {1.5f, 2f, 3f, 3.5f}, s.toFloatArray(), 1e-5f);
+    }
+
+    @Test
+    void matchesDirectCorrelationOnRandomRectangularKernels() {
+        Random random = new Random(3);
+        float[] values = new float[5 * 40 * 40];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextFloat() - 0.3f;
+        }
+        NDArray f = manager.create(values, new Shape(5, 40, 40));
+        SpectralCorrelation spectral = new SpectralCorrelation(f);
+        for (int[] size : new int[][] {{1, 1}, {7, 3}, {12, 17}, {40, 40}}) {
+            float[] kv = new float[5 * size[0] * size[1]];
+            for (int i = 0; i < kv.length; i++) {
+                kv[i] = random.nextFloat();
+            }
+            NDArray k = manager.create(kv, new Shape(5, size[0], size[1]));
+            NDArray direct = SimilarityMaps.correlate(f, k);
+            NDArray viaFft = spectral.correlate(k);
+            assertEquals(direct.getShape(), viaFft.getShape(), "kernel " + size[0] + "x" + size[1]);
+            assertArrayEquals(direct.toFloatArray(), viaFft.toFloatArray(), 1e-3f, "kernel " + size[0] + "x" + size[1]);
+        }
+    }
+}
