@@ -136,6 +136,19 @@ public final class InpaintMask {
         return new InpaintMask(frameWidth, frameHeight, scaled);
     }
 
+    /** Holes of either mask; both must have the same size. */
+    public InpaintMask union(InpaintMask other) {
+        if (other.width != width || other.height != height) {
+            throw new IllegalArgumentException("cannot join a " + other.width + "x" + other.height + " mask with a "
+                    + width + "x" + height + " one");
+        }
+        boolean[] joined = new boolean[holes.length];
+        for (int i = 0; i < holes.length; i++) {
+            joined[i] = holes[i] || other.holes[i];
+        }
+        return new InpaintMask(width, height, joined);
+    }
+
     /** White holes on black, the on-disk convention. */
     public BufferedImage toImage() {
         BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);

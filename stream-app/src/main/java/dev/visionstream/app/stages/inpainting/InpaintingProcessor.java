@@ -8,6 +8,7 @@ import dev.visionstream.ingest.FrameProducer;
 import dev.visionstream.ingest.LocalArtifactStore;
 import dev.visionstream.models.inpainting.InpaintInputException;
 import dev.visionstream.models.inpainting.InpaintMask;
+import dev.visionstream.models.inpainting.PolygonMask;
 import dev.visionstream.models.inpainting.InpaintMethod;
 import dev.visionstream.models.inpainting.InpaintOutcome;
 import dev.visionstream.models.inpainting.Inpainting;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
@@ -70,9 +72,12 @@ final class InpaintingProcessor implements Processor<String, StageInput, String,
         }
         Optional<String> headerMask = FrameHeaders.string(record.headers(), FrameHeaders.INPAINT_MASK);
         String location = headerMask.orElse(in.config().maskUri());
-        if (location == null || location.isBlank()) {
+        List<List<List<Double>>> zones = headerMask.isEmpty() && settings != null ? settings.polygons() : List.of();
+        boolean hasLocation = location != null && !location.isBlank();
+        if (!hasLocation && zones.isEmpty()) {
             error(record, ErrorReason.BAD_CONFIG, "camera " + in.cameraId() + " enables inpainting but has no mask: "
-                    + "set maskUri in its config or send a " + FrameHeaders.INPAINT_MASK + " header", null);
+                    + "set maskUri or inpainting.polygons in its config, or send a " + FrameHeaders.INPAINT_MASK
+                    + " header", null);
             return;
         }
         if (headerMask.isPresent() && !headerMask.get().startsWith(LocalArtifactStore.URI_PREFIX)) {
@@ -88,11 +93,19 @@ final class InpaintingProcessor implements Processor<String, StageInput, String,
         ErrorReason maskReason = headerMask.isPresent() ? ErrorReason.BAD_INPUT : ErrorReason.BAD_CONFIG;
         InpaintMask mask;
         try {
-            mask = masks.load(location, checksum);
+            mask = hasLocation ? masks.load(location, checksum) : null;
+            if (!zones.isEmpty()) {
+                int w = in.image().getWidth();
+                int h = in.image().getHeight();
+                InpaintMask drawn = PolygonMask.rasterise(w, h, zones);
+                mask = mask == null ? drawn : mask.fittedTo(w, h).union(drawn);
+            }
         } catch (InpaintInputException e) {
             error(record, maskReason, e.getMessage(), e);
             return;
         }
+        String maskName = hasLocation ? location + (zones.isEmpty() ? "" : " with the config's polygons")
+                : "from the config's polygons";
         InpaintOutcome outcome;
         try {
             outcome = Inpainting.run(() -> inpainters.get(method), in.image(), mask);
@@ -106,7 +119,7 @@ final class InpaintingProcessor implements Processor<String, StageInput, String,
         if (outcome.passedThrough()) {
             context.forward(record.withValue(Publication.frame(Topics.FRAMES_INPAINTED, in.encoded()))
                     .withHeaders(copy(record.headers())));
-            error(record, ErrorReason.BAD_INPUT, "mask " + location + " has no holes: frame passed through unchanged, "
+            error(record, ErrorReason.BAD_INPUT, "mask " + maskName + " has no holes: frame passed through unchanged, "
                     + "no model call", null);
             return;
         }

@@ -226,6 +226,30 @@ class InpaintingStageTest {
     }
 
     @Test
+    void polygonZonesInTheConfigAreHolesAloneOrJoinedWithTheMaskImage() throws Exception {
+        start(null);
+        String zone = "\"inpainting\":{\"method\":\"telea\",\"polygons\":[[[8,8],[24,8],[24,20],[8,20]]]}";
+        cameras.pipeInput("zones", "{\"cameraId\":\"zones\",\"stages\":[\"inpainting\"]," + zone + "}");
+        send("zones", 1, png(picture(W, H, 3)), null);
+        String mask = storeMask(box(W, H, 40, 30, 48, 38)).uri();
+        cameras.pipeInput("both", "{\"cameraId\":\"both\",\"stages\":[\"inpainting\"],\"maskUri\":\"" + mask
+                + "\"," + zone + "}");
+        send("both", 2, png(picture(W, H, 3)), null);
+        cameras.pipeInput("two-vertices", "{\"cameraId\":\"two-vertices\",\"stages\":[\"inpainting\"],"
+                + "\"inpainting\":{\"polygons\":[[[8,8],[24,8]]]}}");
+        send("two-vertices", 3, png(picture(W, H, 3)), null);
+
+        List<JsonNode> events = drain(inpainted, InpaintEvent.class);
+        assertEquals(2, events.size(), () -> errors.readValuesToList().toString());
+        // pixel centres inside the 16x12 rectangle
+        assertEquals(16.0 * 12 / (W * H), events.get(0).get("maskFraction").asDouble(), 1e-9);
+        assertEquals((16.0 * 12 + 8 * 8) / (W * H), events.get(1).get("maskFraction").asDouble(), 1e-9);
+        JsonNode error = drain(errors, ErrorEvent.class).get(0);
+        assertEquals("two-vertices", error.at("/source/cameraId").asText());
+        assertEquals("BAD_CONFIG", error.get("reason").asText());
+    }
+
+    @Test
     void anEmptyMaskPassesTheFrameThroughWithoutAModelCall() throws Exception {
         start(null);
         camera("empty", storeMask(new InpaintMask(W, H, new boolean[W * H])).uri(), null);
