@@ -1,14 +1,11 @@
 package dev.visionstream.app.bench;
 
 import dev.visionstream.app.kafka.EmbeddedKafkaBroker;
-import dev.visionstream.app.kafka.TopicCatalog;
 import dev.visionstream.app.runtime.CameraRegistry;
 import dev.visionstream.app.runtime.EventTap;
 import dev.visionstream.app.runtime.ServiceOptions;
 import dev.visionstream.app.runtime.VisionService;
 import dev.visionstream.app.stages.counting.CountingFrameStage;
-import dev.visionstream.ingest.Frame;
-import dev.visionstream.ingest.FrameProducer;
 import dev.visionstream.models.counting.CountRequest;
 import dev.visionstream.models.counting.CountResult;
 import dev.visionstream.models.counting.CountingDino;
@@ -16,7 +13,6 @@ import dev.visionstream.models.counting.SharedCounters;
 import dev.visionstream.models.counting.SyntheticScene;
 import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.schemas.CameraConfig;
-import dev.visionstream.schemas.CaptureTimeSource;
 import dev.visionstream.schemas.CountEvent;
 import dev.visionstream.schemas.Json;
 import dev.visionstream.schemas.Topics;
@@ -30,10 +26,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
-import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * {@code vision bench count}: CountingDINO with the built-in backbone on 640 x 480 JPEG frames (a generated scene
@@ -89,11 +83,11 @@ public final class CountingBenchmark {
                     (k.equals("count-warmup") ? warm : done).incrementAndGet();
                     lastNanos.set(System.nanoTime());
                 })) {
-                    produce(client, service, "count-warmup", jpeg, 8);
-                    await(warm, 8);
+                    BenchFrames.produce(client, service, "count-warmup", jpeg, "image/jpeg", WIDTH, HEIGHT, 8);
+                    BenchFrames.await(warm, 8, "counts");
                     long start = System.nanoTime();
-                    produce(client, service, "count-bench", jpeg, frames);
-                    await(done, frames);
+                    BenchFrames.produce(client, service, "count-bench", jpeg, "image/jpeg", WIDTH, HEIGHT, frames);
+                    BenchFrames.await(done, frames, "counts");
                     double pipeline = frames / ((lastNanos.get() - start) / 1e9);
                     out.printf("pipeline    : %d frames, producer -> broker -> streams (EOS) -> consumer: %.2f frames/s%n",
                             frames, pipeline);
@@ -135,29 +129,6 @@ public final class CountingBenchmark {
                 batch, frames, seconds, fps, backbone / frames, similarity / frames, 100 * similarity / backbone,
                 post / frames);
         return fps;
-    }
-
-    private static void produce(Map<String, Object> client, VisionService service, String camera, byte[] jpeg,
-                                int frames) throws Exception {
-        Properties p = new Properties();
-        p.putAll(client);
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(TopicCatalog.FRAMES_MAX_MESSAGE_BYTES));
-        try (FrameProducer producer = FrameProducer.create(p, service.artifacts())) {
-            for (int i = 0; i < frames; i++) {
-                producer.send(new Frame(camera, i, Instant.now(), CaptureTimeSource.HOST, WIDTH, HEIGHT,
-                        "image/jpeg", jpeg));
-            }
-        }
-    }
-
-    private static void await(AtomicLong counter, long expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (counter.get() < expected) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + counter.get() + " of " + expected + " counts arrived");
-            }
-            Thread.sleep(20);
-        }
     }
 
     private static byte[] jpeg(BufferedImage image) throws Exception {

@@ -1,5 +1,12 @@
 package dev.visionstream.app.bench;
 
+import dev.visionstream.app.kafka.EmbeddedKafkaBroker;
+import dev.visionstream.app.runtime.CameraRegistry;
+import dev.visionstream.app.runtime.EventTap;
+import dev.visionstream.app.runtime.ServiceOptions;
+import dev.visionstream.app.runtime.VisionService;
+import dev.visionstream.app.stages.inpainting.InpaintingStage;
+import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.models.inpainting.InpaintMask;
 import dev.visionstream.models.inpainting.InpaintMethod;
 import dev.visionstream.models.inpainting.Inpainter;
@@ -8,16 +15,27 @@ import dev.visionstream.models.inpainting.IrregularMasks;
 import dev.visionstream.models.inpainting.OpenCvInpainter;
 import dev.visionstream.models.inpainting.RnGenerator;
 import dev.visionstream.models.inpainting.RnInpainter;
+import dev.visionstream.schemas.CameraConfig;
+import dev.visionstream.schemas.Topics;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.imageio.ImageIO;
 
 /**
  * Milliseconds per frame of each inpainting method at a fixed size: the built-in RN default at batch 1 and batch
  * N, the published-width generator with random weights (speed only), OpenCV Telea and Navier-Stokes. One warm-up
- * pass, then the median of the timed passes.
+ * pass, then the median of the timed passes. Then the RN default through the Kafka pipeline against the same work
+ * in a plain loop (decode, inpaint, encode the PNG).
  */
 public final class InpaintBenchmark {
     private final BufferedImage frame;
@@ -48,6 +66,74 @@ public final class InpaintBenchmark {
                 report("opencv " + method.id(), time(cv, 1, repeats), 1);
             }
         }
+    }
+
+    /** Frames/s of the RN default through an embedded broker and the service, and its ratio to a plain loop. */
+    public void pipeline(Path workDir, int frames) throws Exception {
+        byte[] png = png(frame);
+        byte[] maskPng = png(mask.toImage());
+        double before = plainLoop(png, frames);
+        Files.createDirectories(workDir);
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).build()) {
+            broker.start();
+            Map<String, Object> client = broker.clientProperties();
+            ServiceOptions options = new ServiceOptions("vision-bench-inpaint", workDir.resolve("streams"),
+                    workDir.resolve("artifacts"), -1, 1, 1, 100, BoundedImageDecoder.DEFAULT_MAX_PIXELS);
+            try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2))) {
+                String maskUri = service.artifacts().put(maskPng, "image/png").uri();
+                List<String> stages = List.of(InpaintingStage.NAME);
+                CameraRegistry.publish(client,
+                        new CameraConfig("inpaint-warmup", stages, "replay", null, null, maskUri, null, null),
+                        new CameraConfig("inpaint-bench", stages, "replay", null, null, maskUri, null, null));
+                service.awaitCameras(Duration.ofSeconds(30), "inpaint-warmup", "inpaint-bench");
+                AtomicLong warm = new AtomicLong();
+                AtomicLong done = new AtomicLong();
+                AtomicLong lastNanos = new AtomicLong();
+                try (EventTap tap = new EventTap(client, List.of(Topics.INPAINTED, Topics.ERRORS), (t, k, json, at) -> {
+                    if (!Topics.INPAINTED.equals(t)) {
+                        out.println("error event: " + json);
+                        return;
+                    }
+                    (k.equals("inpaint-warmup") ? warm : done).incrementAndGet();
+                    lastNanos.set(System.nanoTime());
+                })) {
+                    int w = frame.getWidth();
+                    int h = frame.getHeight();
+                    BenchFrames.produce(client, service, "inpaint-warmup", png, "image/png", w, h, 2);
+                    BenchFrames.await(warm, 2, "inpaint events");
+                    long start = System.nanoTime();
+                    BenchFrames.produce(client, service, "inpaint-bench", png, "image/png", w, h, frames);
+                    BenchFrames.await(done, frames, "inpaint events");
+                    double pipeline = frames / ((lastNanos.get() - start) / 1e9);
+                    out.printf("  pipeline: %d frames, producer -> broker -> streams (EOS) -> consumer: %.2f frames/s%n",
+                            frames, pipeline);
+                    double after = plainLoop(png, frames);
+                    out.printf("  ratio: %.2f against the loop before, %.2f against the loop after "
+                            + "(pipeline / plain loop; target >= 0.8)%n", pipeline / before, pipeline / after);
+                }
+            }
+        }
+    }
+
+    /** Decode, inpaint with the RN default and encode the PNG, as the stage does; prints and returns frames/s. */
+    private double plainLoop(byte[] png, int frames) throws Exception {
+        BoundedImageDecoder decoder = new BoundedImageDecoder();
+        try (RnInpainter rn = RnInpainter.builtIn()) {
+            Inpainting.run(rn, decoder.decode(png), mask);
+            long start = System.nanoTime();
+            for (int i = 0; i < frames; i++) {
+                png(Inpainting.run(rn, decoder.decode(png), mask).image());
+            }
+            double fps = frames / ((System.nanoTime() - start) / 1e9);
+            out.printf("  plain loop (decode, rn, encode PNG): %d frames, %.2f frames/s%n", frames, fps);
+            return fps;
+        }
+    }
+
+    private static byte[] png(BufferedImage image) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", bytes);
+        return bytes.toByteArray();
     }
 
     /** Median milliseconds of one call on {@code batch} frames. */
