@@ -41,7 +41,7 @@ final class CountingDemo {
             new Sample("coins", "x/python3-skimage/usr/lib/python3/dist-packages/skimage/data/coins.png", 24,
                     List.of(new Box(80, 175, 44, 42), new Box(185, 105, 42, 40), new Box(251, 172, 46, 45))),
             new Sample("smarties", "x/opencv-doc/usr/share/doc/opencv-doc/examples/data/smarties.png", 14,
-                    List.of(new Box(7, 203, 54, 52), new Box(242, 91, 54, 54), new Box(350, 55, 54, 54))));
+                    List.of(new Box(179, 184, 53, 55), new Box(242, 91, 54, 54), new Box(264, 188, 54, 52))));
 
     private final PrintStream out;
 

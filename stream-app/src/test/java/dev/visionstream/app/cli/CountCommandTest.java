@@ -63,7 +63,7 @@ class CountCommandTest {
         assertEquals(library.count(), json.get("count").asDouble(), 1e-9, "CLI and library agree");
         assertEquals(library.peaks().size(), json.get("peaks").size());
         assertEquals(scene.exemplars().size(), json.get("exemplars").size());
-        assertEquals("filterbank-hist", json.at("/model/name").asText());
+        assertEquals("filterbank-thin", json.at("/model/name").asText());
         assertTrue(Files.size(dir.resolve("overlay.png")) > 0, "overlay written");
     }
 

@@ -29,6 +29,10 @@ public final class FilterBankBackbone implements FeatureBackbone {
     static final float EDGE_WEIGHT = 1f;
     static final float EDGE_BLUR_CELLS = 2f;
     static final float EDGE_WEIGHT2 = 0.7f;
+    /** Blur (pixels) before the derivatives of {@code THIN_EDGES}: edges of a few pixels, not of the whole object. */
+    static final float THIN_EDGE_SIGMA = 2.5f;
+    /** Soft-normalisation floor of {@code THIN_EDGES}: faint texture stays well below a real outline. */
+    static final float THIN_EDGE_FLOOR = 0.5f;
 
     /** The designs compared when choosing the default (see the README's counting section for the figures). */
     public enum Variant {
@@ -43,6 +47,13 @@ public final class FilterBankBackbone implements FeatureBackbone {
          * the centre-surround colour block of {@code CELL_HISTOGRAMS}.
          */
         SIGNED_EDGES("filterbank-edges", 6 + 3 * ORIENTATIONS),
+        /**
+         * Signed directional derivatives (8 directions, half-wave rectified) of lightness and both opponent colours
+         * after a small blur, per cell, each block softly normalised; no flat colour or lightness features. A
+         * kernel of outlines correlates with an object only where the outlines line up, so each object's
+         * similarity is a narrow peak inside its box rather than a cone twice its width.
+         */
+        THIN_EDGES("filterbank-thin", 3 * ORIENTATIONS),
         /** The same filters without per-cell normalisation: RGB, gradient magnitude and orientation energy. */
         RAW_RESPONSES("filterbank-raw", 3 + 2 + 4);
 
@@ -55,7 +66,7 @@ public final class FilterBankBackbone implements FeatureBackbone {
         }
     }
 
-    public static final Variant DEFAULT_VARIANT = Variant.CELL_HISTOGRAMS;
+    public static final Variant DEFAULT_VARIANT = Variant.THIN_EDGES;
     public static final String VERSION = "1";
 
     private final Variant variant;
@@ -99,6 +110,7 @@ public final class FilterBankBackbone implements FeatureBackbone {
             case CELL_HISTOGRAMS -> histograms(r, g, b, lum);
             case RAW_RESPONSES -> raw(tiles, lum);
             case SIGNED_EDGES -> signedEdges(r, g, b, lum);
+            case THIN_EDGES -> thinEdges(r, g, b, lum);
         };
     }
 
@@ -128,6 +140,17 @@ public final class FilterBankBackbone implements FeatureBackbone {
         for (NDArray channel : new NDArray[] {lum, o1, o2}) {
             NDArray energy = smooth(cells(orientationEnergy(smooth(channel, 1f), true), 0f), EDGE_BLUR_CELLS);
             blocks.add(softUnit(energy, CONTRAST_FLOOR).mul(EDGE_WEIGHT));
+        }
+        return NDArrays.concat(blocks, 1);
+    }
+
+    private NDArray thinEdges(NDArray r, NDArray g, NDArray b, NDArray lum) {
+        NDArray o1 = r.sub(g).mul(CHROMA_GAIN / (float) Math.sqrt(2));
+        NDArray o2 = r.add(g).sub(b.mul(2f)).mul(CHROMA_GAIN / (float) Math.sqrt(6));
+        NDList blocks = new NDList();
+        for (NDArray channel : new NDArray[] {lum, o1, o2}) {
+            NDArray energy = cells(orientationEnergy(smooth(channel, THIN_EDGE_SIGMA), true), 0f);
+            blocks.add(softUnit(energy, THIN_EDGE_FLOOR));
         }
         return NDArrays.concat(blocks, 1);
     }

@@ -26,7 +26,7 @@ class CountingAccuracyTest {
         counter.close();
     }
 
-    /** Five times the objects must at least double the count (the built-in backbone gives about 2.5x here). */
+    /** Five times the objects must at least double the count. */
     @Test
     void countsGrowWithTheNumberOfObjectsInOtherwiseAlikeScenes() {
         double few = counter.count(SyntheticScene.generate(42, 320, 240, 8).image(),
@@ -37,8 +37,9 @@ class CountingAccuracyTest {
     }
 
     @Test
-    @Disabled("target not reached by the built-in filter bank: synthetic MAE measured 30% of the mean true count "
-            + "(target 10%); see README, CountingDINO section")
+    @Disabled("target not reached by the built-in filter bank: synthetic MAE measured 19.8% of the mean true count "
+            + "(target 10%; 30.0% before the thin-edge default), rings of varied size dominate; see README, "
+            + "CountingDINO section")
     void syntheticScenesMeanAbsoluteErrorWithinTenPercent() {
         double absErr = 0;
         double truth = 0;
@@ -51,17 +52,17 @@ class CountingAccuracyTest {
     }
 
     @Test
-    @Disabled("target not reached by the built-in filter bank: coins.png counted 41.2 (true 24)")
     void coinsWithinTwo() {
         double c = counter.count(CountingSamples.read(CountingSamples.COINS), CountingSamples.COIN_EXEMPLARS).count();
+        System.out.printf("coins.png: counted %.2f (true %d)%n", c, CountingSamples.COINS_COUNT);
         assertEquals(CountingSamples.COINS_COUNT, c, 2.0);
     }
 
     @Test
-    @Disabled("target not reached by the built-in filter bank: smarties.png counted 25.6 (true 14)")
     void smartiesOfAnyColourWithinTwo() {
         double c = counter.count(CountingSamples.read(CountingSamples.SMARTIES),
                 CountingSamples.SMARTIES_EXEMPLARS).count();
+        System.out.printf("smarties.png: counted %.2f (true %d)%n", c, CountingSamples.SMARTIES_COUNT);
         assertEquals(CountingSamples.SMARTIES_COUNT, c, 2.0);
     }
 }

@@ -122,7 +122,7 @@ class CountingStageTopologyTest {
         CountResult library = counter.count(decoded, scene.exemplars());
         assertEquals(library.count(), event.count(), 1e-9, "stage and library agree");
         assertEquals(scene.exemplars(), event.exemplars());
-        assertEquals("filterbank-hist", event.model().name());
+        assertEquals("filterbank-thin", event.model().name());
         assertEquals(library.peaks().size(), event.peaks().size());
         assertTrue(event.timingsMs().get("backbone") > 0);
         assertTrue(event.timingsMs().containsKey("similarity"));
