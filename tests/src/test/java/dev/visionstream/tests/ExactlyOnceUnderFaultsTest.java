@@ -58,7 +58,7 @@ class ExactlyOnceUnderFaultsTest {
             for (int point : points) {
                 // results arrive in bursts when the app catches up: each restarted app works a while before it dies
                 int restartedAt = s.evaluations().size();
-                s.awaitEvaluations(Math.max(point, restartedAt + 100));
+                s.awaitEvaluations(Math.min(TOTAL, Math.max(point, restartedAt + 100)));
                 s.apps.get(0).kill9();
                 System.out.printf("faults: app killed -9 after %d evaluations seen%n", s.evaluations().size());
                 s.apps.get(0).start();
