@@ -9,6 +9,8 @@ public enum ErrorReason {
     OVERSIZED_RECORD,
     CLAIM_CHECK_INVALID,
     UNKNOWN_CAMERA,
+    /** A splatting rig with a view that no registered camera serves: its scenes could never complete. */
+    UNKNOWN_RIG,
     BAD_CONFIG,
     BAD_INPUT,
     STAGE_FAILURE,

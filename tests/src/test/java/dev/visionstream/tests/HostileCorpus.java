@@ -78,6 +78,18 @@ final class HostileCorpus {
         return new ProducerRecord<>(Topics.CAMERAS, camera, c.arg("config", "").replace("$CAM", camera));
     }
 
+    /** The silent partner camera of a rig case: configured in the same rig, never sends a frame. */
+    static String partnerCamera(Case c) {
+        return configCamera(c) + "-partner";
+    }
+
+    /** The partner's config record of a rig case ({@code $PARTNER} is the partner, {@code $CAM} the case camera). */
+    ProducerRecord<String, String> partnerRecord(Case c) {
+        String partner = partnerCamera(c);
+        return new ProducerRecord<>(Topics.CAMERAS, partner, c.arg("partner", "").replace("$PARTNER", partner)
+                .replace("$CAM", configCamera(c)));
+    }
+
     /** The record of a keypoints case, for the pose stage's input topic. */
     ProducerRecord<String, String> keypointsRecord(Case c) {
         return new ProducerRecord<>(Topics.KEYPOINTS_3D, "kp-cam", c.arg("json", ""));

@@ -73,6 +73,10 @@ class HostileInputEndToEndTest {
                     if (c.kind().equals("config")) {
                         configs.send(corpus.configRecord(c)).get();
                         configured.add(HostileCorpus.configCamera(c));
+                        if (c.hasArg("partner")) {
+                            configs.send(corpus.partnerRecord(c)).get();
+                            configured.add(HostileCorpus.partnerCamera(c));
+                        }
                     }
                 }
                 service.awaitCameras(Duration.ofSeconds(30), configured.toArray(String[]::new));

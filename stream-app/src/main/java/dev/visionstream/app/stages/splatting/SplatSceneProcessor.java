@@ -3,6 +3,7 @@ package dev.visionstream.app.stages.splatting;
 import dev.visionstream.app.topology.ErrorEvents;
 import dev.visionstream.app.topology.Publication;
 import dev.visionstream.app.topology.StageInput;
+import dev.visionstream.app.topology.VisionTopology;
 import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.models.image.ImageDecodeException;
@@ -20,11 +21,16 @@ import dev.visionstream.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -32,23 +38,40 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Collects the views of a rig by capture time and adapts a complete (or timed-out) set to {@link SplatPipeline}.
- * Rig mode: a frame within the tolerance of the pending scene's first capture time joins it; a later one closes
- * it first; an earlier one is late and refused. Sequence mode: the next K frames of one camera form a scene.
+ * Rig mode: a frame joins the open scene of its rig whose first capture time is within the tolerance, or opens a
+ * new one; several scenes of a rig may be open at once, because the rig's cameras drift apart (a backlog after a
+ * restart is worked off camera by camera). A scene is built once every view arrived, or once every missing view
+ * has sent a later frame (it will not come), or after the timeout; a frame older than its camera's last one is
+ * late and refused. Before any of that the rig is checked against the camera registry ({@link RigMembership}).
+ * Sequence mode: the next K frames of one camera form a scene.
  */
 final class SplatSceneProcessor implements Processor<String, StageInput, String, Publication> {
+    /** Separates a rig id from a scene's capture time in pending-scene keys; sorts before any printable character. */
+    private static final String SCENE_KEY_SEPARATOR = "\u0000";
+
     private final String storeName;
+    private final String progressStoreName;
     private final SplatPipeline pipeline;
     private final ArtifactStore artifacts;
     private final Duration timeoutCheck;
     private final BoundedImageDecoder decoder = new BoundedImageDecoder();
+    private final RigMembership membership = new RigMembership();
     private ProcessorContext<String, Publication> context;
     private KeyValueStore<String, PendingScene> pending;
+    private KeyValueStore<String, RigProgress> progress;
+    private TimestampedKeyValueStore<String, String> cameras;
+    /** Downtime does not count towards a scene's timeout: the missing views are likely waiting in the topic. */
+    private long startedWallMs;
 
-    SplatSceneProcessor(String storeName, SplatPipeline pipeline, ArtifactStore artifacts, Duration timeoutCheck) {
+    SplatSceneProcessor(String storeName, String progressStoreName, SplatPipeline pipeline, ArtifactStore artifacts,
+                        Duration timeoutCheck) {
         this.storeName = storeName;
+        this.progressStoreName = progressStoreName;
         this.pipeline = pipeline;
         this.artifacts = artifacts;
         this.timeoutCheck = timeoutCheck;
@@ -58,49 +81,107 @@ final class SplatSceneProcessor implements Processor<String, StageInput, String,
     public void init(ProcessorContext<String, Publication> context) {
         this.context = context;
         this.pending = context.getStateStore(storeName);
+        this.progress = context.getStateStore(progressStoreName);
+        this.cameras = context.getStateStore(VisionTopology.CAMERA_CONFIG_STORE);
+        this.startedWallMs = context.currentSystemTimeMs();
         context.schedule(timeoutCheck, PunctuationType.WALL_CLOCK_TIME, this::closeTimedOut);
     }
 
     @Override
     public void process(Record<String, StageInput> record) {
         StageInput in = record.value();
-        CameraConfig config = in.config();
-        RigSettings rig = config.rig();
-        String key = record.key();
-        long capture = in.captureTime().toEpochMilli();
-        PendingScene scene = pending.get(key);
+        RigSettings rig = in.config().rig();
         if (rig.sequence()) {
-            if (scene == null) {
-                scene = open(key, capture, rig);
-            }
-            scene = scene.withView(view(in, scene.views().size()));
+            processSequenceFrame(record.key(), in, rig);
         } else {
-            if (config.rigId() == null || config.viewIndex() == null || config.viewIndex() >= rig.views()) {
-                reject(in, ErrorReason.BAD_CONFIG, "camera '" + in.cameraId() + "' enables splatting but declares no"
-                        + " rigId and viewIndex below rig.views (" + rig.views() + ")");
-                return;
-            }
-            if (scene != null && capture < scene.firstCaptureMs() - rig.toleranceMs()) {
-                reject(in, ErrorReason.BAD_INPUT, "frame of rig '" + key + "' view " + config.viewIndex()
-                        + " is older than the scene being collected; dropped as late");
-                return;
-            }
-            if (scene != null && capture > scene.firstCaptureMs() + rig.toleranceMs()) {
-                pending.delete(key);
-                close(scene);
-                scene = null;
-            }
-            if (scene == null) {
-                scene = open(key, capture, rig);
-            }
-            scene = scene.withView(view(in, config.viewIndex()));
+            processRigFrame(record.key(), in, rig);
         }
+    }
+
+    private void processSequenceFrame(String key, StageInput in, RigSettings rig) {
+        PendingScene scene = pending.get(key);
+        if (scene == null) {
+            scene = open(key, in.captureTime().toEpochMilli(), rig);
+        }
+        scene = scene.withView(view(in, scene.views().size()));
         if (scene.complete()) {
             pending.delete(key);
             close(scene);
         } else {
             pending.put(key, scene);
         }
+    }
+
+    private void processRigFrame(String rigKey, StageInput in, RigSettings rig) {
+        CameraConfig config = in.config();
+        if (config.rigId() == null || config.viewIndex() == null || config.viewIndex() >= rig.views()) {
+            reject(in, ErrorReason.BAD_CONFIG, "camera '" + in.cameraId() + "' enables splatting but declares no"
+                    + " rigId and viewIndex below rig.views (" + rig.views() + ")");
+            return;
+        }
+        RigMembership.Problem problem = membership.check(config, registeredCameras());
+        if (problem != null) {
+            reject(in, problem.reason(), problem.message());
+            return;
+        }
+        int viewIndex = config.viewIndex();
+        long capture = in.captureTime().toEpochMilli();
+        RigProgress seen = Objects.requireNonNullElse(progress.get(rigKey), RigProgress.NONE);
+        Long last = seen.last(viewIndex);
+        if (last != null && capture < last) {
+            reject(in, ErrorReason.BAD_INPUT, "frame of rig '" + rigKey + "' view " + viewIndex + " is older than"
+                    + " that view's last frame (" + (last - capture) + " ms); dropped as late");
+            return;
+        }
+        seen = seen.with(viewIndex, capture);
+        progress.put(rigKey, seen);
+
+        List<KeyValue<String, PendingScene>> open = openScenes(rigKey);
+        KeyValue<String, PendingScene> target = open.stream()
+                .filter(e -> Math.abs(capture - e.value.firstCaptureMs()) <= rig.toleranceMs()).findFirst()
+                .orElse(null);
+        if (target == null) {
+            PendingScene scene = open(rigKey, capture, rig);
+            target = KeyValue.pair(sceneKey(rigKey, capture), scene);
+            open.add(target);
+            open.sort(Comparator.comparingLong(e -> e.value.firstCaptureMs()));
+        }
+        PendingScene joined = target.value.withView(view(in, viewIndex));
+        pending.put(target.key, joined);
+        // close, oldest first, every scene that is complete or whose missing views have all moved past it
+        for (KeyValue<String, PendingScene> entry : open) {
+            PendingScene scene = entry.key.equals(target.key) ? joined : entry.value;
+            if (scene.complete() || seen.passed(scene, rig.toleranceMs())) {
+                pending.delete(entry.key);
+                close(scene);
+            }
+        }
+    }
+
+    /** The open scenes of a rig, oldest first. */
+    private List<KeyValue<String, PendingScene>> openScenes(String rigKey) {
+        List<KeyValue<String, PendingScene>> open = new ArrayList<>();
+        try (KeyValueIterator<String, PendingScene> it = pending.prefixScan(rigKey + SCENE_KEY_SEPARATOR,
+                new StringSerializer())) {
+            it.forEachRemaining(open::add);
+        }
+        return open;
+    }
+
+    private static String sceneKey(String rigKey, long captureMs) {
+        return rigKey + SCENE_KEY_SEPARATOR + String.format(Locale.ROOT, "%020d", captureMs);
+    }
+
+    private Map<String, String> registeredCameras() {
+        Map<String, String> registered = new TreeMap<>();
+        try (KeyValueIterator<String, ValueAndTimestamp<String>> all = cameras.all()) {
+            all.forEachRemaining(e -> {
+                if (e.value != null && e.value.value() != null) {
+                    registered.put(e.key, e.value.value());
+                }
+            });
+        }
+        return registered;
     }
 
     private PendingScene open(String key, long capture, RigSettings rig) {
@@ -117,7 +198,7 @@ final class SplatSceneProcessor implements Processor<String, StageInput, String,
         List<KeyValue<String, PendingScene>> due = new ArrayList<>();
         try (KeyValueIterator<String, PendingScene> all = pending.all()) {
             all.forEachRemaining(entry -> {
-                if (wallNowMs - entry.value.openedWallMs() >= entry.value.timeoutMs()) {
+                if (wallNowMs - Math.max(entry.value.openedWallMs(), startedWallMs) >= entry.value.timeoutMs()) {
                     due.add(entry);
                 }
             });
@@ -136,7 +217,8 @@ final class SplatSceneProcessor implements Processor<String, StageInput, String,
         if (scene.views().size() < 2) {
             forward(scene, ErrorEvents.of(SplatEvent.STAGE, first.source(), capture, ErrorReason.BAD_INPUT,
                     "scene '" + scene.key() + "' needs two or more views; only view(s) " + indices(scene)
-                            + " arrived within " + scene.timeoutMs() + " ms, missing " + missing, null));
+                            + " arrived before it closed (the missing views sent later frames, or "
+                            + scene.timeoutMs() + " ms passed), missing " + missing, null));
             return;
         }
         try {

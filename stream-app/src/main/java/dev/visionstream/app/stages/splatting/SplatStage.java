@@ -17,12 +17,13 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Multi-view frames to a 3D Gaussian scene: frames are re-keyed by rig id (by camera id in sequence mode),
- * collected by capture time, and built into a scene when every view arrived or the timeout passed. The scene's
+ * checked against the rig's registered cameras, collected by capture time, and built into a scene when every view arrived or the timeout passed. The scene's
  * .ply and a preview go to the artifact store; a {@link SplatEvent} goes to {@code vision.splats}.
  */
 public final class SplatStage implements FrameStage {
     public static final String NAME = SplatEvent.STAGE;
     public static final String STORE = "splatting-pending-scenes";
+    public static final String PROGRESS_STORE = "splatting-rig-progress";
 
     private final ArtifactStore artifacts;
     private final SplatPipeline pipeline;
@@ -53,11 +54,13 @@ public final class SplatStage implements FrameStage {
     @Override
     public List<StoreBuilder<?>> stores() {
         return List.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
-                JsonSerde.of(PendingScene.class)));
+                        JsonSerde.of(PendingScene.class)),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROGRESS_STORE), Serdes.String(),
+                        JsonSerde.of(RigProgress.class)));
     }
 
     @Override
     public Processor<String, StageInput, String, Publication> newProcessor() {
-        return new SplatSceneProcessor(STORE, pipeline, artifacts, timeoutCheck);
+        return new SplatSceneProcessor(STORE, PROGRESS_STORE, pipeline, artifacts, timeoutCheck);
     }
 }

@@ -166,18 +166,60 @@ class SplatStageTopologyTest {
     }
 
     @Test
-    void aNewCaptureTimeClosesTheIncompleteSceneAndStartsTheNext() throws Exception {
+    void aSceneWhoseMissingViewMovedOnClosesIncompleteAndAnOlderFrameOfACameraIsLate() throws Exception {
         send("left", pair[0], 0);
-        send("right", pair[1], 100); // outside the 40 ms tolerance: the first scene had only view 0
-        assertEquals(1, drain(errorTopic, ErrorEvent.class).size());
+        send("right", pair[1], 100); // outside the 40 ms tolerance: view 1 moved past the first scene
+        List<JsonNode> incomplete = drain(errorTopic, ErrorEvent.class);
+        assertEquals(1, incomplete.size());
+        assertTrue(incomplete.get(0).get("message").asText().contains("missing [1]"), incomplete.get(0).toString());
         send("left", pair[0], 110);
         assertEquals(1, drain(splatTopic, SplatEvent.class).size());
-        send("left", pair[0], 200); // opens the next scene; a right frame from before it is late
-        send("right", pair[1], 150);
-        assertEquals(0, drain(splatTopic, SplatEvent.class).size());
+        send("right", pair[1], 300);
+        send("right", pair[1], 250); // older than this camera's last frame
         List<JsonNode> late = drain(errorTopic, ErrorEvent.class);
         assertEquals(1, late.size());
         assertTrue(late.get(0).get("message").asText().contains("late"), late.get(0).toString());
+    }
+
+    @Test
+    void camerasDriftingApartStillFormWholeScenesInOrder() throws Exception {
+        // a backlog worked off camera by camera: the left view runs five rounds ahead of the right one
+        for (int round = 0; round < 5; round++) {
+            send("left", pair[0], 100L * round);
+        }
+        assertTrue(splatTopic.isEmpty());
+        for (int round = 0; round < 5; round++) {
+            send("right", pair[1], 100L * round + 5);
+        }
+        List<JsonNode> scenes = drain(splatTopic, SplatEvent.class);
+        assertEquals(List.of(), drain(errorTopic, ErrorEvent.class));
+        assertEquals(List.of(0L, 100L, 200L, 300L, 400L), scenes.stream()
+                .map(e -> Instant.parse(e.get("captureTime").asText()).toEpochMilli() - T0.toEpochMilli()).toList());
+        for (JsonNode e : scenes) {
+            assertEquals(2, e.get("viewCount").asInt(), e.toString());
+        }
+    }
+
+    @Test
+    void aRigWithAViewNoCameraServesIsUnknownAndTwoCamerasOnOneViewAreABadConfig() throws Exception {
+        cameraTopic.pipeInput("lone", RIG_CAMERA.formatted("lone", 0, "0").replace("rig-1", "ghost-rig"));
+        send("lone", pair[0], 0);
+        List<JsonNode> unknown = drain(errorTopic, ErrorEvent.class);
+        assertEquals(1, unknown.size());
+        assertEquals("UNKNOWN_RIG", unknown.get(0).get("reason").asText());
+        assertTrue(unknown.get(0).get("message").asText().contains("view(s) [1]"), unknown.get(0).toString());
+
+        cameraTopic.pipeInput("twin", RIG_CAMERA.formatted("twin", 1, "0.1"));
+        send("left", pair[0], 1000);
+        send("twin", pair[1], 1000);
+        List<JsonNode> twins = drain(errorTopic, ErrorEvent.class);
+        assertEquals(2, twins.size(), "the rig is ambiguous, so no camera of it is grouped: " + twins);
+        assertEquals(List.of("BAD_CONFIG", "BAD_CONFIG"), twins.stream().map(e -> e.get("reason").asText()).toList());
+        assertTrue(twins.get(1).get("message").asText().contains("[right, twin]"), twins.get(1).toString());
+        assertTrue(splatTopic.isEmpty());
+        // nothing was left waiting: no timeout error later
+        driver.advanceWallClockTime(Duration.ofMillis(600));
+        assertEquals(List.of(), drain(errorTopic, ErrorEvent.class));
     }
 
     /** Pose-free stand-in for a network: each view one unit further right, Gaussians 2 units ahead. */
