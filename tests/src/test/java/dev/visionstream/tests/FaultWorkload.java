@@ -51,7 +51,7 @@ final class FaultWorkload {
     static final int CAMERAS = 8;
     static final int FRAMES_PER_CAMERA = 250;
     static final String COUNTING_CAMERA = "count-cam";
-    static final int COUNT_EVERY = 10;
+    static final int COUNT_EVERY = 2;
     static final int COUNTING_FRAMES = (FRAMES_PER_CAMERA + COUNT_EVERY - 1) / COUNT_EVERY;
     /** Every frame sent; all go through camera health. */
     static final int TOTAL_FRAMES = CAMERAS * FRAMES_PER_CAMERA + COUNTING_FRAMES;
