@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.stream.LongStream;
 
 /**
@@ -137,33 +139,29 @@ final class ExactlyOnceCheck {
         return values;
     }
 
-    private static Map<String, List<Long>> bySourceSequence(List<JsonNode> events) {
-        Map<String, List<Long>> perCamera = new TreeMap<>();
+    /** Each event's identity ({@code id}) listed per owner (camera, rig or track), in arrival order. */
+    private static Map<String, List<Long>> grouped(List<JsonNode> events, Function<JsonNode, String> owner,
+                                                   ToLongFunction<JsonNode> id) {
+        Map<String, List<Long>> perOwner = new TreeMap<>();
         for (JsonNode e : events) {
-            perCamera.computeIfAbsent(e.at("/source/cameraId").asText(), k -> new ArrayList<>())
-                    .add(e.at("/source/sequence").asLong());
+            perOwner.computeIfAbsent(owner.apply(e), k -> new ArrayList<>()).add(id.applyAsLong(e));
         }
-        return perCamera;
+        return perOwner;
+    }
+
+    private static Map<String, List<Long>> bySourceSequence(List<JsonNode> events) {
+        return grouped(events, e -> e.at("/source/cameraId").asText(), e -> e.at("/source/sequence").asLong());
     }
 
     /** A scene is identified by the round (sequence) of its first view. */
     private static Map<String, List<Long>> scenesByRig(List<JsonNode> scenes) {
-        Map<String, List<Long>> perRig = new TreeMap<>();
-        for (JsonNode e : scenes) {
-            perRig.computeIfAbsent(e.get("rigId").asText(), k -> new ArrayList<>())
-                    .add(e.at("/source/sequence").asLong());
-        }
-        return perRig;
+        return grouped(scenes, e -> e.get("rigId").asText(), e -> e.at("/source/sequence").asLong());
     }
 
     /** A pose event is identified by its track and the capture time of its keypoint record. */
     private static Map<String, List<Long>> keypointTimesByTrack(List<JsonNode> poses) {
-        Map<String, List<Long>> perTrack = new TreeMap<>();
-        for (JsonNode e : poses) {
-            perTrack.computeIfAbsent(e.get("trackId").asText(), k -> new ArrayList<>())
-                    .add(Instant.parse(e.get("captureTime").asText()).toEpochMilli());
-        }
-        return perTrack;
+        return grouped(poses, e -> e.get("trackId").asText(),
+                e -> Instant.parse(e.get("captureTime").asText()).toEpochMilli());
     }
 
     private Map<String, List<Long>> expectedKeypointTimes() {

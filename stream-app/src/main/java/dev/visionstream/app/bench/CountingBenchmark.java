@@ -1,10 +1,5 @@
 package dev.visionstream.app.bench;
 
-import dev.visionstream.app.kafka.EmbeddedKafkaBroker;
-import dev.visionstream.app.runtime.CameraRegistry;
-import dev.visionstream.app.runtime.EventTap;
-import dev.visionstream.app.runtime.ServiceOptions;
-import dev.visionstream.app.runtime.VisionService;
 import dev.visionstream.app.stages.counting.CountingFrameStage;
 import dev.visionstream.models.counting.CountRequest;
 import dev.visionstream.models.counting.CountResult;
@@ -19,14 +14,11 @@ import dev.visionstream.schemas.Topics;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
 
 /**
@@ -61,44 +53,16 @@ public final class CountingBenchmark {
         out.printf("batch 8 vs 1: %.2fx per frame (target > 1)%n", batch8 / batch1);
 
         System.setProperty("vision.counting.overlays", "false"); // the loop renders no overlay either
-        Files.createDirectories(workDir);
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).build()) {
-            broker.start();
-            Map<String, Object> client = broker.clientProperties();
-            ServiceOptions options = new ServiceOptions("vision-bench-count", workDir.resolve("streams"),
-                    workDir.resolve("artifacts"), -1, 1, 1, 100, BoundedImageDecoder.DEFAULT_MAX_PIXELS);
-            try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2))) {
-                List<String> stages = List.of(CountingFrameStage.NAME);
-                CameraRegistry.publish(client,
-                        new CameraConfig("count-warmup", stages, "replay", null, scene.exemplars(), null, null, null),
-                        new CameraConfig("count-bench", stages, "replay", null, scene.exemplars(), null, null, null));
-                AtomicLong warm = new AtomicLong();
-                AtomicLong done = new AtomicLong();
-                AtomicLong lastNanos = new AtomicLong();
-                try (EventTap tap = new EventTap(client, List.of(Topics.COUNTS, Topics.ERRORS), (t, k, json, at) -> {
-                    if (!Topics.COUNTS.equals(t)) {
-                        out.println("error event: " + json);
-                        return;
-                    }
-                    (k.equals("count-warmup") ? warm : done).incrementAndGet();
-                    lastNanos.set(System.nanoTime());
-                })) {
-                    BenchFrames.produce(client, service, "count-warmup", jpeg, "image/jpeg", WIDTH, HEIGHT, 8);
-                    BenchFrames.await(warm, 8, "counts");
-                    long start = System.nanoTime();
-                    BenchFrames.produce(client, service, "count-bench", jpeg, "image/jpeg", WIDTH, HEIGHT, frames);
-                    BenchFrames.await(done, frames, "counts");
-                    double pipeline = frames / ((lastNanos.get() - start) / 1e9);
-                    out.printf("pipeline    : %d frames, producer -> broker -> streams (EOS) -> consumer: %.2f frames/s%n",
-                            frames, pipeline);
-                    // the machine's load drifts; time the loop again right after the pipeline and compare with both
-                    double batch1After = loop(counter, scene, jpeg, 1, frames);
-                    out.printf("ratio       : %.2f against the loop before, %.2f against the loop after "
-                            + "(pipeline / plain loop at batch 1; target >= 0.8)%n", pipeline / batch1,
-                            pipeline / batch1After);
-                }
-            }
-        }
+        List<String> stages = List.of(CountingFrameStage.NAME);
+        double pipeline = StageThroughput.measure(workDir, "vision-bench-count", Topics.COUNTS,
+                (service, camera) -> new CameraConfig(camera, stages, "replay", null, scene.exemplars(), null, null,
+                        null), jpeg, "image/jpeg", WIDTH, HEIGHT, 8, frames, out);
+        out.printf("pipeline    : %d frames, producer -> broker -> streams (EOS) -> consumer: %.2f frames/s%n",
+                frames, pipeline);
+        // the machine's load drifts; time the loop again right after the pipeline and compare with both
+        double batch1After = loop(counter, scene, jpeg, 1, frames);
+        out.printf("ratio       : %.2f against the loop before, %.2f against the loop after "
+                + "(pipeline / plain loop at batch 1; target >= 0.8)%n", pipeline / batch1, pipeline / batch1After);
     }
 
     /** Decode, count (in batches of {@code batch}) and serialise; prints and returns frames/s. */

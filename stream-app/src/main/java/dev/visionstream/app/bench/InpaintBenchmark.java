@@ -1,10 +1,5 @@
 package dev.visionstream.app.bench;
 
-import dev.visionstream.app.kafka.EmbeddedKafkaBroker;
-import dev.visionstream.app.runtime.CameraRegistry;
-import dev.visionstream.app.runtime.EventTap;
-import dev.visionstream.app.runtime.ServiceOptions;
-import dev.visionstream.app.runtime.VisionService;
 import dev.visionstream.app.stages.inpainting.InpaintingStage;
 import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.models.inpainting.InpaintMask;
@@ -21,14 +16,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
 
 /**
@@ -73,46 +64,16 @@ public final class InpaintBenchmark {
         byte[] png = png(frame);
         byte[] maskPng = png(mask.toImage());
         double before = plainLoop(png, frames);
-        Files.createDirectories(workDir);
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).build()) {
-            broker.start();
-            Map<String, Object> client = broker.clientProperties();
-            ServiceOptions options = new ServiceOptions("vision-bench-inpaint", workDir.resolve("streams"),
-                    workDir.resolve("artifacts"), -1, 1, 1, 100, BoundedImageDecoder.DEFAULT_MAX_PIXELS);
-            try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2))) {
-                String maskUri = service.artifacts().put(maskPng, "image/png").uri();
-                List<String> stages = List.of(InpaintingStage.NAME);
-                CameraRegistry.publish(client,
-                        new CameraConfig("inpaint-warmup", stages, "replay", null, null, maskUri, null, null),
-                        new CameraConfig("inpaint-bench", stages, "replay", null, null, maskUri, null, null));
-                service.awaitCameras(Duration.ofSeconds(30), "inpaint-warmup", "inpaint-bench");
-                AtomicLong warm = new AtomicLong();
-                AtomicLong done = new AtomicLong();
-                AtomicLong lastNanos = new AtomicLong();
-                try (EventTap tap = new EventTap(client, List.of(Topics.INPAINTED, Topics.ERRORS), (t, k, json, at) -> {
-                    if (!Topics.INPAINTED.equals(t)) {
-                        out.println("error event: " + json);
-                        return;
-                    }
-                    (k.equals("inpaint-warmup") ? warm : done).incrementAndGet();
-                    lastNanos.set(System.nanoTime());
-                })) {
-                    int w = frame.getWidth();
-                    int h = frame.getHeight();
-                    BenchFrames.produce(client, service, "inpaint-warmup", png, "image/png", w, h, 2);
-                    BenchFrames.await(warm, 2, "inpaint events");
-                    long start = System.nanoTime();
-                    BenchFrames.produce(client, service, "inpaint-bench", png, "image/png", w, h, frames);
-                    BenchFrames.await(done, frames, "inpaint events");
-                    double pipeline = frames / ((lastNanos.get() - start) / 1e9);
-                    out.printf("  pipeline: %d frames, producer -> broker -> streams (EOS) -> consumer: %.2f frames/s%n",
-                            frames, pipeline);
-                    double after = plainLoop(png, frames);
-                    out.printf("  ratio: %.2f against the loop before, %.2f against the loop after "
-                            + "(pipeline / plain loop; target >= 0.8)%n", pipeline / before, pipeline / after);
-                }
-            }
-        }
+        List<String> stages = List.of(InpaintingStage.NAME);
+        double pipeline = StageThroughput.measure(workDir, "vision-bench-inpaint", Topics.INPAINTED,
+                (service, camera) -> new CameraConfig(camera, stages, "replay", null, null,
+                        service.artifacts().put(maskPng, "image/png").uri(), null, null),
+                png, "image/png", frame.getWidth(), frame.getHeight(), 2, frames, out);
+        out.printf("  pipeline: %d frames, producer -> broker -> streams (EOS) -> consumer: %.2f frames/s%n", frames,
+                pipeline);
+        double after = plainLoop(png, frames);
+        out.printf("  ratio: %.2f against the loop before, %.2f against the loop after "
+                + "(pipeline / plain loop; target >= 0.8)%n", pipeline / before, pipeline / after);
     }
 
     /** Decode, inpaint with the RN default and encode the PNG, as the stage does; prints and returns frames/s. */
