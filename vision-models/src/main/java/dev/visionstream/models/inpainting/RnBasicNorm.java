@@ -60,7 +60,10 @@ public final class RnBasicNorm extends FixedShapeBlock {
     }
 
     private NDArray perChannel(ParameterStore store, Parameter p, NDArray x, boolean training) {
-        return store.getValue(p, x.getDevice(), training).reshape(1, channels, 1, 1);
+        NDArray value = store.getValue(p, x.getDevice(), training).reshape(1, channels, 1, 1);
+        // the reshaped view would otherwise join the model's long-lived manager and pile up there, one per call
+        value.attach(x.getManager());
+        return value;
     }
 
     Map<String, Parameter> namedParameters() {

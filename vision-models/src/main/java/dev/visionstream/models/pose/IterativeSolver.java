@@ -42,26 +42,22 @@ public final class IterativeSolver implements AutoCloseable {
     /** Stage-2 step of the root orientation and translation, relative to the body joints'. */
     private static final float ROOT_STEP = 0.1f;
 
+    private static final Shape PER_JOINT = new Shape(1, SmplSkeleton.JOINTS, 3);
+
     private final Settings settings;
     private final NDManager manager;
-    private final NDArray lower;
-    private final NDArray upper;
-    private final NDArray stage1Mask;
-    private final NDArray stage2Mask;
+    private final float[] lowerBounds = JointLimits.lowerBounds(1e4f);
+    private final float[] upperBounds = JointLimits.upperBounds(1e4f);
+    private final float[] bodyOnly = new float[SmplSkeleton.JOINTS * 3];
+    private final float[] rootDamped = new float[SmplSkeleton.JOINTS * 3];
 
     public IterativeSolver(Settings settings) {
         this.settings = settings;
         this.manager = PoseEngine.get().newBaseManager();
-        this.lower = manager.create(JointLimits.lowerBounds(1e4f), new Shape(1, SmplSkeleton.JOINTS, 3));
-        this.upper = manager.create(JointLimits.upperBounds(1e4f), new Shape(1, SmplSkeleton.JOINTS, 3));
-        float[] body = new float[SmplSkeleton.JOINTS * 3];
-        float[] solved = new float[SmplSkeleton.JOINTS * 3];
         for (int i = 0; i < SmplSkeleton.SOLVED_JOINTS * 3; i++) {
-            body[i] = i < 3 ? 0 : 1;
-            solved[i] = i < 3 ? ROOT_STEP : 1;
+            bodyOnly[i] = i < 3 ? 0 : 1;
+            rootDamped[i] = i < 3 ? ROOT_STEP : 1;
         }
-        this.stage1Mask = manager.create(body, new Shape(1, SmplSkeleton.JOINTS, 3));
-        this.stage2Mask = manager.create(solved, new Shape(1, SmplSkeleton.JOINTS, 3));
     }
 
     public IterativeSolver() {
@@ -79,7 +75,13 @@ public final class IterativeSolver implements AutoCloseable {
     /** Solves B independent problems in one batch (they share the iteration count). */
     public List<IterativeFit> solveBatch(List<BodyShape> shapes, List<double[][]> targets, List<BodyPose> inits) {
         int batch = shapes.size();
+        // every array of a solve lives in its scope; results of an op join the first operand's manager, so the
+        // constants are made here too rather than kept in the solver's long-lived manager
         try (NDManager scope = manager.newSubManager()) {
+            NDArray lower = scope.create(lowerBounds, PER_JOINT);
+            NDArray upper = scope.create(upperBounds, PER_JOINT);
+            NDArray stage1Mask = scope.create(bodyOnly, PER_JOINT);
+            NDArray stage2Mask = scope.create(rootDamped, PER_JOINT);
             NDArray offsets = scope.create(PoseArrays.offsets(shapes), new Shape(batch, SmplSkeleton.JOINTS, 3));
             NDArray target = scope.create(PoseArrays.joints(targets), new Shape(batch, SmplSkeleton.JOINTS, 3));
             List<BodyPose> starts = new ArrayList<>(batch);
@@ -107,6 +109,9 @@ public final class IterativeSolver implements AutoCloseable {
                 NDArray gTheta;
                 NDArray gTrans;
                 try (NDManager step = scope.newSubManager()) {
+                    // the iteration's temporaries join the step and are freed with it; theta and trans go back
+                    theta.tempAttach(step);
+                    trans.tempAttach(step);
                     theta.setRequiresGradient(true);
                     trans.setRequiresGradient(true);
                     try (GradientCollector collector = PoseEngine.get().newGradientCollector()) {
