@@ -39,6 +39,7 @@ import org.bytedeco.javacpp.Pointer;
  * JavaCPP native bytes (JavaCV/FFmpeg/OpenCV) and the process resident set. Growth shows up as a trend.
  */
 public final class SoakBenchmark {
+    private static final int MAX_PRINTED_ERRORS = 20;
     private static final List<String> RESULT_TOPICS = List.of(Topics.CAMERA_HEALTH, Topics.COUNTS, Topics.INPAINTED,
             Topics.SPLATS, Topics.POSES, Topics.ERRORS);
     private final Path video;
@@ -70,8 +71,12 @@ public final class SoakBenchmark {
                 events.put(topic, new AtomicLong());
             }
             try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2));
-                 EventTap tap = new EventTap(client, RESULT_TOPICS,
-                         (topic, key, json, at) -> events.get(topic).incrementAndGet())) {
+                 EventTap tap = new EventTap(client, RESULT_TOPICS, (topic, key, json, at) -> {
+                     long n = events.get(topic).incrementAndGet();
+                     if (topic.equals(Topics.ERRORS) && n <= MAX_PRINTED_ERRORS) {
+                         out.println("soak: error event " + json);
+                     }
+                 })) {
                 SoakWorkload workload = SoakWorkload.prepare(stages, frames.get(0), service.artifacts(),
                         rigPeriodMs, posePeriodMs);
                 CameraRegistry.publish(client, workload.cameras().toArray(CameraConfig[]::new));
