@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -85,11 +86,7 @@ final class FaultWorkload {
     }
 
     static List<String> cameras() {
-        List<String> cameras = new ArrayList<>();
-        for (int c = 0; c < CAMERAS; c++) {
-            cameras.add(camera(c));
-        }
-        return cameras;
+        return IntStream.range(0, CAMERAS).mapToObj(FaultWorkload::camera).toList();
     }
 
     /** The rig's cameras, in view order. */
@@ -102,11 +99,7 @@ final class FaultWorkload {
     }
 
     static List<String> trackIds() {
-        List<String> ids = new ArrayList<>();
-        for (int t = 0; t < TRACKS; t++) {
-            ids.add(trackId(t));
-        }
-        return ids;
+        return IntStream.range(0, TRACKS).mapToObj(FaultWorkload::trackId).toList();
     }
 
     static int expectedKeypoints() {

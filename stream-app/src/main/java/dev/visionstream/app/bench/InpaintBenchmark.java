@@ -2,6 +2,7 @@ package dev.visionstream.app.bench;
 
 import dev.visionstream.app.stages.inpainting.InpaintingStage;
 import dev.visionstream.models.image.BoundedImageDecoder;
+import dev.visionstream.models.image.PngBytes;
 import dev.visionstream.models.inpainting.InpaintMask;
 import dev.visionstream.models.inpainting.InpaintMethod;
 import dev.visionstream.models.inpainting.Inpainter;
@@ -13,14 +14,11 @@ import dev.visionstream.models.inpainting.RnInpainter;
 import dev.visionstream.schemas.CameraConfig;
 import dev.visionstream.schemas.Topics;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import javax.imageio.ImageIO;
 
 /**
  * Milliseconds per frame of each inpainting method at a fixed size: the built-in RN default at batch 1 and batch
@@ -61,8 +59,8 @@ public final class InpaintBenchmark {
 
     /** Frames/s of the RN default through an embedded broker and the service, and its ratio to a plain loop. */
     public void pipeline(Path workDir, int frames) throws Exception {
-        byte[] png = png(frame);
-        byte[] maskPng = png(mask.toImage());
+        byte[] png = PngBytes.of(frame);
+        byte[] maskPng = PngBytes.of(mask.toImage());
         double before = plainLoop(png, frames);
         List<String> stages = List.of(InpaintingStage.NAME);
         double pipeline = StageThroughput.measure(workDir, "vision-bench-inpaint", Topics.INPAINTED,
@@ -83,7 +81,7 @@ public final class InpaintBenchmark {
             Inpainting.run(rn, decoder.decode(png), mask);
             long start = System.nanoTime();
             for (int i = 0; i < frames; i++) {
-                png(Inpainting.run(rn, decoder.decode(png), mask).image());
+                PngBytes.of(Inpainting.run(rn, decoder.decode(png), mask).image());
             }
             double fps = frames / ((System.nanoTime() - start) / 1e9);
             out.printf("  plain loop (decode, rn, encode PNG): %d frames, %.2f frames/s%n", frames, fps);
@@ -91,11 +89,6 @@ public final class InpaintBenchmark {
         }
     }
 
-    private static byte[] png(BufferedImage image) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", bytes);
-        return bytes.toByteArray();
-    }
 
     /** Median milliseconds of one call on {@code batch} frames. */
     private double time(Inpainter inpainter, int batch, int repeats) {

@@ -8,6 +8,7 @@ import dev.visionstream.app.stages.splatting.SplatStage;
 import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.ingest.Frame;
 import dev.visionstream.ingest.FrameProducer;
+import dev.visionstream.models.image.PngBytes;
 import dev.visionstream.models.inpainting.IrregularMasks;
 import dev.visionstream.models.pose.BvhClip;
 import dev.visionstream.models.pose.BvhImport;
@@ -23,7 +24,6 @@ import dev.visionstream.schemas.RigSettings;
 import dev.visionstream.schemas.Topics;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +84,7 @@ final class SoakWorkload {
             String mask = null;
             if (frameStages.contains(InpaintingStage.NAME)) {
                 BufferedImage maskImage = IrregularMasks.generate(w, h, 0.10, 0.20, new Random(7)).toImage();
-                mask = artifacts.put(png(maskImage), "image/png").uri();
+                mask = artifacts.put(PngBytes.of(maskImage), "image/png").uri();
             }
             cameras.add(new CameraConfig(CAMERA, frameStages, "live",
                     new HealthThresholds(null, null, null, null, null, null, 600.0), exemplars, mask, null, null));
@@ -135,7 +135,7 @@ final class SoakWorkload {
             Frame f = video.get((int) ((2 * rigCaptures + view) % video.size()));
             BufferedImage image = quarter(ImageIO.read(new ByteArrayInputStream(f.bytes())));
             producer.send(new Frame(RIG + "-" + view, rigCaptures, capture, CaptureTimeSource.HOST, image.getWidth(),
-                    image.getHeight(), "image/png", png(image)));
+                    image.getHeight(), "image/png", PngBytes.of(image)));
         }
         rigCaptures++;
     }
@@ -169,9 +169,4 @@ final class SoakWorkload {
         return out;
     }
 
-    private static byte[] png(BufferedImage image) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
-    }
 }

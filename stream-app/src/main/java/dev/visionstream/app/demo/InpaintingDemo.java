@@ -5,6 +5,7 @@ import dev.visionstream.app.stages.inpainting.InpaintingStage;
 import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.ingest.Frame;
 import dev.visionstream.ingest.FrameProducer;
+import dev.visionstream.models.image.PngBytes;
 import dev.visionstream.models.inpainting.InpaintMask;
 import dev.visionstream.models.inpainting.InpaintMethod;
 import dev.visionstream.models.inpainting.Inpainter;
@@ -21,7 +22,6 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -63,12 +63,12 @@ final class InpaintingDemo {
     }
 
     CameraConfig camera(ArtifactStore artifacts) throws IOException {
-        maskUri = artifacts.put(png(mask.toImage()), "image/png").uri();
+        maskUri = artifacts.put(PngBytes.of(mask.toImage()), "image/png").uri();
         return new CameraConfig(CAMERA, List.of(InpaintingStage.NAME), "replay", null, null, maskUri, null, null);
     }
 
     void send(FrameProducer producer) throws IOException {
-        byte[] bytes = png(image);
+        byte[] bytes = PngBytes.of(image);
         producer.send(new Frame(CAMERA, 0, Instant.now(), CaptureTimeSource.HOST, image.getWidth(), image.getHeight(),
                 "image/png", bytes));
         producer.flush();
@@ -128,9 +128,4 @@ final class InpaintingDemo {
         return true;
     }
 
-    private static byte[] png(BufferedImage picture) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(picture, "png", out);
-        return out.toByteArray();
-    }
 }

@@ -5,6 +5,7 @@ import dev.visionstream.app.stages.splatting.SplatStage;
 import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.ingest.Frame;
 import dev.visionstream.ingest.FrameProducer;
+import dev.visionstream.models.image.PngBytes;
 import dev.visionstream.models.splatting.GaussianPlyReader;
 import dev.visionstream.models.splatting.GaussianRasterizer;
 import dev.visionstream.models.splatting.GaussianScene;
@@ -92,7 +93,7 @@ final class SplatDemo {
 
     private static Frame frame(String camera, BufferedImage image, Instant capture) {
         return new Frame(camera, 0, capture, CaptureTimeSource.FILE_TIME, image.getWidth(), image.getHeight(),
-                SceneArtifacts.PNG_CONTENT_TYPE, SceneArtifacts.png(image));
+                SceneArtifacts.PNG_CONTENT_TYPE, PngBytes.of(image));
     }
 
     void onSplat(String json) throws com.fasterxml.jackson.core.JsonProcessingException {

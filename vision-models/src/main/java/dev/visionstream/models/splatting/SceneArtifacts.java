@@ -1,10 +1,6 @@
 package dev.visionstream.models.splatting;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
 
 /**
  * The files a scene leaves behind, produced the same way by the library, the CLI and the stream stage so that
@@ -25,15 +21,5 @@ public final class SceneArtifacts {
     public static BufferedImage preview(SplatResult result) {
         return new GaussianRasterizer().render(result.scene(), result.viewCamera(result.keptViews().get(0)))
                 .toImage();
-    }
-
-    public static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

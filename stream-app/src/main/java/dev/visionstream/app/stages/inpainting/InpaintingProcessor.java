@@ -6,12 +6,13 @@ import dev.visionstream.app.topology.StageInput;
 import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.ingest.FrameProducer;
 import dev.visionstream.ingest.LocalArtifactStore;
+import dev.visionstream.models.image.PngBytes;
 import dev.visionstream.models.inpainting.InpaintInputException;
 import dev.visionstream.models.inpainting.InpaintMask;
-import dev.visionstream.models.inpainting.PolygonMask;
 import dev.visionstream.models.inpainting.InpaintMethod;
 import dev.visionstream.models.inpainting.InpaintOutcome;
 import dev.visionstream.models.inpainting.Inpainting;
+import dev.visionstream.models.inpainting.PolygonMask;
 import dev.visionstream.models.inpainting.RnWeightsException;
 import dev.visionstream.schemas.ArtifactRef;
 import dev.visionstream.schemas.ErrorReason;
@@ -20,15 +21,11 @@ import dev.visionstream.schemas.FrameHeaders;
 import dev.visionstream.schemas.InpaintEvent;
 import dev.visionstream.schemas.InpaintSettings;
 import dev.visionstream.schemas.Topics;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -124,7 +121,7 @@ final class InpaintingProcessor implements Processor<String, StageInput, String,
             return;
         }
         long encodeStart = System.nanoTime();
-        byte[] png = png(outcome);
+        byte[] png = PngBytes.of(outcome.image());
         ArtifactRef output = artifacts.put(png, PNG);
         double encodeMs = (System.nanoTime() - encodeStart) / 1e6;
         Map<String, Double> timings = new LinkedHashMap<>();
@@ -137,16 +134,6 @@ final class InpaintingProcessor implements Processor<String, StageInput, String,
         context.forward(record.withValue(new Publication(Topics.INPAINTED, event)));
         context.forward(record.withValue(frame(png)).withHeaders(frameHeaders(record.headers(), png, output,
                 outcome)));
-    }
-
-    private static byte[] png(InpaintOutcome outcome) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(outcome.image(), "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Publication frame(byte[] png) {

@@ -7,6 +7,7 @@ import dev.visionstream.app.topology.VisionTopology;
 import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.models.image.ImageDecodeException;
+import dev.visionstream.models.image.PngBytes;
 import dev.visionstream.models.splatting.SceneArtifacts;
 import dev.visionstream.models.splatting.SplatPipeline;
 import dev.visionstream.models.splatting.SplatResult;
@@ -254,7 +255,7 @@ final class SplatSceneProcessor implements Processor<String, StageInput, String,
         byte[] ply = SceneArtifacts.ply(result);
         ArtifactRef sceneRef = artifacts.put(ply, SceneArtifacts.PLY_CONTENT_TYPE);
         long written = System.nanoTime();
-        ArtifactRef previewRef = artifacts.put(SceneArtifacts.png(SceneArtifacts.preview(result)),
+        ArtifactRef previewRef = artifacts.put(PngBytes.of(SceneArtifacts.preview(result)),
                 SceneArtifacts.PNG_CONTENT_TYPE);
         long rendered = System.nanoTime();
         Map<String, Double> timings = new LinkedHashMap<>(result.timingsMs());
