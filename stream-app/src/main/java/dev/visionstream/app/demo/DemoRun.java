@@ -82,8 +82,9 @@ public final class DemoRun {
     /** Runs the demo; returns true when every expected event arrived. */
     public boolean run(Duration timeout) throws Exception {
         Files.createDirectories(outputDir);
-        inpainting = InpaintingDemo.prepare().orElse(null);
+        // fetching the video brings every sample asset, so it goes before anything that looks for one
         Optional<Path> video = SampleMedia.vtest(true);
+        inpainting = InpaintingDemo.prepare().orElse(null);
         splat = SplatDemo.prepare(out);
         if (video.isEmpty()) {
             out.println("walkway sample video unavailable: running with the test pattern camera only");
