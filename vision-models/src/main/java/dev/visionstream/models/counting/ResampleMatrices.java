@@ -4,12 +4,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Separable resampling as matrices {@code [out, in]}, so a resize is two matrix products on NDArrays (batched over
+ * PIL's bicubic resampling as matrices {@code [out, in]}, so a resize is two matrix products on NDArrays (batched over
  * frames and channels). Matrices are cached per size pair; they are small (at most a few hundred squared).
  */
 public final class ResampleMatrices {
     private static final Map<Long, float[]> BICUBIC = new ConcurrentHashMap<>();
-    private static final Map<Long, float[]> BILINEAR = new ConcurrentHashMap<>();
     private static final double CUBIC_A = -0.5;
 
     private ResampleMatrices() {
@@ -21,11 +20,6 @@ public final class ResampleMatrices {
      */
     public static float[] pilBicubic(int in, int out) {
         return BICUBIC.computeIfAbsent(key(in, out), k -> buildPilBicubic(in, out));
-    }
-
-    /** PyTorch {@code interpolate(mode='bilinear', align_corners=False)} along one axis (half-pixel mapping). */
-    public static float[] halfPixelBilinear(int in, int out) {
-        return BILINEAR.computeIfAbsent(key(in, out), k -> buildHalfPixelBilinear(in, out));
     }
 
     private static long key(int in, int out) {
@@ -64,20 +58,5 @@ public final class ResampleMatrices {
             return (((t - 5) * t + 8) * t - 4) * CUBIC_A;
         }
         return 0;
-    }
-
-    private static float[] buildHalfPixelBilinear(int in, int out) {
-        float[] m = new float[out * in];
-        float scale = (float) in / out;
-        for (int o = 0; o < out; o++) {
-            float src = Math.max(scale * (o + 0.5f) - 0.5f, 0f);
-            int i0 = Math.min((int) src, in - 1);
-            int i1 = Math.min(i0 + 1, in - 1);
-            float l1 = src - i0;
-            float l0 = 1f - l1;
-            m[o * in + i0] += l0;
-            m[o * in + i1] += l1;
-        }
-        return m;
     }
 }

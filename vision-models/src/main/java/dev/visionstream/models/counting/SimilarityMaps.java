@@ -1,11 +1,14 @@
 package dev.visionstream.models.counting;
 
+import ai.djl.modality.cv.Image;
+import ai.djl.modality.cv.util.NDImageUtils;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,17 +47,12 @@ public final class SimilarityMaps {
         return out.squeeze(new int[] {0, 1}).div((float) d);
     }
 
-    /** Half-pixel bilinear resize of a {@code [h, w]} map to {@code [outH, outW]}. */
+    /** Half-pixel bilinear resize (the engine's bilinear interpolation, corners not aligned) of a {@code [h, w]} map. */
     public static NDArray resize(NDArray map, int outH, int outW) {
-        int h = (int) map.getShape().get(0);
-        int w = (int) map.getShape().get(1);
-        if (h == outH && w == outW) {
+        if (map.getShape().get(0) == outH && map.getShape().get(1) == outW) {
             return map;
         }
-        NDManager manager = map.getManager();
-        NDArray rows = manager.create(ResampleMatrices.halfPixelBilinear(h, outH), new Shape(outH, h));
-        NDArray colsT = manager.create(ResampleMatrices.halfPixelBilinear(w, outW), new Shape(outW, w)).transpose();
-        return rows.matMul(map).matMul(colsT);
+        return NDImageUtils.resize(map.expandDims(2), outW, outH, Image.Interpolation.BILINEAR).squeeze(2);
     }
 
     /**
@@ -71,9 +69,13 @@ public final class SimilarityMaps {
         }
         NDArray padded = RoiAlign2x2.edgePadded(features);
         SpectralCorrelation spectral = new SpectralCorrelation(features);
-        NDList maps = new NDList(boxes.size());
+        List<NDArray> kernels = new ArrayList<>(boxes.size());
         for (FeatureBox b : boxes) {
-            maps.add(resize(spectral.correlate(kernel(padded, b)), commonH, commonW));
+            kernels.add(kernel(padded, b));
+        }
+        NDList maps = new NDList(boxes.size());
+        for (NDArray s : spectral.correlateAll(kernels)) {
+            maps.add(resize(s, commonH, commonW));
         }
         NDArray mean = NDArrays.stack(maps).mean(new int[] {0});
         float min = mean.min().getFloat();

@@ -1,7 +1,11 @@
 package dev.visionstream.models.counting;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
 
 /**
  * The "valid" channel-mean correlation of one feature grid with many exemplar kernels through the FFT: the grid's
@@ -27,15 +31,52 @@ final class SpectralCorrelation {
 
     /** s = corr(F, K) / D for {@code kernel [D, kh, kw]}: {@code [H-kh+1, W-kw+1]}, as {@link SimilarityMaps#correlate}. */
     NDArray correlate(NDArray kernel) {
-        long kh = kernel.getShape().get(1);
-        long kw = kernel.getShape().get(2);
-        NDArray summed = spectrum.mul(spectrum(kernel.flip(1, 2))).sum(new int[] {0});
-        NDArray full = summed.ifft(height, 0).irfft(width, 1);
-        return full.get(new NDIndex((kh - 1) + ":, " + (kw - 1) + ":")).div((float) channels);
+        return correlateAll(List.of(kernel)).get(0);
+    }
+
+    /**
+     * {@link #correlate} for several kernels of any sizes in one forward and one inverse transform: each flipped
+     * kernel is zero-padded at its far end to the largest size, which keeps kernel k's valid outputs at
+     * indices k-1 … G-1 of the product's inverse, free of wrap-around.
+     */
+    NDList correlateAll(List<NDArray> kernels) {
+        long maxH = 0;
+        long maxW = 0;
+        for (NDArray k : kernels) {
+            maxH = Math.max(maxH, k.getShape().get(1));
+            maxW = Math.max(maxW, k.getShape().get(2));
+        }
+        NDList padded = new NDList(kernels.size());
+        for (NDArray k : kernels) {
+            padded.add(zeroPadded(k.flip(1, 2), maxH, maxW));
+        }
+        NDArray products = spectrum.mul(spectrum(NDArrays.stack(padded))).sum(new int[] {1});
+        NDArray full = products.ifft(height, 1).irfft(width, 2);
+        NDList maps = new NDList(kernels.size());
+        for (int n = 0; n < kernels.size(); n++) {
+            long kh = kernels.get(n).getShape().get(1);
+            long kw = kernels.get(n).getShape().get(2);
+            maps.add(full.get(new NDIndex("{}, {}:, {}:", n, kh - 1, kw - 1)).div((float) channels));
+        }
+        return maps;
+    }
+
+    /** {@code [D, h, w]} with zero rows below and zero columns to the right up to {@code [D, rows, cols]}. */
+    private static NDArray zeroPadded(NDArray kernel, long rows, long cols) {
+        Shape shape = kernel.getShape();
+        NDArray out = kernel;
+        if (shape.get(2) < cols) {
+            out = out.concat(kernel.getManager().zeros(new Shape(shape.get(0), shape.get(1), cols - shape.get(2))), 2);
+        }
+        if (shape.get(1) < rows) {
+            out = out.concat(kernel.getManager().zeros(new Shape(shape.get(0), rows - shape.get(1), cols)), 1);
+        }
+        return out;
     }
 
     /** Real input: a half spectrum along the width, then a full one along the height, zero-padded to H×W. */
     private NDArray spectrum(NDArray planes) {
-        return planes.rfft(width, 2).fft(height, 1);
+        int last = planes.getShape().dimension() - 1;
+        return planes.rfft(width, last).fft(height, last - 1);
     }
 }

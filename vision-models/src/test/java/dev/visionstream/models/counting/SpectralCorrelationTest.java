@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +42,30 @@ class SpectralCorrelationTest extends NdTest {
             NDArray viaFft = spectral.correlate(k);
             assertEquals(direct.getShape(), viaFft.getShape(), "kernel " + size[0] + "x" + size[1]);
             assertArrayEquals(direct.toFloatArray(), viaFft.toFloatArray(), 1e-3f, "kernel " + size[0] + "x" + size[1]);
+        }
+    }
+
+    @Test
+    void correlatesKernelsOfDifferentSizesInOnePass() {
+        Random random = new Random(8);
+        float[] values = new float[4 * 30 * 30];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextFloat() - 0.5f;
+        }
+        NDArray f = manager.create(values, new Shape(4, 30, 30));
+        List<NDArray> kernels = new ArrayList<>();
+        for (int[] size : new int[][] {{5, 9}, {11, 4}, {1, 1}, {30, 2}}) {
+            float[] kv = new float[4 * size[0] * size[1]];
+            for (int i = 0; i < kv.length; i++) {
+                kv[i] = random.nextFloat();
+            }
+            kernels.add(manager.create(kv, new Shape(4, size[0], size[1])));
+        }
+        NDList maps = new SpectralCorrelation(f).correlateAll(kernels);
+        for (int n = 0; n < kernels.size(); n++) {
+            NDArray direct = SimilarityMaps.correlate(f, kernels.get(n));
+            assertEquals(direct.getShape(), maps.get(n).getShape(), "kernel " + n);
+            assertArrayEquals(direct.toFloatArray(), maps.get(n).toFloatArray(), 1e-3f, "kernel " + n);
         }
     }
 }
