@@ -7,13 +7,15 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /** Width and height of an encoded image, read from its header so that the pixels are never decoded. */
 public record ImageDimensions(int width, int height) {
 
     /** The size of the first image in {@code encoded}, or empty when no ImageIO reader understands the bytes. */
     public static Optional<ImageDimensions> read(byte[] encoded) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
+        // in memory: ImageIO.createImageInputStream would copy every frame into a temporary file
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 return Optional.empty();

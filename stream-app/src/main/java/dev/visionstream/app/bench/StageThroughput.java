@@ -12,7 +12,10 @@ import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.schemas.CameraConfig;
 import dev.visionstream.schemas.CaptureTimeSource;
 import dev.visionstream.schemas.Topics;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.visionstream.schemas.Json;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAdder;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
@@ -36,16 +40,24 @@ final class StageThroughput {
         CameraConfig camera(VisionService service, String cameraId) throws IOException;
     }
 
+    /** Timed frames/s, and the stage's own model time per frame as its events report it (the listed timings). */
+    record Result(double framesPerSecond, double modelMsPerFrame) {
+    }
+
     private static final String WARMUP = "bench-warmup";
     private static final String TIMED = "bench-timed";
 
     private StageThroughput() {
     }
 
-    /** Sends {@code warmup} then {@code frames} copies of one encoded picture; returns the timed frames/s. */
-    static double measure(Path workDir, String applicationId, String resultTopic, CameraFactory cameras,
+    /**
+     * Sends {@code warmup} then {@code frames} copies of one encoded picture; returns the timed frames/s and the
+     * mean over the timed results of the sum of their {@code timingsMs} entries named in {@code modelTimings}
+     * (on a shared machine the model slows down beside the broker and clients, which a plain loop does not show).
+     */
+    static Result measure(Path workDir, String applicationId, String resultTopic, CameraFactory cameras,
                           byte[] encoded, String contentType, int width, int height, int warmup, int frames,
-                          PrintStream out) throws Exception {
+                          List<String> modelTimings, PrintStream out) throws Exception {
         Files.createDirectories(workDir);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).build()) {
             broker.start();
@@ -58,12 +70,18 @@ final class StageThroughput {
                 AtomicLong warm = new AtomicLong();
                 AtomicLong done = new AtomicLong();
                 AtomicLong lastNanos = new AtomicLong();
+                DoubleAdder modelMs = new DoubleAdder();
                 try (EventTap tap = new EventTap(client, List.of(resultTopic, Topics.ERRORS), (t, k, json, at) -> {
                     if (!resultTopic.equals(t)) {
                         out.println("error event: " + json);
                         return;
                     }
-                    (k.equals(WARMUP) ? warm : done).incrementAndGet();
+                    if (k.equals(WARMUP)) {
+                        warm.incrementAndGet();
+                    } else {
+                        modelMs.add(modelMillis(json, modelTimings));
+                        done.incrementAndGet();
+                    }
                     lastNanos.set(System.nanoTime());
                 })) {
                     produce(client, service, WARMUP, encoded, contentType, width, height, warmup);
@@ -71,9 +89,22 @@ final class StageThroughput {
                     long start = System.nanoTime();
                     produce(client, service, TIMED, encoded, contentType, width, height, frames);
                     await(done, frames, resultTopic);
-                    return frames / ((lastNanos.get() - start) / 1e9);
+                    return new Result(frames / ((lastNanos.get() - start) / 1e9), modelMs.sum() / frames);
                 }
             }
+        }
+    }
+
+    private static double modelMillis(String json, List<String> names) {
+        try {
+            JsonNode timings = Json.MAPPER.readTree(json).path("timingsMs");
+            double sum = 0;
+            for (String name : names) {
+                sum += timings.path(name).asDouble();
+            }
+            return sum;
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable result event: " + e.getMessage(), e);
         }
     }
 

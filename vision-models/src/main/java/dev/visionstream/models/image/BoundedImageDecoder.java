@@ -11,6 +11,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes encoded frames (JPEG, PNG) after checking the declared size against a pixel limit, so a decompression
@@ -63,7 +64,8 @@ public final class BoundedImageDecoder {
             throw new ImageDecodeException(ImageDecodeException.Reason.PIXEL_LIMIT_EXCEEDED, "image declares "
                     + declared.get().width() + "x" + declared.get().height() + " pixels, over the limit of " + maxPixels);
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        // in memory: ImageIO.createImageInputStream would copy every frame into a temporary file
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new ImageDecodeException(ImageDecodeException.Reason.UNSUPPORTED_FORMAT,
