@@ -19,7 +19,7 @@ public final class FilterBankBackbone implements FeatureBackbone {
     /** Pixels per feature cell. */
     static final int CELL = 2;
     static final int GRID = 60;
-    /** Tiles per pass of {@code THIN_EDGES}: one 640×480 frame's 16 (measured: batch 8 in one pass is 3× slower per frame). */
+    /** Tiles per pass of {@code THIN_EDGES}: one frame's 16 (measured: 8 frames in one pass are 3× slower per frame). */
     static final int BLOCK_TILES = 16;
     /** Gradient energy (0..1 units per pixel) well below which a cell's edge features fade to zero. */
     static final float CONTRAST_FLOOR = 0.05f;
@@ -36,6 +36,12 @@ public final class FilterBankBackbone implements FeatureBackbone {
     /** Soft-normalisation floor of {@code THIN_EDGES}: faint texture stays well below a real outline. */
     static final float THIN_EDGE_FLOOR = 0.5f;
 
+    /** Rows lightness, red-green, yellow-blue: the opponent colours of the other variants, as a matrix on RGB. */
+    private static final float[][] OPPONENT = {
+        {1f / 3, 1f / 3, 1f / 3},
+        {CHROMA_GAIN / (float) Math.sqrt(2), -CHROMA_GAIN / (float) Math.sqrt(2), 0f},
+        {CHROMA_GAIN / (float) Math.sqrt(6), CHROMA_GAIN / (float) Math.sqrt(6), -2 * CHROMA_GAIN / (float) Math.sqrt(6)}};
+
     /** The designs compared when choosing the default (see the README's counting section for the figures). */
     public enum Variant {
         /**
@@ -50,8 +56,9 @@ public final class FilterBankBackbone implements FeatureBackbone {
          */
         SIGNED_EDGES("filterbank-edges", 6 + 3 * ORIENTATIONS),
         /**
-         * Signed directional derivatives (8 directions, half-wave rectified) of lightness and both opponent colours
-         * after a small blur, per cell, each block softly normalised; no flat colour or lightness features. A
+         * Signed directional derivatives (8 directions, half-wave rectified) of lightness and both opponent colours,
+         * derivative-of-Gaussian at each cell's centre, each block softly normalised; no flat colour or lightness
+         * features. A
          * kernel of outlines correlates with an object only where the outlines line up, so each object's
          * similarity is a narrow peak inside its box rather than a cone twice its width.
          */
@@ -105,16 +112,7 @@ public final class FilterBankBackbone implements FeatureBackbone {
     @Override
     public NDArray features(NDArray tiles) {
         if (variant == Variant.THIN_EDGES) {
-            long n = tiles.getShape().get(0);
-            if (n <= BLOCK_TILES) {
-                return thinEdges(tiles);
-            }
-            // in blocks: a whole batch's intermediates spill out of the CPU caches and every pass slows down
-            NDList blocks = new NDList();
-            for (long from = 0; from < n; from += BLOCK_TILES) {
-                blocks.add(thinEdges(tiles.get(new NDIndex(from + ":" + Math.min(n, from + BLOCK_TILES)))));
-            }
-            return NDArrays.concat(blocks, 0);
+            return thinEdgesInBlocks(tiles);
         }
         NDArray r = tiles.get(new NDIndex(":, 0:1"));
         NDArray g = tiles.get(new NDIndex(":, 1:2"));
@@ -124,8 +122,21 @@ public final class FilterBankBackbone implements FeatureBackbone {
             case CELL_HISTOGRAMS -> histograms(r, g, b, lum);
             case RAW_RESPONSES -> raw(tiles, lum);
             case SIGNED_EDGES -> signedEdges(r, g, b, lum);
-            case THIN_EDGES -> throw new IllegalStateException("handled above");
+            case THIN_EDGES -> thinEdgesInBlocks(tiles);
         };
+    }
+
+    /** A whole batch's intermediates spill out of the CPU caches and every pass slows down: a frame at a time. */
+    private NDArray thinEdgesInBlocks(NDArray tiles) {
+        long n = tiles.getShape().get(0);
+        if (n <= BLOCK_TILES) {
+            return thinEdges(tiles);
+        }
+        NDList blocks = new NDList();
+        for (long from = 0; from < n; from += BLOCK_TILES) {
+            blocks.add(thinEdges(tiles.get(new NDIndex(from + ":" + Math.min(n, from + BLOCK_TILES)))));
+        }
+        return NDArrays.concat(blocks, 0);
     }
 
     private NDArray histograms(NDArray r, NDArray g, NDArray b, NDArray lum) {
@@ -200,12 +211,6 @@ public final class FilterBankBackbone implements FeatureBackbone {
         NDArray norm = energy.square().sum(new int[] {2}, true).sqrt();
         return energy.div(norm.add(THIN_EDGE_FLOOR)).reshape(n, 3L * ORIENTATIONS, grid, grid);
     }
-
-    /** Rows lightness, red-green, yellow-blue: the opponent colours of the other variants, as a matrix on RGB. */
-    private static final float[][] OPPONENT = {
-        {1f / 3, 1f / 3, 1f / 3},
-        {CHROMA_GAIN / (float) Math.sqrt(2), -CHROMA_GAIN / (float) Math.sqrt(2), 0f},
-        {CHROMA_GAIN / (float) Math.sqrt(6), CHROMA_GAIN / (float) Math.sqrt(6), -2 * CHROMA_GAIN / (float) Math.sqrt(6)}};
 
     /**
      * Gaussian taps {@code [0]} and its derivative {@code [1]} (unit-sum blur; derivative along +x, the
