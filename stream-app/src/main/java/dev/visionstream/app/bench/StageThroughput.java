@@ -1,5 +1,6 @@
 package dev.visionstream.app.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionstream.app.kafka.EmbeddedKafkaBroker;
 import dev.visionstream.app.kafka.TopicCatalog;
 import dev.visionstream.app.runtime.CameraRegistry;
@@ -11,12 +12,11 @@ import dev.visionstream.ingest.FrameProducer;
 import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.schemas.CameraConfig;
 import dev.visionstream.schemas.CaptureTimeSource;
-import dev.visionstream.schemas.Topics;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionstream.schemas.Json;
+import dev.visionstream.schemas.Topics;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -29,15 +29,11 @@ final class SpectralCorrelation {
         this.spectrum = spectrum(features);
     }
 
-    /** s = corr(F, K) / D for {@code kernel [D, kh, kw]}: {@code [H-kh+1, W-kw+1]}, as {@link SimilarityMaps#correlate}. */
-    NDArray correlate(NDArray kernel) {
-        return correlateAll(List.of(kernel)).get(0);
-    }
-
     /**
-     * {@link #correlate} for several kernels of any sizes in one forward and one inverse transform: each flipped
-     * kernel is zero-padded at its far end to the largest size, which keeps kernel k's valid outputs at
-     * indices k-1 … G-1 of the product's inverse, free of wrap-around.
+     * s_n = corr(F, K_n) / D, {@code [H-kh+1, W-kw+1]}, for kernels {@code [D, kh, kw]} of any sizes, as
+     * {@link SimilarityMaps#correlate}, in one forward and one inverse transform: each flipped kernel is zero-padded
+     * at its far end to the largest size, which keeps its valid outputs at indices kh-1 … H-1 (and kw-1 … W-1) of
+     * the product's inverse, free of wrap-around.
      */
     NDList correlateAll(List<NDArray> kernels) {
         long maxH = 0;
