@@ -89,11 +89,11 @@ class PoseTopologyTest {
             assertEquals("previous", events.get(f).initSource());
             assertTrue(events.get(f).meanJointErrorMm() <= 15.0 || events.get(f).method().equals("learned-refined"));
         }
-        // the library, fed the same frames, gives the same pose: the same fitted joints to within 2 mm and every
+        // the library, fed the same frames, gives the same pose: the same fitted joints to within 5 mm and every
         // rotation to within 5 degrees (a mixed-up joint or method is off by centimetres and tens of degrees). Not
         // bit-equal: PyTorch's vectorised CPU reductions sum in an order that can depend on memory alignment, and
-        // the iterative solve amplifies that along directions the joints leave free (the twist about a bone); one
-        // clean-clone CI run saw 1.3 degrees
+        // the iterative solve, which stops when its loss stops improving, amplifies that along directions the
+        // joints leave nearly free; clean-clone CI runs saw 1.3 degrees and 2.9 mm (the root of the first frame)
         try (PoseTracker tracker = PoseTracker.withDefaults()) {
             TrackState state = null;
             for (int f = 0; f < clip.frames(); f++) {
@@ -103,7 +103,7 @@ class PoseTopologyTest {
                 PoseEvent event = events.get(f);
                 for (int k = 0; k < 24; k++) {
                     for (int i = 0; i < 3; i++) {
-                        assertEquals(step.fittedJoints()[k][i], event.fittedJoints().get(k).get(i), 2e-3,
+                        assertEquals(step.fittedJoints()[k][i], event.fittedJoints().get(k).get(i), 5e-3,
                                 "frame " + f + " joint " + k + " position (m)");
                     }
                     double[] q = step.pose().quaternions()[k];
