@@ -26,18 +26,10 @@ class SpectralCorrelationTest extends NdTest {
     @Test
     void matchesDirectCorrelationOnRandomRectangularKernels() {
         Random random = new Random(3);
-        float[] values = new float[5 * 40 * 40];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = random.nextFloat() - 0.3f;
-        }
-        NDArray f = manager.create(values, new Shape(5, 40, 40));
+        NDArray f = uniform(random, -0.3f, new Shape(5, 40, 40));
         SpectralCorrelation spectral = new SpectralCorrelation(f);
         for (int[] size : new int[][] {{1, 1}, {7, 3}, {12, 17}, {40, 40}}) {
-            float[] kv = new float[5 * size[0] * size[1]];
-            for (int i = 0; i < kv.length; i++) {
-                kv[i] = random.nextFloat();
-            }
-            NDArray k = manager.create(kv, new Shape(5, size[0], size[1]));
+            NDArray k = uniform(random, 0f, new Shape(5, size[0], size[1]));
             NDArray direct = SimilarityMaps.correlate(f, k);
             NDArray viaFft = spectral.correlateAll(List.of(k)).get(0);
             assertEquals(direct.getShape(), viaFft.getShape(), "kernel " + size[0] + "x" + size[1]);
@@ -48,18 +40,10 @@ class SpectralCorrelationTest extends NdTest {
     @Test
     void correlatesKernelsOfDifferentSizesInOnePass() {
         Random random = new Random(8);
-        float[] values = new float[4 * 30 * 30];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = random.nextFloat() - 0.5f;
-        }
-        NDArray f = manager.create(values, new Shape(4, 30, 30));
+        NDArray f = uniform(random, -0.5f, new Shape(4, 30, 30));
         List<NDArray> kernels = new ArrayList<>();
         for (int[] size : new int[][] {{5, 9}, {11, 4}, {1, 1}, {30, 2}}) {
-            float[] kv = new float[4 * size[0] * size[1]];
-            for (int i = 0; i < kv.length; i++) {
-                kv[i] = random.nextFloat();
-            }
-            kernels.add(manager.create(kv, new Shape(4, size[0], size[1])));
+            kernels.add(uniform(random, 0f, new Shape(4, size[0], size[1])));
         }
         NDList maps = new SpectralCorrelation(f).correlateAll(kernels);
         for (int n = 0; n < kernels.size(); n++) {
@@ -67,5 +51,14 @@ class SpectralCorrelationTest extends NdTest {
             assertEquals(direct.getShape(), maps.get(n).getShape(), "kernel " + n);
             assertArrayEquals(direct.toFloatArray(), maps.get(n).toFloatArray(), 1e-3f, "kernel " + n);
         }
+    }
+
+    /** Values uniform in [offset, offset + 1). */
+    private NDArray uniform(Random random, float offset, Shape shape) {
+        float[] values = new float[(int) shape.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextFloat() + offset;
+        }
+        return manager.create(values, shape);
     }
 }
