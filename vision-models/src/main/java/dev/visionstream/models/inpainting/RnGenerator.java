@@ -7,6 +7,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.visionstream.models.GraphScalar;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -105,7 +106,7 @@ public final class RnGenerator extends FixedShapeBlock {
         x = PixelShuffle.shuffle(apply(decoderConv2, store, x, training), 2);
         x = Activation.relu(apply(decoderNorm2, store, x, training));
         x = apply(decoderOut, store, ReflectionPad.pad(x, 3), training);
-        return new NDList(x.tanh().add(1f).div(2f));
+        return new NDList(x.tanh().add(1f).div(GraphScalar.of(x, 2f)));
     }
 
     private static NDArray apply(FixedShapeBlock block, ParameterStore store, NDArray x, boolean training) {

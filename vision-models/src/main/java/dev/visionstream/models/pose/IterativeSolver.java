@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import dev.visionstream.models.GraphScalar;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,6 +83,11 @@ public final class IterativeSolver implements AutoCloseable {
             NDArray upper = scope.create(upperBounds, PER_JOINT);
             NDArray stage1Mask = scope.create(bodyOnly, PER_JOINT);
             NDArray stage2Mask = scope.create(rootDamped, PER_JOINT);
+            // the loss's scalars as tensors of the scope, kept for the backward pass (see GraphScalar)
+            NDArray cmPerM = GraphScalar.of(stage2Mask, CM_PER_M);
+            NDArray zero = GraphScalar.of(stage2Mask, 0f);
+            NDArray limitWeight = GraphScalar.of(stage2Mask, (float) settings.limitWeight());
+            NDArray initWeight = GraphScalar.of(stage2Mask, (float) settings.initWeight());
             NDArray offsets = scope.create(PoseArrays.offsets(shapes), new Shape(batch, SmplSkeleton.JOINTS, 3));
             NDArray target = scope.create(PoseArrays.joints(targets), new Shape(batch, SmplSkeleton.JOINTS, 3));
             List<BodyPose> starts = new ArrayList<>(batch);
@@ -116,11 +122,11 @@ public final class IterativeSolver implements AutoCloseable {
                     trans.setRequiresGradient(true);
                     try (GradientCollector collector = PoseEngine.get().newGradientCollector()) {
                         NDArray joints = BatchedKinematics.joints(NdRotations.fromAxisAngle(theta), offsets, trans);
-                        NDArray dataTerm = joints.sub(target).mul(CM_PER_M).square().sum(new int[] {1, 2});
-                        NDArray excess = lower.sub(theta).maximum(0).add(theta.sub(upper).maximum(0));
-                        NDArray limitTerm = excess.square().sum(new int[] {1, 2}).mul(settings.limitWeight());
+                        NDArray dataTerm = joints.sub(target).mul(cmPerM).square().sum(new int[] {1, 2});
+                        NDArray excess = lower.sub(theta).maximum(zero).add(theta.sub(upper).maximum(zero));
+                        NDArray limitTerm = excess.square().sum(new int[] {1, 2}).mul(limitWeight);
                         NDArray initTerm = theta.sub(theta0).mul(stage2Mask).square().sum(new int[] {1, 2})
-                                .mul(settings.initWeight());
+                                .mul(initWeight);
                         NDArray loss = dataTerm.add(limitTerm).add(initTerm).sum();
                         collector.backward(loss);
                         data = dataTerm.toFloatArray();

@@ -10,6 +10,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+import dev.visionstream.models.GraphScalar;
 
 /**
  * The learned solver's network, from {@link PoseFeatures} to one residual rotation per solved joint in the spec's
@@ -130,7 +131,8 @@ public final class PoseNetwork {
         NDArray raw = block.forward(store, new NDList(features), training).singletonOrThrow();
         long batch = features.getShape().get(0);
         NDArray identity = features.getManager().create(IDENTITY_6D);
-        NDArray sixD = raw.reshape(batch, SmplSkeleton.SOLVED_JOINTS, 6).mul(OUTPUT_SCALE).add(identity);
+        NDArray sixD = raw.reshape(batch, SmplSkeleton.SOLVED_JOINTS, 6).mul(GraphScalar.of(features, OUTPUT_SCALE))
+                .add(identity);
         return NdRotations.fromSixD(sixD);
     }
 

@@ -10,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import dev.visionstream.models.GraphScalar;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -135,7 +136,7 @@ public final class PoseTrainer {
                 NDArray jointLoss = joints.sub(goal).square().sum(new int[] {2}).add(1e-12f).sqrt().mean();
                 NDArray poseLoss = rotations.get(":, 0:" + SmplSkeleton.SOLVED_JOINTS).sub(rTarget).square()
                         .sum(new int[] {2, 3}).mean();
-                NDArray loss = jointLoss.mul(5).add(poseLoss);
+                NDArray loss = jointLoss.mul(GraphScalar.of(jointLoss, 5f)).add(poseLoss);
                 collector.backward(loss);
                 value = loss.getFloat();
             }

@@ -12,6 +12,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import dev.visionstream.models.GraphScalar;
 import dev.visionstream.models.inpainting.ImageTensors;
 import dev.visionstream.models.inpainting.InpaintMask;
 import dev.visionstream.models.inpainting.IrregularMasks;
@@ -89,7 +90,7 @@ public final class RnTrainer {
                             NDArray holeL1 = error.mul(m).sum().div(m.sum().mul(3f).maximum(1f));
                             NDArray valid = m.neg().add(1f);
                             NDArray validL1 = error.mul(valid).sum().div(valid.sum().mul(3f).maximum(1f));
-                            NDArray loss = holeL1.mul(s.holeWeight()).add(validL1);
+                            NDArray loss = holeL1.mul(GraphScalar.of(holeL1, s.holeWeight())).add(validL1);
                             collector.backward(loss);
                             progress.step(step + 1, s.steps(), loss.getFloat(), holeL1.getFloat(),
                                     validL1.getFloat());
