@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import dev.visionstream.models.GraphScalar;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,11 +82,11 @@ public final class IterativeSolver implements AutoCloseable {
             NDArray upper = scope.create(upperBounds, PER_JOINT);
             NDArray stage1Mask = scope.create(bodyOnly, PER_JOINT);
             NDArray stage2Mask = scope.create(rootDamped, PER_JOINT);
-            // the loss's scalars as tensors of the scope, kept for the backward pass (see GraphScalar)
-            NDArray cmPerM = GraphScalar.of(stage2Mask, CM_PER_M);
-            NDArray zero = GraphScalar.of(stage2Mask, 0f);
-            NDArray limitWeight = GraphScalar.of(stage2Mask, (float) settings.limitWeight());
-            NDArray initWeight = GraphScalar.of(stage2Mask, (float) settings.initWeight());
+            // the loss's scalars as tensors of the scope, alive through every backward pass (see GraphScalar)
+            NDArray cmPerM = scope.create(CM_PER_M);
+            NDArray zero = scope.create(0f);
+            NDArray limitWeight = scope.create((float) settings.limitWeight());
+            NDArray initWeight = scope.create((float) settings.initWeight());
             NDArray offsets = scope.create(PoseArrays.offsets(shapes), new Shape(batch, SmplSkeleton.JOINTS, 3));
             NDArray target = scope.create(PoseArrays.joints(targets), new Shape(batch, SmplSkeleton.JOINTS, 3));
             List<BodyPose> starts = new ArrayList<>(batch);

@@ -12,14 +12,9 @@ import org.junit.jupiter.api.Test;
 class SimilarityMapsTest extends NdTest {
     @Test
     void correlationIsValidUnflippedAndDividedByChannels() {
-        // channel 0: 1..9, channel 1: all 1; kernel channel 0 = [[1,0],[0,0]], channel 1 = [[0,0],[0,2]]
-        NDArray f = manager.create(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 1, 1, 1, 1, 1, 1, 1, 1, 1},
-                new Shape(2, 3, 3));
-        NDArray k = manager.create(new float[] {1, 0, 0, 0, 0, 0, 0, 2}, new Shape(2, 2, 2));
-        NDArray s = SimilarityMaps.correlate(f, k);
-        assertEquals(new Shape(2, 2), s.getShape());
-        // (F0[u,v] + 2) / 2 with F0 top-left of each window: 1, 2, 4, 5
-        assertArrayEquals(new float[] {1.5f, 2f, 3f, 3.5f}, s.toFloatArray(), 1e-6f);
+        NDArray s = SimilarityMaps.correlate(HandCorrelationCase.features(manager), HandCorrelationCase.kernel(manager));
+        assertEquals(HandCorrelationCase.OUTPUT_SHAPE, s.getShape());
+        assertArrayEquals(HandCorrelationCase.EXPECTED, s.toFloatArray(), 1e-6f);
     }
 
     @Test

@@ -14,13 +14,10 @@ import org.junit.jupiter.api.Test;
 class SpectralCorrelationTest extends NdTest {
     @Test
     void matchesTheHandComputedValidCorrelation() {
-        // SimilarityMapsTest's case: channel 0 = 1..9, channel 1 = all 1; kernels [[1,0],[0,0]] and [[0,0],[0,2]]
-        NDArray f = manager.create(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 1, 1, 1, 1, 1, 1, 1, 1, 1},
-                new Shape(2, 3, 3));
-        NDArray k = manager.create(new float[] {1, 0, 0, 0, 0, 0, 0, 2}, new Shape(2, 2, 2));
-        NDArray s = new SpectralCorrelation(f).correlateAll(List.of(k)).get(0);
-        assertEquals(new Shape(2, 2), s.getShape());
-        assertArrayEquals(new float[] {1.5f, 2f, 3f, 3.5f}, s.toFloatArray(), 1e-5f);
+        NDArray s = new SpectralCorrelation(HandCorrelationCase.features(manager))
+                .correlateAll(List.of(HandCorrelationCase.kernel(manager))).get(0);
+        assertEquals(HandCorrelationCase.OUTPUT_SHAPE, s.getShape());
+        assertArrayEquals(HandCorrelationCase.EXPECTED, s.toFloatArray(), 1e-5f);
     }
 
     @Test
