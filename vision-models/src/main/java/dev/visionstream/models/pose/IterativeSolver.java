@@ -53,7 +53,7 @@ public final class IterativeSolver implements AutoCloseable {
 
     public IterativeSolver(Settings settings) {
         this.settings = settings;
-        this.manager = PoseEngine.get().newBaseManager();
+        this.manager = Engine.getEngine("PyTorch").newBaseManager();
         for (int i = 0; i < SmplSkeleton.SOLVED_JOINTS * 3; i++) {
             bodyOnly[i] = i < 3 ? 0 : 1;
             rootDamped[i] = i < 3 ? ROOT_STEP : 1;
@@ -119,7 +119,7 @@ public final class IterativeSolver implements AutoCloseable {
                     trans.tempAttach(step);
                     theta.setRequiresGradient(true);
                     trans.setRequiresGradient(true);
-                    try (GradientCollector collector = PoseEngine.get().newGradientCollector()) {
+                    try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
                         NDArray joints = BatchedKinematics.joints(NdRotations.fromAxisAngle(theta), offsets, trans);
                         NDArray dataTerm = joints.sub(target).mul(cmPerM).square().sum(new int[] {1, 2});
                         NDArray excess = lower.sub(theta).maximum(zero).add(theta.sub(upper).maximum(zero));

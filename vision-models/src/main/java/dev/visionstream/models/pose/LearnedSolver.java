@@ -73,7 +73,7 @@ public final class LearnedSolver implements AutoCloseable {
         String architecture = in.readUTF();
         int hidden = in.readInt();
         int layers = in.readInt();
-        NDManager manager = PoseEngine.get().newBaseManager();
+        NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
         try {
             PoseNetwork network = new PoseNetwork(PoseNetwork.Architecture.valueOf(architecture), hidden, layers);
             network.initialize(manager);

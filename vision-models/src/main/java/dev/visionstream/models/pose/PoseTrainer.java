@@ -11,6 +11,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import dev.visionstream.models.GraphScalar;
+import dev.visionstream.models.TorchThreads;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -57,7 +58,7 @@ public final class PoseTrainer {
     /** Trains and writes the weights to {@code out}; returns the final evaluation line. */
     public String train(List<MotionClip> extraClips, List<MotionClip> heldOut, OutputStream out, Progress progress)
             throws IOException {
-        Engine engine = PoseEngine.get();
+        Engine engine = Engine.getEngine("PyTorch");
         engine.setRandomSeed((int) settings.seed());
         Random random = new Random(settings.seed());
         List<MotionClip> clips = new ArrayList<>();
@@ -68,7 +69,7 @@ public final class PoseTrainer {
         List<PosePairs.Pair> gap1 = PosePairs.fixedGap(heldOut, 1, 3);
         List<PosePairs.Pair> gap9 = PosePairs.fixedGap(heldOut, 9, 3);
         String last = "";
-        try (NDManager manager = engine.newBaseManager()) {
+        try (TorchThreads single = TorchThreads.limit(1); NDManager manager = engine.newBaseManager()) {
             PoseNetwork network = new PoseNetwork(settings.architecture(), settings.hidden(), settings.layers());
             network.initialize(manager);
             ParameterStore store = new ParameterStore(manager, false);
@@ -130,7 +131,7 @@ public final class PoseTrainer {
             NDArray goal = scope.create(target, new Shape(batch, SmplSkeleton.JOINTS, 3));
             NDArray translation = scope.create(pelvis, new Shape(batch, 3));
             double value;
-            try (GradientCollector collector = PoseEngine.get().newGradientCollector()) {
+            try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
                 NDArray rotations = PoseNetwork.compose(rInit, network.residuals(store, x, true));
                 NDArray joints = BatchedKinematics.joints(rotations, offsets, translation);
                 NDArray jointLoss = joints.sub(goal).square().sum(new int[] {2}).add(1e-12f).sqrt().mean();
