@@ -40,14 +40,13 @@ public final class DensityNormalisation {
      * each scaled box. A scaled box that truncates to zero width or height contributes nothing.
      */
     public static float exemplarMass(NDArray s, List<FeatureBox> scaledBoxes) {
-        NDArray padded = RoiAlign2x2.edgePadded(s);
         NDManager manager = s.getManager();
         double total = 0;
         for (FeatureBox b : scaledBoxes) {
             if (b.height() <= 0 || b.width() <= 0) {
                 continue;
             }
-            NDArray pooled = RoiAlign2x2.pool(padded, b);
+            NDArray pooled = RoiAlign2x2.pool(s, b);
             NDArray ellipse = manager.create(EllipseMask.coverage(b.height(), b.width()),
                     new Shape(b.height(), b.width()));
             total += pooled.mul(ellipse).sum().getFloat();

@@ -12,19 +12,26 @@ public final class RoiAlign2x2 {
     private RoiAlign2x2() {
     }
 
-    /** The map {@code [..., H, W]} with its last row and column repeated once: indices H and W become valid. */
-    public static NDArray edgePadded(NDArray map) {
-        int rows = map.getShape().dimension() - 2;
-        NDArray withRow = map.concat(map.get(new NDIndex("..., -1:, :")), rows);
-        return withRow.concat(withRow.get(new NDIndex("..., -1:")), rows + 1);
-    }
-
-    /** Pools {@code box} out of an {@link #edgePadded} map; result {@code [..., box.height(), box.width()]}. */
-    public static NDArray pool(NDArray paddedMap, FeatureBox box) {
-        NDArray w = paddedMap.get(new NDIndex("..., {}:{}, {}:{}", box.y1(), box.y2() + 1, box.x1(), box.x2() + 1));
+    /**
+     * Pools {@code box} out of {@code map [..., H, W]}; result {@code [..., box.height(), box.width()]}. Only the
+     * box's own window is read (a box touching the far border reuses the last row or column), not a padded copy of
+     * the whole map.
+     */
+    public static NDArray pool(NDArray map, FeatureBox box) {
+        int rowAxis = map.getShape().dimension() - 2;
+        long rows = map.getShape().get(rowAxis);
+        long cols = map.getShape().get(rowAxis + 1);
+        NDArray w = map.get(new NDIndex("..., {}:{}, {}:{}", box.y1(), Math.min(box.y2() + 1, rows), box.x1(),
+                Math.min(box.x2() + 1, cols)));
+        if (box.y2() >= rows) {
+            w = w.concat(w.get(new NDIndex("..., -1:, :")), rowAxis);
+        }
+        if (box.x2() >= cols) {
+            w = w.concat(w.get(new NDIndex("..., -1:")), rowAxis + 1);
+        }
         NDArray top = w.get(new NDIndex("..., :-1, :"));
         NDArray bottom = w.get(new NDIndex("..., 1:, :"));
-        NDArray rows = top.add(bottom);
-        return rows.get(new NDIndex("..., :-1")).add(rows.get(new NDIndex("..., 1:"))).div(4f);
+        NDArray pairs = top.add(bottom);
+        return pairs.get(new NDIndex("..., :-1")).add(pairs.get(new NDIndex("..., 1:"))).div(4f);
     }
 }

@@ -25,10 +25,10 @@ public final class SimilarityMaps {
     private SimilarityMaps() {
     }
 
-    /** The ellipse-weighted prototype {@code [D, kh, kw]} of one box, pooled from an edge-padded {@code [D, G+1, G+1]}. */
-    public static NDArray kernel(NDArray paddedFeatures, FeatureBox box) {
-        NDManager manager = paddedFeatures.getManager();
-        NDArray pooled = RoiAlign2x2.pool(paddedFeatures, box);
+    /** The ellipse-weighted prototype {@code [D, kh, kw]} of one box of {@code features [D, G, G]}. */
+    public static NDArray kernel(NDArray features, FeatureBox box) {
+        NDManager manager = features.getManager();
+        NDArray pooled = RoiAlign2x2.pool(features, box);
         NDArray ellipse = manager.create(EllipseMask.coverage(box.height(), box.width()),
                 new Shape(box.height(), box.width()));
         return pooled.mul(ellipse);
@@ -67,11 +67,10 @@ public final class SimilarityMaps {
             commonH = Math.max(commonH, grid - b.height() + 1);
             commonW = Math.max(commonW, grid - b.width() + 1);
         }
-        NDArray padded = RoiAlign2x2.edgePadded(features);
         SpectralCorrelation spectral = new SpectralCorrelation(features);
         List<NDArray> kernels = new ArrayList<>(boxes.size());
         for (FeatureBox b : boxes) {
-            kernels.add(kernel(padded, b));
+            kernels.add(kernel(features, b));
         }
         NDList maps = new NDList(boxes.size());
         for (NDArray s : spectral.correlateAll(kernels)) {
