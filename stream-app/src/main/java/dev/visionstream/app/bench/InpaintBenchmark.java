@@ -38,7 +38,14 @@ public final class InpaintBenchmark {
         this.out = out;
     }
 
-    public void run(int repeats, int batch, boolean publishedWidth) {
+    public void run(int repeats, int batch, boolean publishedWidth) throws Exception {
+        OwnThread.call("bench-inpaint", () -> {
+            timings(repeats, batch, publishedWidth);
+            return null;
+        });
+    }
+
+    private void timings(int repeats, int batch, boolean publishedWidth) {
         out.printf("inpaint bench: %dx%d frame, %.1f%% holes, median of %d runs after a warm-up (CPU, %d cores)%n",
                 frame.getWidth(), frame.getHeight(), 100 * mask.holeFraction(), repeats,
                 Runtime.getRuntime().availableProcessors());
@@ -62,7 +69,7 @@ public final class InpaintBenchmark {
     public void pipeline(Path workDir, int frames) throws Exception {
         byte[] png = PngBytes.of(frame);
         byte[] maskPng = PngBytes.of(mask.toImage());
-        double before = plainLoop(png, frames);
+        double before = OwnThread.call("bench-inpaint-loop", () -> plainLoop(png, frames));
         List<String> stages = List.of(InpaintingStage.NAME);
         StageThroughput.Result pipeline = StageThroughput.measure(workDir, "vision-bench-inpaint", Topics.INPAINTED,
                 (service, camera) -> new CameraConfig(camera, stages, "replay", null, null,
@@ -71,7 +78,7 @@ public final class InpaintBenchmark {
         out.printf("  pipeline: %d frames, producer -> broker -> streams (EOS) -> consumer: %.2f frames/s; the model "
                 + "took %.1f ms per frame in the stage (beside the broker and clients)%n", frames,
                 pipeline.framesPerSecond(), pipeline.modelMsPerFrame());
-        double after = plainLoop(png, frames);
+        double after = OwnThread.call("bench-inpaint-loop", () -> plainLoop(png, frames));
         out.printf("  ratio: %.2f against the loop before, %.2f against the loop after "
                 + "(pipeline / plain loop; target >= 0.8)%n", pipeline.framesPerSecond() / before,
                 pipeline.framesPerSecond() / after);
