@@ -1,6 +1,7 @@
 package dev.visionstream.app.cli;
 
 import dev.visionstream.app.bench.CountingBenchmark;
+import dev.visionstream.models.counting.BackboneContractException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -11,17 +12,25 @@ import picocli.CommandLine.Option;
 
 /** {@code vision bench count}. */
 @Command(name = "count", mixinStandardHelpOptions = true,
-        description = {"CountingDINO (built-in backbone) on 640x480 frames: frames/s in a plain loop at batch 1 and 8, "
-                + "through the Kafka pipeline, their ratio, and the time split backbone / similarity / post-processing."})
+        description = {"CountingDINO on 640x480 frames: frames/s in a plain loop at batch 1 and 8, through the Kafka "
+                + "pipeline, their ratio, and the time split backbone / similarity / post-processing."})
 final class CountBenchCommand implements Callable<Integer> {
     @Option(names = "--frames", defaultValue = "24", description = "Frames per measurement (default: ${DEFAULT-VALUE}).")
     int frames;
+
+    @Option(names = "--backbone", defaultValue = "default", paramLabel = "default|PATH",
+            description = "Backbone: the built-in one, or a DINOv2/DINO TorchScript or ONNX export as for "
+                    + "'vision count' (default: ${DEFAULT-VALUE}).")
+    String backbone;
 
     @Override
     public Integer call() throws Exception {
         Path workDir = Files.createTempDirectory("vision-bench-count");
         try {
-            new CountingBenchmark(workDir, System.out).run(frames);
+            new CountingBenchmark(workDir, System.out).run(frames, backbone);
+        } catch (BackboneContractException e) {
+            System.err.println("bench count: " + e.getMessage());
+            return 2;
         } finally {
             try (Stream<Path> paths = Files.walk(workDir)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
