@@ -10,9 +10,6 @@ import dev.visionstream.models.counting.FilterBankBackbone;
 import dev.visionstream.models.counting.SyntheticScene;
 import dev.visionstream.schemas.Box;
 import dev.visionstream.schemas.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,25 +17,14 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-/** {@code vision count} against the library call on the same image and boxes (the stage is checked the same way). */
+/**
+ * {@code vision count} against the library call on the same image and boxes (the stage is checked the same way),
+ * and {@code vision bench count}'s refusal of a backbone it cannot load.
+ */
 class CountCommandTest {
     @TempDir
     Path dir;
-
-    private static int run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return new CommandLine(new VisionCli()).execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     @Test
     void theCliPrintsTheLibrarysCountPeaksAndExemplars() throws Exception {
@@ -51,10 +37,9 @@ class CountCommandTest {
             args.add("--exemplar");
             args.add(b.x() + "," + b.y() + "," + b.width() + "," + b.height());
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(0, run(out, err, args.toArray(String[]::new)), err.toString(StandardCharsets.UTF_8));
-        JsonNode json = Json.MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = Json.MAPPER.readTree(run.out());
 
         CountResult library;
         try (CountingDino counter = new CountingDino(new FilterBankBackbone())) {
@@ -72,9 +57,18 @@ class CountCommandTest {
         SyntheticScene scene = SyntheticScene.generate(11, 320, 240, 9);
         Path image = dir.resolve("scene.png");
         ImageIO.write(scene.image(), "png", image.toFile());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(2, run(out, err, "count", "--image", image.toString(), "--exemplar", "400,300,20,20"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("count: "), err.toString(StandardCharsets.UTF_8));
+        CliRun run = CliRun.of("count", "--image", image.toString(), "--exemplar", "400,300,20,20");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("count: "), run.err());
+    }
+
+    @Test
+    void theBenchRefusesABackboneThatCannotLoadInOneLine() {
+        CliRun run = CliRun.of("bench", "count", "--backbone", dir.resolve("missing.pt").toString());
+        assertEquals(2, run.exitCode());
+        String expected = "bench count: backbone file " + dir.resolve("missing.pt").toAbsolutePath()
+                + " does not exist";
+        // stderr also carries the engine's own log lines
+        assertTrue(run.err().lines().anyMatch(expected::equals), run.err());
     }
 }
