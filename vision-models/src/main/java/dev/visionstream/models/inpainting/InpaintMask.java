@@ -1,10 +1,9 @@
 package dev.visionstream.models.inpainting;
 
+import dev.visionstream.models.image.BoundedImageDecoder;
+import dev.visionstream.models.image.ImageDecodeException;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.Arrays;
-import javax.imageio.ImageIO;
 
 /**
  * A binary inpainting mask, true = hole (to be filled). Read from a picture, every pixel with any non-zero colour
@@ -47,16 +46,16 @@ public final class InpaintMask {
         return new InpaintMask(w, h, holes);
     }
 
-    /** Decodes an encoded mask picture (PNG, JPEG, BMP, GIF). */
+    /**
+     * Decodes an encoded mask picture (PNG, JPEG, BMP, GIF) within the frame decoder's limits: a mask comes from a
+     * camera config or a header, so it is untrusted input like a frame.
+     */
     public static InpaintMask decode(byte[] encoded, String origin) {
         BufferedImage picture;
         try {
-            picture = ImageIO.read(new ByteArrayInputStream(encoded));
-        } catch (IOException | RuntimeException e) {
+            picture = new BoundedImageDecoder().decode(encoded);
+        } catch (ImageDecodeException e) {
             throw new InpaintInputException("mask " + origin + " is not a readable image: " + e.getMessage(), e);
-        }
-        if (picture == null) {
-            throw new InpaintInputException("mask " + origin + " is not a readable image");
         }
         return fromImage(picture);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.visionstream.models.image.TestImages;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Random;
@@ -61,6 +62,13 @@ class InpaintingTest {
         var e = assertThrows(InpaintInputException.class, () -> mask.fittedTo(4, 4));
         assertTrue(e.getMessage().contains("different aspect ratio"));
         assertThrows(InpaintInputException.class, () -> InpaintMask.decode(new byte[] {1, 2, 3}, "junk"));
+    }
+
+    @Test
+    void aMaskDeclaringTooManyPixelsIsRefusedBeforeDecoding() {
+        var e = assertThrows(InpaintInputException.class,
+                () -> InpaintMask.decode(TestImages.pngDeclaring(50_000, 50_000), "bomb.png"));
+        assertTrue(e.getMessage().contains("over the limit"), e.getMessage());
     }
 
     @Test
