@@ -1,8 +1,8 @@
 package dev.visionstream.ingest;
 
+import dev.visionstream.models.image.BoundedImageDecoder;
+import dev.visionstream.models.image.ImageDecodeException;
 import dev.visionstream.schemas.CaptureTimeSource;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Stream;
 import javax.imageio.IIOException;
-import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +36,7 @@ public final class ImageFolderSource implements FrameSource {
     private final OptionalDouble frameRate;
     private final Instant start;
     private final FrameEncoder encoder;
+    private final BoundedImageDecoder decoder = new BoundedImageDecoder();
     private int nextFile;
     private long nextSequence;
 
@@ -118,12 +118,16 @@ public final class ImageFolderSource implements FrameSource {
                 return Optional.of(new EncodedImage(bytes, contentType.get(), size.get().width(),
                         size.get().height()));
             }
-            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(bytes));
-            if (decoded == null) {
+            // other formats (BMP, GIF) are decoded within the frame limits and re-encoded as JPEG
+            return Optional.of(encoder.encode(decoder.decode(bytes)));
+        } catch (ImageDecodeException e) {
+            if (e.reason() == ImageDecodeException.Reason.UNSUPPORTED_FORMAT
+                    || e.reason() == ImageDecodeException.Reason.EMPTY) {
                 LOG.debug("skipping {}: not an image", file);
-                return Optional.empty();
+            } else {
+                LOG.warn("skipping {}: {}", file, e.getMessage());
             }
-            return Optional.of(encoder.encode(decoded));
+            return Optional.empty();
         } catch (IIOException e) {
             // one broken file (a camera cut off mid-write) must not end the whole folder
             LOG.warn("skipping {}: broken image: {}", file, e.getMessage());

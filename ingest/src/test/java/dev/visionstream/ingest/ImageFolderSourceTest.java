@@ -91,6 +91,21 @@ class ImageFolderSourceTest {
     }
 
     @Test
+    void aBitmapDeclaringTooManyPixelsIsSkippedAndTheFolderGoesOn() throws IOException {
+        // a 54-byte BMP header declaring 50000 x 50000 24-bit pixels and no pixel data
+        java.nio.ByteBuffer bmp = java.nio.ByteBuffer.allocate(54).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        bmp.put((byte) 'B').put((byte) 'M').putInt(54).putInt(0).putInt(54);
+        bmp.putInt(40).putInt(50_000).putInt(50_000).putShort((short) 1).putShort((short) 24).putInt(0).putInt(0)
+                .putInt(2835).putInt(2835).putInt(0).putInt(0);
+        Files.write(folder.resolve("a0-huge.bmp"), bmp.array());
+
+        List<Frame> frames = readAll(new ImageFolderSource(folder, "cam-f"));
+
+        assertEquals(4, frames.size());
+        assertFrame(frames.get(0), ImageContentTypes.JPEG, 40, 30);
+    }
+
+    @Test
     void withAFrameRateFramesAreStampedFromTheStart() throws IOException {
         ImageFolderSource source = new ImageFolderSource(folder, "cam-f", 4.0, T0);
         assertEquals(OptionalDouble.of(4.0), source.frameRate());
