@@ -23,9 +23,9 @@ import javax.imageio.ImageIO;
 
 /**
  * {@code vision bench count}: CountingDINO (the built-in backbone unless told otherwise) on 640 x 480 JPEG frames
- * (a generated scene of 40 objects): frames/s in a plain loop at batch 1 and batch 8 (decode, count, serialise the event), frames/s
- * through producer, embedded broker, Kafka Streams (exactly-once) and a read_committed consumer, their ratio, and
- * where the counting time goes.
+ * (a generated scene of 40 objects): frames/s in a plain loop at batch 1 and batch 8 (decode, count, serialise
+ * the event), frames/s through producer, embedded broker, Kafka Streams (exactly-once) and a read_committed
+ * consumer, their ratio, and where the counting time goes.
  */
 public final class CountingBenchmark {
     static final int WIDTH = 640;
