@@ -110,6 +110,20 @@ public final class BvhClip {
         return List.copyOf(names);
     }
 
+    /** The parent index of each joint, -1 for the root. */
+    public int[] parents() {
+        return parents.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The whole clip as world positions per frame. */
+    public SkeletonMotion motion(String name) {
+        List<double[][]> positions = new ArrayList<>(frames.size());
+        for (int f = 0; f < frames.size(); f++) {
+            positions.add(worldPositions(f));
+        }
+        return new SkeletonMotion(name, names, parents(), positions, 1.0 / frameTime);
+    }
+
     public int frameCount() {
         return frames.size();
     }
