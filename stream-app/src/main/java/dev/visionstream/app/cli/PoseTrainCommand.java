@@ -8,6 +8,8 @@ import dev.visionstream.models.pose.ForwardKinematics;
 import dev.visionstream.models.pose.IterativeSolver;
 import dev.visionstream.models.pose.LearnedSolver;
 import dev.visionstream.models.pose.MotionClip;
+import dev.visionstream.models.pose.MotionClipFile;
+import dev.visionstream.models.pose.RealMotion;
 import dev.visionstream.models.pose.PoseMetrics;
 import dev.visionstream.models.pose.PoseTracker;
 import dev.visionstream.models.pose.PoseTrainer;
@@ -26,14 +28,18 @@ import picocli.CommandLine.Option;
 
 /** {@code vision pose train}: trains the learned pose solver on CPU and writes its weights and a training log. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train the Learnable SMPLify solver on CPU with DJL (fixed seed, deterministic): synthetic "
-                + "smooth motion within joint limits, pairs with gaps {1,3,5,7,9} and random swap.",
-                "Adds the first 80 % of CMU 01_01.bvh (poses fitted by the iterative solver) when the test assets are "
-                + "there; the last 20 % is only evaluated.",
+        description = {"Train the Learnable SMPLify solver on CPU with DJL (fixed seed, deterministic) for chained use: "
+                + "synthetic motion (joint waves and coordinated actions), rollout tracks that start from the "
+                + "network's own solutions, several passes per target with a loss on each.",
+                "Real motion when the test assets are there: CMU 01_01.bvh, first 70 % for training (mirrored and "
+                + "time-warped), 70-80 % to choose the checkpoint by chained error; the last 20 % is never used here.",
                 "Writes the weights and a log (the command, settings, evaluation lines) next to each other."})
 final class PoseTrainCommand implements Callable<Integer> {
     private static final String BVH = "x/assimp-testmodels/usr/share/assimp/models/BVH/01_01.bvh";
     private static final Path DEFAULT_OUT = Path.of("vision-models/src/main/resources/models/pose/learnable-smplify-mlp.params");
+    private static final Path FIT_CACHE = Path.of("target/pose-data/fits");
+    private static final double TRAIN_END = 0.7;
+    private static final double VALIDATION_END = 0.8;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Weights file (default: the built-in resource, ${DEFAULT-VALUE}).")
     Path out = DEFAULT_OUT;
@@ -44,7 +50,7 @@ final class PoseTrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed = PoseTrainer.Settings.defaults().seed();
 
-    @Option(names = "--mocap-share", description = "Share of training clips from the first 80 %% of CMU 01_01.bvh (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mocap-share", description = "Share of training clips from real motion (default: ${DEFAULT-VALUE}).")
     double mocapShare = 0.3;
 
     @Option(names = "--architecture", description = "MLP or GCN (default: ${DEFAULT-VALUE}).")
@@ -56,8 +62,14 @@ final class PoseTrainCommand implements Callable<Integer> {
     @Option(names = "--layers", description = "Hidden (MLP) or graph (GCN) layers (default: ${DEFAULT-VALUE}).")
     int layers = PoseTrainer.Settings.defaults().layers();
 
-    @Option(names = "--chained-share", description = "Share of each batch whose init is the network's own solution of a previous pair (default: ${DEFAULT-VALUE}).")
-    double chainedShare = PoseTrainer.Settings.defaults().chainedShare();
+    @Option(names = "--passes", description = "Network passes per target, in training and in the stage (default: ${DEFAULT-VALUE}).")
+    int passes = PoseTrainer.Settings.defaults().passes();
+
+    @Option(names = "--rollout-share", description = "Share of each batch from rollout tracks, whose init is the network's own previous solution (default: ${DEFAULT-VALUE}).")
+    double rolloutShare = PoseTrainer.Settings.defaults().rolloutShare();
+
+    @Option(names = "--rollout-length", description = "Steps after which a rollout track restarts from an exact pose (default: ${DEFAULT-VALUE}).")
+    int rolloutLength = PoseTrainer.Settings.defaults().rolloutLength();
 
     @Option(names = "--noisy-share", description = "Share of the other pairs whose init gets random joint rotation errors (default: ${DEFAULT-VALUE}).")
     double noisyShare = PoseTrainer.Settings.defaults().noisyShare();
@@ -65,15 +77,23 @@ final class PoseTrainCommand implements Callable<Integer> {
     @Option(names = "--init-noise-deg", description = "Largest per-pose scale (degrees) of those errors (default: ${DEFAULT-VALUE}).")
     double initNoiseDegrees = PoseTrainer.Settings.defaults().initNoiseDegrees();
 
-    @Option(names = "--stay-share", description = "Share of each batch aimed at the noisy init's own frame (default: ${DEFAULT-VALUE}).")
-    double stayShare = PoseTrainer.Settings.defaults().stayShare();
+    @Option(names = "--synthetic-clips", description = "Clips of independent joint waves (default: ${DEFAULT-VALUE}).")
+    int syntheticClips = PoseTrainer.Settings.defaults().syntheticClips();
+
+    @Option(names = "--action-clips", description = "Clips of coordinated actions: gait, reach, bend, crouch, jump, turn (default: ${DEFAULT-VALUE}).")
+    int actionClips = PoseTrainer.Settings.defaults().actionClips();
 
     @Override
     public Integer call() throws Exception {
+        if (steps < 1 || passes < 1 || passes > 8 || rolloutShare < 0 || rolloutShare > 1 || mocapShare < 0
+                || mocapShare >= 1) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "need --steps >= 1, --passes 1-8, --rollout-share in [0, 1] and --mocap-share in [0, 1)");
+        }
         PoseTrainer.Settings d = PoseTrainer.Settings.defaults();
         PoseTrainer.Settings settings = new PoseTrainer.Settings(seed, steps, d.batch(), d.learningRate(),
-                architecture, hidden, layers, d.syntheticClips(), d.clipFrames(), d.evalEvery(), chainedShare, noisyShare,
-                initNoiseDegrees, stayShare);
+                architecture, hidden, layers, syntheticClips, actionClips, d.clipFrames(), d.evalEvery(), rolloutShare,
+                rolloutLength, passes, noisyShare, initNoiseDegrees);
         Path target = out.isAbsolute() ? out : dev.visionstream.app.runtime.SampleMedia.projectRoot().resolve(out);
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path log = target.resolveSibling(target.getFileName().toString().replaceFirst("\\.params$", "") + ".log");
@@ -81,26 +101,27 @@ final class PoseTrainCommand implements Callable<Integer> {
         try (OutputStream weights = Files.newOutputStream(target);
              PrintWriter logOut = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
             logOut.printf(Locale.ROOT, "command: nice -n 10 ./vision pose train --seed %d --steps %d --architecture %s "
-                    + "--hidden %d --layers %d --mocap-share %s --chained-share %s --noisy-share %s --init-noise-deg %s "
-                    + "--stay-share %s%n",
-                    seed, steps, architecture, hidden, layers, mocapShare, chainedShare, noisyShare, initNoiseDegrees,
-                    stayShare);
+                    + "--hidden %d --layers %d --passes %d --rollout-share %s --rollout-length %d --noisy-share %s "
+                    + "--init-noise-deg %s --synthetic-clips %d --action-clips %d --mocap-share %s%n",
+                    seed, steps, architecture, hidden, layers, passes, rolloutShare, rolloutLength, noisyShare,
+                    initNoiseDegrees, syntheticClips, actionClips, mocapShare);
             logOut.println("settings: " + settings);
-            logOut.println("data: " + settings.syntheticClips() + " synthetic clips x " + settings.clipFrames()
-                    + " frames at 30 fps; held-out: 16 synthetic clips from a separate seed and the last 20 % of "
-                    + "01_01.bvh");
-            List<MotionClip> mocap = mocapClips(logOut);
+            logOut.println("data: " + syntheticClips + " joint-wave and " + actionClips + " action clips x "
+                    + settings.clipFrames() + " frames at 30 fps; synthetic held-out: 16 clips from a separate seed");
+            List<MotionClip> trainReal = new ArrayList<>();
+            List<MotionClip> validation = new ArrayList<>();
+            realMotion(trainReal, validation, logOut);
             List<MotionClip> extra = new ArrayList<>();
-            if (!mocap.isEmpty() && mocapShare > 0) {
-                long copies = Math.max(1, Math.round(mocapShare / (1 - mocapShare) * settings.syntheticClips()
-                        / mocap.size()));
+            if (!trainReal.isEmpty() && mocapShare > 0) {
+                long copies = Math.max(1, Math.round(mocapShare / (1 - mocapShare) * (syntheticClips + actionClips)
+                        / trainReal.size()));
                 for (long c = 0; c < copies; c++) {
-                    extra.addAll(mocap);
+                    extra.addAll(trainReal);
                 }
-                logOut.printf(Locale.ROOT, "mocap: %d clips x %d copies = %.0f %% of training clips%n", mocap.size(),
-                        copies, 100.0 * extra.size() / (extra.size() + settings.syntheticClips()));
+                logOut.printf(Locale.ROOT, "real motion: %d clips x %d copies = %.0f %% of training clips%n",
+                        trainReal.size(), copies, 100.0 * extra.size() / (extra.size() + syntheticClips + actionClips));
             }
-            String last = new PoseTrainer(settings).train(extra, PoseTrainer.syntheticHeldOut(16, 60), weights,
+            String last = new PoseTrainer(settings).train(extra, validation, weights,
                     (step, total, loss, line) -> {
                         if (line != null) {
                             System.err.print("\r" + " ".repeat(100) + "\r");
@@ -117,7 +138,7 @@ final class PoseTrainCommand implements Callable<Integer> {
                     });
             weights.close();
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            logOut.printf("final: %s; wall time %d s%n", last, took.toSeconds());
+            logOut.printf("kept: %s; wall time %d s%n", last, took.toSeconds());
             Path bvh = SampleMedia.assetDir().resolve(BVH);
             if (Files.isRegularFile(bvh)) {
                 List<double[][]> joints = BvhImport.joints(BvhClip.read(bvh), 30);
@@ -145,17 +166,41 @@ final class PoseTrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The first 80 % of CMU 01_01 with poses fitted by the iterative solver; empty when the clip is missing. */
-    private static List<MotionClip> mocapClips(PrintWriter log) throws java.io.IOException {
+    /**
+     * Real motion for training (augmented) and validation (chained, to choose the checkpoint), split by time so that
+     * no frame is in both; the test part of every source is never loaded here.
+     */
+    private static void realMotion(List<MotionClip> train, List<MotionClip> validation, PrintWriter log)
+            throws java.io.IOException {
         Path bvh = SampleMedia.assetDir().resolve(BVH);
         if (!Files.isRegularFile(bvh)) {
-            log.println("mocap: " + bvh + " missing (run scripts/fetch-test-assets.sh): synthetic data only");
-            return List.of();
+            log.println("real motion: " + bvh + " missing (run scripts/fetch-test-assets.sh): synthetic data only");
+            return;
         }
-        long start = System.nanoTime();
+        BvhClip clip = BvhClip.read(bvh);
+        double rate = 1.0 / clip.frameTime();
+        List<double[][]> joints = BvhImport.joints(clip, rate);
+        List<MotionClip> trainPart = fitted("cmu-01_01", joints, rate, 0, TRAIN_END, log);
+        train.addAll(RealMotion.augmented(trainPart, PoseTrainer.Settings.defaults().clipFrames()));
+        validation.addAll(fitted("cmu-01_01", joints, rate, TRAIN_END, VALIDATION_END, log));
+        log.printf(Locale.ROOT, "real motion: 01_01.bvh [0, %.1f) for training (mirrored, speeds 1, 0.8, 1.25), "
+                + "[%.1f, %.1f) for validation, the rest never used here%n", TRAIN_END, TRAIN_END, VALIDATION_END);
+    }
+
+    /** The part's 30 fps phases fitted by the iterative solver, from the cache under target/ when present. */
+    private static List<MotionClip> fitted(String name, List<double[][]> joints, double rate, double from, double to,
+                                           PrintWriter log) throws java.io.IOException {
+        Path cache = SampleMedia.projectRoot().resolve(FIT_CACHE)
+                .resolve(String.format(Locale.ROOT, "%s-%.2f-%.2f.clips", name, from, to));
+        long begin = System.nanoTime();
         List<MotionClip> clips;
-        try (IterativeSolver solver = new IterativeSolver()) {
-            clips = BvhImport.trainingClips(BvhClip.read(bvh), "cmu-01_01", 30, 0.8, 60, solver);
+        if (Files.isRegularFile(cache)) {
+            clips = MotionClipFile.read(cache);
+        } else {
+            try (IterativeSolver solver = new IterativeSolver()) {
+                clips = RealMotion.fittedPhases(name, joints, rate, 30, from, to, solver);
+            }
+            MotionClipFile.write(cache, clips);
         }
         double error = 0;
         int frames = 0;
@@ -166,9 +211,9 @@ final class PoseTrainCommand implements Callable<Integer> {
                 frames++;
             }
         }
-        String line = String.format(Locale.ROOT, "mocap: 01_01.bvh first 80 %%, 4 phases at 30 fps, %d clips of 60 frames;"
-                + " iterative pose fit MPJPE %.2f mm over %d frames (%d s)", clips.size(), error / frames, frames,
-                (System.nanoTime() - start) / 1_000_000_000L);
+        String line = String.format(Locale.ROOT, "real motion: %s [%.2f, %.2f): %d sequences, %d frames at 30 fps, "
+                + "iterative pose fit MPJPE %.2f mm (%d s)", name, from, to, clips.size(), frames, error / frames,
+                (System.nanoTime() - begin) / 1_000_000_000L);
         log.println(line);
         System.err.println(line);
         return clips;

@@ -24,18 +24,23 @@ import java.util.List;
 public final class LearnedSolver implements AutoCloseable {
     public static final String DEFAULT_RESOURCE = "/models/pose/learnable-smplify-mlp.params";
     static final String MAGIC = "visionstream-learnable-smplify";
-    static final int FORMAT = 1;
+    /** 2: standardised features (target relative to its pelvis, differences) and the number of passes. */
+    static final int FORMAT = 2;
 
     private final NDManager manager;
     private final PoseNetwork network;
     private final ParameterStore store;
     private final String name;
+    private final FeatureScaling scaling;
+    private final int passes;
 
-    private LearnedSolver(NDManager manager, PoseNetwork network, String name) {
+    private LearnedSolver(NDManager manager, PoseNetwork network, String name, FeatureScaling scaling, int passes) {
         this.manager = manager;
         this.network = network;
         this.store = new ParameterStore(manager, false);
         this.name = name;
+        this.scaling = scaling;
+        this.passes = passes;
     }
 
     /** The weights that ship with the project (trained by {@code vision pose train}). */
@@ -61,8 +66,12 @@ public final class LearnedSolver implements AutoCloseable {
         DataInputStream in = new DataInputStream(raw);
         String magic = in.readUTF();
         int format = in.readInt();
-        if (!MAGIC.equals(magic) || format != FORMAT) {
-            throw new IOException("not a pose weights file (format " + FORMAT + "): " + name);
+        if (!MAGIC.equals(magic)) {
+            throw new IOException("not a pose weights file: " + name);
+        }
+        if (format != FORMAT) {
+            throw new IOException("pose weights " + name + " are format " + format + ", this version reads format "
+                    + FORMAT + " (standardised features, several passes): retrain with `vision pose train`");
         }
         int inputs = in.readInt();
         int outputs = in.readInt();
@@ -73,12 +82,17 @@ public final class LearnedSolver implements AutoCloseable {
         String architecture = in.readUTF();
         int hidden = in.readInt();
         int layers = in.readInt();
+        int passes = in.readInt();
+        if (passes < 1 || passes > 8) {
+            throw new IOException("pose weights " + name + ": " + passes + " passes is out of range 1-8");
+        }
+        FeatureScaling scaling = FeatureScaling.read(in);
         NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
         try {
             PoseNetwork network = new PoseNetwork(PoseNetwork.Architecture.valueOf(architecture), hidden, layers);
             network.initialize(manager);
             network.block().loadParameters(manager, in);
-            return new LearnedSolver(manager, network, name);
+            return new LearnedSolver(manager, network, name, scaling, passes);
         } catch (IllegalArgumentException e) {
             manager.close();
             throw new IOException("unknown pose network architecture " + architecture + " in " + name, e);
@@ -88,7 +102,7 @@ public final class LearnedSolver implements AutoCloseable {
         }
     }
 
-    static void save(PoseNetwork network, OutputStream raw) throws IOException {
+    static void save(PoseNetwork network, FeatureScaling scaling, int passes, OutputStream raw) throws IOException {
         DataOutputStream out = new DataOutputStream(raw);
         out.writeUTF(MAGIC);
         out.writeInt(FORMAT);
@@ -97,6 +111,8 @@ public final class LearnedSolver implements AutoCloseable {
         out.writeUTF(network.architecture().name());
         out.writeInt(network.hidden());
         out.writeInt(network.layers());
+        out.writeInt(passes);
+        scaling.write(out);
         network.block().saveParameters(out);
         out.flush();
     }
@@ -109,23 +125,43 @@ public final class LearnedSolver implements AutoCloseable {
         return network.describe();
     }
 
+    /** How many times the network is applied to each target, each pass starting from the previous one's pose. */
+    public int passes() {
+        return passes;
+    }
+
     public BodyPose solve(BodyShape shape, BodyPose init, double[][] target) {
         return solveBatch(List.of(shape), List.of(init), java.util.Collections.singletonList(target)).get(0);
     }
 
-    /** One network pass for B independent (shape, init, target) triples. */
+    /** {@link #passes()} network passes for B independent (shape, init, target) triples. */
     public List<BodyPose> solveBatch(List<BodyShape> shapes, List<BodyPose> inits, List<double[][]> targets) {
-        int batch = shapes.size();
-        float[] features = new float[batch * PoseFeatures.SIZE];
-        for (int b = 0; b < batch; b++) {
-            PoseFeatures.write(shapes.get(b), inits.get(b), targets.get(b), features, b * PoseFeatures.SIZE);
+        List<BodyPose> poses = inits;
+        for (int pass = 0; pass < passes; pass++) {
+            poses = pass(shapes, poses, targets);
         }
+        return poses;
+    }
+
+    private List<BodyPose> pass(List<BodyShape> shapes, List<BodyPose> inits, List<double[][]> targets) {
+        float[] features = features(shapes, inits, targets, scaling);
         float[] residuals;
         try (NDManager scope = manager.newSubManager()) {
-            residuals = network.residuals(store, scope.create(features, new Shape(batch, PoseFeatures.SIZE)), false)
-                    .toFloatArray();
+            residuals = network.residuals(store, scope.create(features, new Shape(shapes.size(), PoseFeatures.SIZE)),
+                    false).toFloatArray();
         }
         return applyResiduals(inits, residuals, targets);
+    }
+
+    /** Standardised {@link PoseFeatures} of B triples, row after row. */
+    static float[] features(List<BodyShape> shapes, List<BodyPose> inits, List<double[][]> targets,
+                            FeatureScaling scaling) {
+        float[] features = new float[shapes.size() * PoseFeatures.SIZE];
+        for (int b = 0; b < shapes.size(); b++) {
+            PoseFeatures.write(shapes.get(b), inits.get(b), targets.get(b), features, b * PoseFeatures.SIZE);
+        }
+        scaling.apply(features);
+        return features;
     }
 
     /**

@@ -42,6 +42,36 @@ final class PoseArrays {
         return out;
     }
 
+    /** Local rotation matrices of every pose, (B, 24, 3, 3) row-major. */
+    static float[] rotations(List<BodyPose> poses) {
+        float[] out = new float[poses.size() * SmplSkeleton.JOINTS * 9];
+        for (int b = 0; b < poses.size(); b++) {
+            double[][] m = poses.get(b).matrices();
+            for (int k = 0; k < SmplSkeleton.JOINTS; k++) {
+                for (int i = 0; i < 9; i++) {
+                    out[(b * SmplSkeleton.JOINTS + k) * 9 + i] = (float) m[k][i];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Poses from (B, 24, 3, 3) local rotations (re-orthonormalised), each pelvis on its target's pelvis. */
+    static List<BodyPose> posesFromRotations(float[] rotations, List<double[][]> targets) {
+        List<BodyPose> poses = new java.util.ArrayList<>(targets.size());
+        for (int b = 0; b < targets.size(); b++) {
+            double[][] m = new double[SmplSkeleton.JOINTS][9];
+            for (int k = 0; k < SmplSkeleton.JOINTS; k++) {
+                for (int i = 0; i < 9; i++) {
+                    m[k][i] = rotations[(b * SmplSkeleton.JOINTS + k) * 9 + i];
+                }
+                m[k] = Rotations.orthonormalize(m[k]);
+            }
+            poses.add(BodyPose.fromMatrices(m, targets.get(b)[SmplSkeleton.PELVIS]));
+        }
+        return poses;
+    }
+
     static BodyPose pose(float[] axisAngles, float[] translations, int b) {
         double[][] aa = new double[SmplSkeleton.JOINTS][3];
         for (int k = 0; k < SmplSkeleton.JOINTS; k++) {

@@ -27,7 +27,6 @@ public final class PoseNetwork {
     static final float OUTPUT_SCALE = 0.1f;
     private static final float[] IDENTITY_6D = {1, 0, 0, 1, 0, 0};
 
-    private static final int JOINT_FEATURES = 12;
 
     private final SequentialBlock block;
     private final Architecture architecture;
@@ -57,17 +56,22 @@ public final class PoseNetwork {
         }
     }
 
-    /** (B, SIZE) flat features → (B, 24, 12): init xyz, target xyz, init 6-D (zero for root and hands). */
+    /**
+     * (B, SIZE) flat features → (B, 24, 15): init xyz, target xyz, their difference, init 6-D (zero for the root and
+     * the hands).
+     */
     private static NDArray perJoint(NDArray x) {
         long b = x.getShape().get(0);
         int j = SmplSkeleton.JOINTS;
-        NDArray init = x.get(":, 0:" + 3 * j).reshape(b, j, 3);
-        NDArray target = x.get(":, " + 3 * j + ":" + 6 * j).reshape(b, j, 3);
-        NDArray rot = x.get(":, " + 6 * j + ":").reshape(b, SmplSkeleton.SOLVED_JOINTS - 1, 6);
+        int block = PoseFeatures.JOINT_BLOCK;
+        NDArray init = x.get(":, 0:" + block).reshape(b, j, 3);
+        NDArray target = x.get(":, " + block + ":" + 2 * block).reshape(b, j, 3);
+        NDArray difference = x.get(":, " + 2 * block + ":" + 3 * block).reshape(b, j, 3);
+        NDArray rot = x.get(":, " + 3 * block + ":").reshape(b, SmplSkeleton.SOLVED_JOINTS - 1, 6);
         NDArray zero = rot.zerosLike().get(":, 0:1");
         NDArray hands = rot.zerosLike().get(":, 0:2");
         NDArray rotations = NDArrays.concat(new NDList(zero, rot, hands), 1);
-        return NDArrays.concat(new NDList(init, target, rotations), 2);
+        return NDArrays.concat(new NDList(init, target, difference, rotations), 2);
     }
 
     /** Â·H over the joint axis: (B, 24, C) → (B, 24, C). */

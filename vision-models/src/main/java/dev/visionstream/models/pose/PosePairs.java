@@ -7,8 +7,7 @@ import java.util.Random;
 /**
  * (init, target) pairs drawn from motion clips as the paper draws them (spec §7): init = frame t, target = frame
  * t + s with s uniform in {1, 3, 5, 7, 9}, the pair reversed with probability 0.5; evaluation uses a fixed s and
- * no reversal. The init pose is the clip's pose of the init frame. A {@link Chain} links two such pairs through a
- * middle frame, so that the trainer can start the second from the network's own solution of the first.
+ * no reversal. The init pose is the clip's pose of the init frame.
  */
 public final class PosePairs {
     public static final int[] GAPS = {1, 3, 5, 7, 9};
@@ -17,30 +16,7 @@ public final class PosePairs {
     public record Pair(BodyShape shape, BodyPose init, double[][] target, BodyPose targetPose) {
     }
 
-    /** Two pairs a -> m -> b of one clip: the second's init is whatever solves the first (its target is frame m). */
-    public record Chain(Pair first, double[][] target, BodyPose targetPose) {
-    }
-
     private PosePairs() {
-    }
-
-    /** A random first pair as {@link #random} draws it, then from its target frame another gap and direction. */
-    public static Chain randomChain(List<MotionClip> clips, Random random) {
-        while (true) {
-            MotionClip clip = clips.get(random.nextInt(clips.size()));
-            int s1 = GAPS[random.nextInt(GAPS.length)] * (random.nextBoolean() ? 1 : -1);
-            int s2 = GAPS[random.nextInt(GAPS.length)] * (random.nextBoolean() ? 1 : -1);
-            int low = Math.min(0, Math.min(s1, s1 + s2));
-            int high = Math.max(0, Math.max(s1, s1 + s2));
-            if (clip.frames() <= high - low) {
-                continue;
-            }
-            int a = random.nextInt(clip.frames() - (high - low)) - low;
-            int m = a + s1;
-            int b = m + s2;
-            Pair first = new Pair(clip.shape(), clip.poses().get(a), clip.joints().get(m), clip.poses().get(m));
-            return new Chain(first, clip.joints().get(b), clip.poses().get(b));
-        }
     }
 
     public static Pair random(List<MotionClip> clips, Random random) {
@@ -59,16 +35,6 @@ public final class PosePairs {
             }
             return new Pair(clip.shape(), clip.poses().get(a), clip.joints().get(b), clip.poses().get(b));
         }
-    }
-
-    /**
-     * A pair whose target is its own init frame: given a noisy init (see {@link InitNoise}) it teaches the network to
-     * settle on the target rather than keep moving, which matters when the solver is chained through a sequence.
-     */
-    public static Pair stay(List<MotionClip> clips, Random random) {
-        MotionClip clip = clips.get(random.nextInt(clips.size()));
-        int t = random.nextInt(clip.frames());
-        return new Pair(clip.shape(), clip.poses().get(t), clip.joints().get(t), clip.poses().get(t));
     }
 
     /** Every start t (stepping by {@code stride}) of every clip with the fixed gap {@code s}, not reversed. */

@@ -21,26 +21,27 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Trains the learned solver on CPU with DJL: synthetic clips ({@link SyntheticMotion}) plus any mocap clips given,
- * pairs drawn as {@link PosePairs#random}. Since at run time the init is never an exact pose of the motion (it is
- * the solver's own previous output, or an iterative fit of joints no skeleton reproduces), settings can make a share
- * of each batch start from the network's current solution of a previous pair ({@link PosePairs#randomChain},
- * "chained" pairs), from an init with random joint rotation errors ({@link InitNoise}), or from such a noisy init
- * aimed at its own frame ({@link PosePairs#stay}). Loss 5·mean joint distance (metres, pelvis on the target pelvis)
- * + mean squared Frobenius distance of the predicted to the target local rotations (the chordal form of the paper's
- * geodesic pose loss, smooth near zero), AdamW with weight decay 0.1 and a per-step cosine schedule (spec §8).
+ * Trains the learned solver on CPU with DJL, aimed at chained use: synthetic clips (independent joint waves,
+ * {@link SyntheticMotion}, and coordinated actions, {@link ActionMotion}) plus any real clips given. A share of each
+ * batch comes from {@link RolloutTracks}, whose init is the network's own previous solution (no gradient through it);
+ * the rest are the paper's pairs ({@link PosePairs#random}), optionally with init noise ({@link InitNoise}). Each
+ * target is solved in {@code passes} passes, each from the previous pass's pose with a loss on every pass, so that
+ * applying the network again converges instead of drifting. Loss per pass: 5·mean joint distance (metres, pelvis on
+ * the target pelvis) + mean squared Frobenius distance of the predicted to the target local rotations (the chordal
+ * form of the paper's geodesic pose loss). AdamW with weight decay 0.1 and a per-step cosine schedule (spec §8).
+ * Features are standardised with statistics fitted on training pairs before the first step. Every evaluation keeps
+ * the weights with the best chained error on the validation clips (synthetic gap 9 when there are none).
  * Deterministic for a seed.
  */
 public final class PoseTrainer {
     /** Training settings; {@link #defaults()} are what produced the committed weights. */
     public record Settings(long seed, int steps, int batch, double learningRate,
                            PoseNetwork.Architecture architecture, int hidden, int layers, int syntheticClips,
-                           int clipFrames, int evalEvery, double chainedShare, double noisyShare,
-                           double initNoiseDegrees, double stayShare) {
+                           int actionClips, int clipFrames, int evalEvery, double rolloutShare, int rolloutLength,
+                           int passes, double noisyShare, double initNoiseDegrees) {
         public static Settings defaults() {
-            // imperfect-init pairs off: they did not beat these weights (README, "Robustness to imperfect inits")
-            return new Settings(7, 6000, 256, 1e-3, PoseNetwork.Architecture.MLP, 512, 3, 2000, 60, 500, 0.0, 0.0,
-                    3.0, 0.0);
+            return new Settings(7, 6000, 256, 1e-3, PoseNetwork.Architecture.MLP, 512, 3, 1000, 1000, 60, 250, 0.5,
+                    12, 2, 0.2, 4.0);
         }
     }
 
@@ -49,15 +50,22 @@ public final class PoseTrainer {
         void update(int step, int total, double loss, String logLine);
     }
 
+    private static final int SCALING_PAIRS = 8192;
+
     private final Settings settings;
 
     public PoseTrainer(Settings settings) {
         this.settings = settings;
     }
 
-    /** Trains and writes the weights to {@code out}; returns the final evaluation line. */
-    public String train(List<MotionClip> extraClips, List<MotionClip> heldOut, OutputStream out, Progress progress)
-            throws IOException {
+    /**
+     * Trains and writes the best weights to {@code out}; returns the evaluation line of the kept weights.
+     *
+     * @param extraClips real motion for training
+     * @param validation real motion kept out of training, chained at gap 9 to choose the weights
+     */
+    public String train(List<MotionClip> extraClips, List<MotionClip> validation, OutputStream out,
+                        Progress progress) throws IOException {
         Engine engine = Engine.getEngine("PyTorch");
         engine.setRandomSeed((int) settings.seed());
         Random random = new Random(settings.seed());
@@ -65,10 +73,19 @@ public final class PoseTrainer {
         for (int c = 0; c < settings.syntheticClips(); c++) {
             clips.add(SyntheticMotion.generate(random, settings.clipFrames(), "synthetic-" + c));
         }
+        for (int c = 0; c < settings.actionClips(); c++) {
+            clips.add(ActionMotion.generate(random, settings.clipFrames(), "action-" + c));
+        }
         clips.addAll(extraClips);
+        List<MotionClip> heldOut = syntheticHeldOut(16, 60);
         List<PosePairs.Pair> gap1 = PosePairs.fixedGap(heldOut, 1, 3);
         List<PosePairs.Pair> gap9 = PosePairs.fixedGap(heldOut, 9, 3);
-        String last = "";
+        FeatureScaling scaling = fitScaling(clips, random);
+        int rollouts = (int) Math.round(settings.rolloutShare() * settings.batch());
+        RolloutTracks tracks = new RolloutTracks(rollouts, settings.rolloutLength());
+        byte[] best = null;
+        double bestScore = Double.POSITIVE_INFINITY;
+        String bestLine = "";
         try (TorchThreads single = TorchThreads.limit(1); NDManager manager = engine.newBaseManager()) {
             PoseNetwork network = new PoseNetwork(settings.architecture(), settings.hidden(), settings.layers());
             network.initialize(manager);
@@ -79,131 +96,111 @@ public final class PoseTrainer {
                             .build())
                     .optWeightDecays(0.1f).build();
             for (int step = 1; step <= settings.steps(); step++) {
-                double loss = step(network, store, optimizer, manager, clips, random);
+                double loss = step(network, store, optimizer, manager, scaling, clips, tracks, random);
                 String line = null;
                 if (step % settings.evalEvery() == 0 || step == settings.steps()) {
-                    line = String.format("step %d loss %.4f held-out MPJPE gap1 %.2f mm gap9 %.2f mm", step, loss,
-                            evaluate(network, gap1), evaluate(network, gap9));
-                    last = line;
+                    byte[] weights = weights(network, scaling);
+                    try (LearnedSolver solver = LearnedSolver.load(new ByteArrayInputStream(weights), "eval")) {
+                        double g1 = PosePairs.learnedMpjpe(solver, gap1);
+                        double g9 = PosePairs.learnedMpjpe(solver, gap9);
+                        double chained = validation.isEmpty() ? Double.NaN
+                                : ChainedValidation.mpjpeMm(solver, validation, 9);
+                        double score = validation.isEmpty() ? g9 : chained;
+                        line = String.format(java.util.Locale.ROOT, "step %d loss %.4f synthetic held-out MPJPE gap1 "
+                                + "%.2f mm gap9 %.2f mm; validation chained gap9 %.2f mm", step, loss, g1, g9, chained);
+                        if (score < bestScore) {
+                            bestScore = score;
+                            best = weights;
+                            bestLine = line;
+                            line += " (best so far)";
+                        }
+                    }
                 }
                 progress.update(step, settings.steps(), loss, line);
             }
-            LearnedSolver.save(network, out);
         }
-        return last;
+        out.write(best);
+        out.flush();
+        return bestLine;
+    }
+
+    /** Feature statistics over plain training pairs, as the network will see them at its first pass. */
+    private static FeatureScaling fitScaling(List<MotionClip> clips, Random random) {
+        float[] features = new float[SCALING_PAIRS * PoseFeatures.SIZE];
+        for (int i = 0; i < SCALING_PAIRS; i++) {
+            PosePairs.Pair pair = PosePairs.random(clips, random);
+            PoseFeatures.write(pair.shape(), pair.init(), pair.target(), features, i * PoseFeatures.SIZE);
+        }
+        return FeatureScaling.fit(features, SCALING_PAIRS);
     }
 
     private double step(PoseNetwork network, ParameterStore store, Optimizer optimizer, NDManager manager,
-                        List<MotionClip> clips, Random random) {
+                        FeatureScaling scaling, List<MotionClip> clips, RolloutTracks tracks, Random random) {
         int batch = settings.batch();
-        float[] features = new float[batch * PoseFeatures.SIZE];
-        float[] initRot = new float[batch * SmplSkeleton.JOINTS * 9];
+        List<PosePairs.Pair> pairs = new ArrayList<>(tracks.next(clips, random));
+        while (pairs.size() < batch) {
+            PosePairs.Pair pair = PosePairs.random(clips, random);
+            if (random.nextDouble() < settings.noisyShare()) {
+                pair = new PosePairs.Pair(pair.shape(), InitNoise.perturb(pair.init(), settings.initNoiseDegrees(),
+                        random), pair.target(), pair.targetPose());
+            }
+            pairs.add(pair);
+        }
+        List<BodyShape> shapes = pairs.stream().map(PosePairs.Pair::shape).toList();
+        List<double[][]> targets = pairs.stream().map(PosePairs.Pair::target).toList();
         float[] targetRot = new float[batch * SmplSkeleton.SOLVED_JOINTS * 9];
-        List<BodyShape> shapes = new ArrayList<>();
-        List<double[][]> targets = new ArrayList<>();
-        List<PosePairs.Pair> pairs = pairs(network, store, manager, clips, random);
         for (int b = 0; b < batch; b++) {
-            PosePairs.Pair pair = pairs.get(b);
-            PoseFeatures.write(pair.shape(), pair.init(), pair.target(), features, b * PoseFeatures.SIZE);
-            double[][] ri = pair.init().matrices();
-            double[][] rt = pair.targetPose().matrices();
-            for (int k = 0; k < SmplSkeleton.JOINTS; k++) {
+            double[][] rt = pairs.get(b).targetPose().matrices();
+            for (int k = 0; k < SmplSkeleton.SOLVED_JOINTS; k++) {
                 for (int i = 0; i < 9; i++) {
-                    initRot[(b * SmplSkeleton.JOINTS + k) * 9 + i] = (float) ri[k][i];
-                    if (k < SmplSkeleton.SOLVED_JOINTS) {
-                        targetRot[(b * SmplSkeleton.SOLVED_JOINTS + k) * 9 + i] = (float) rt[k][i];
-                    }
+                    targetRot[(b * SmplSkeleton.SOLVED_JOINTS + k) * 9 + i] = (float) rt[k][i];
                 }
             }
-            shapes.add(pair.shape());
-            targets.add(pair.target());
         }
-        float[] pelvis = new float[batch * 3];
         float[] target = PoseArrays.joints(targets);
+        float[] pelvis = new float[batch * 3];
         for (int b = 0; b < batch; b++) {
             System.arraycopy(target, b * SmplSkeleton.JOINTS * 3, pelvis, b * 3, 3);
         }
+        List<BodyPose> current = pairs.stream().map(PosePairs.Pair::init).toList();
         try (NDManager scope = manager.newSubManager()) {
-            NDArray x = scope.create(features, new Shape(batch, PoseFeatures.SIZE));
-            NDArray rInit = scope.create(initRot, new Shape(batch, SmplSkeleton.JOINTS, 3, 3));
             NDArray rTarget = scope.create(targetRot, new Shape(batch, SmplSkeleton.SOLVED_JOINTS, 3, 3));
             NDArray offsets = scope.create(PoseArrays.offsets(shapes), new Shape(batch, SmplSkeleton.JOINTS, 3));
             NDArray goal = scope.create(target, new Shape(batch, SmplSkeleton.JOINTS, 3));
             NDArray translation = scope.create(pelvis, new Shape(batch, 3));
             double value;
             try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
-                NDArray rotations = PoseNetwork.compose(rInit, network.residuals(store, x, true));
-                NDArray joints = BatchedKinematics.joints(rotations, offsets, translation);
-                NDArray jointLoss = joints.sub(goal).square().sum(new int[] {2}).add(1e-12f).sqrt().mean();
-                NDArray poseLoss = rotations.get(":, 0:" + SmplSkeleton.SOLVED_JOINTS).sub(rTarget).square()
-                        .sum(new int[] {2, 3}).mean();
-                NDArray loss = jointLoss.mul(GraphScalar.of(jointLoss, 5f)).add(poseLoss);
+                NDArray loss = null;
+                for (int pass = 0; pass < settings.passes(); pass++) {
+                    NDArray x = scope.create(LearnedSolver.features(shapes, current, targets, scaling),
+                            new Shape(batch, PoseFeatures.SIZE));
+                    NDArray rInit = scope.create(PoseArrays.rotations(current),
+                            new Shape(batch, SmplSkeleton.JOINTS, 3, 3));
+                    NDArray rotations = PoseNetwork.compose(rInit, network.residuals(store, x, true));
+                    NDArray joints = BatchedKinematics.joints(rotations, offsets, translation);
+                    NDArray jointLoss = joints.sub(goal).square().sum(new int[] {2}).add(1e-12f).sqrt().mean();
+                    NDArray poseLoss = rotations.get(":, 0:" + SmplSkeleton.SOLVED_JOINTS).sub(rTarget).square()
+                            .sum(new int[] {2, 3}).mean();
+                    NDArray passLoss = jointLoss.mul(GraphScalar.of(jointLoss, 5f)).add(poseLoss);
+                    loss = loss == null ? passLoss : loss.add(passLoss);
+                    current = PoseArrays.posesFromRotations(rotations.toFloatArray(), targets);
+                }
                 collector.backward(loss);
-                value = loss.getFloat();
+                value = loss.getFloat() / settings.passes();
             }
             for (Pair<String, Parameter> p : network.block().getParameters()) {
                 NDArray weight = p.getValue().getArray();
                 optimizer.update(p.getValue().getId(), weight, weight.getGradient());
             }
+            tracks.advance(current.subList(0, tracks.size()));
             return value;
         }
     }
 
-    /**
-     * The batch's pairs: chained ones first (their init solved by the current network), then "stay" pairs (noisy init,
-     * target = the init frame), then plain or noisy ones.
-     */
-    private List<PosePairs.Pair> pairs(PoseNetwork network, ParameterStore store, NDManager manager,
-                                       List<MotionClip> clips, Random random) {
-        int chained = (int) Math.round(settings.chainedShare() * settings.batch());
-        List<PosePairs.Pair> pairs = new ArrayList<>(settings.batch());
-        if (chained > 0) {
-            List<PosePairs.Chain> chains = new ArrayList<>(chained);
-            float[] features = new float[chained * PoseFeatures.SIZE];
-            for (int b = 0; b < chained; b++) {
-                PosePairs.Chain chain = PosePairs.randomChain(clips, random);
-                chains.add(chain);
-                PosePairs.Pair first = chain.first();
-                PoseFeatures.write(first.shape(), first.init(), first.target(), features, b * PoseFeatures.SIZE);
-            }
-            float[] residuals;
-            try (NDManager scope = manager.newSubManager()) {
-                residuals = network.residuals(store, scope.create(features, new Shape(chained, PoseFeatures.SIZE)),
-                        false).toFloatArray();
-            }
-            List<BodyPose> solved = LearnedSolver.applyResiduals(
-                    chains.stream().map(c -> c.first().init()).toList(), residuals,
-                    chains.stream().map(c -> c.first().target()).toList());
-            for (int b = 0; b < chained; b++) {
-                PosePairs.Chain chain = chains.get(b);
-                pairs.add(new PosePairs.Pair(chain.first().shape(), solved.get(b), chain.target(),
-                        chain.targetPose()));
-            }
-        }
-        int stay = (int) Math.round(settings.stayShare() * settings.batch());
-        for (int b = 0; b < stay && pairs.size() < settings.batch(); b++) {
-            PosePairs.Pair pair = PosePairs.stay(clips, random);
-            pairs.add(new PosePairs.Pair(pair.shape(), InitNoise.perturb(pair.init(), settings.initNoiseDegrees(),
-                    random), pair.target(), pair.targetPose()));
-        }
-        while (pairs.size() < settings.batch()) {
-            PosePairs.Pair pair = PosePairs.random(clips, random);
-            // no draw when off, so that runs without noise keep the random sequence of earlier runs
-            if (settings.noisyShare() > 0 && random.nextDouble() < settings.noisyShare()) {
-                pair = new PosePairs.Pair(pair.shape(), InitNoise.perturb(pair.init(), settings.initNoiseDegrees(),
-                        random), pair.target(), pair.targetPose());
-            }
-            pairs.add(pair);
-        }
-        return pairs;
-    }
-
-    private static double evaluate(PoseNetwork network, List<PosePairs.Pair> pairs) throws IOException {
+    private byte[] weights(PoseNetwork network, FeatureScaling scaling) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        LearnedSolver.save(network, bytes);
-        try (LearnedSolver solver = LearnedSolver.load(new ByteArrayInputStream(bytes.toByteArray()), "eval")) {
-            return PosePairs.learnedMpjpe(solver, pairs);
-        }
+        LearnedSolver.save(network, scaling, settings.passes(), bytes);
+        return bytes.toByteArray();
     }
 
     /** Held-out synthetic clips: a seed no training run uses. */
