@@ -14,15 +14,23 @@ public final class PoseRefiner {
      * @param limitWeight       weight of the squared joint-limit excess (the iterative solver's)
      * @param initWeight        weight of the squared distance to the init pose (the iterative solver's)
      * @param relativeDecrease  stop once a step lowers the cost by less than this fraction
+     * @param toleranceMm       stop once the RMS joint error is below this (the iterative solver's)
      */
-    public record Settings(int maxIterations, double limitWeight, double initWeight, double relativeDecrease) {
+    public record Settings(int maxIterations, double limitWeight, double initWeight, double relativeDecrease,
+                           double toleranceMm) {
         public static Settings defaults() {
             IterativeSolver.Settings iterative = IterativeSolver.Settings.defaults();
-            return new Settings(10, iterative.limitWeight(), iterative.initWeight(), 1e-4);
+            return new Settings(10, iterative.limitWeight(), iterative.initWeight(), 1e-4, iterative.toleranceMm());
         }
     }
 
     private static final int N = RefinementResiduals.UNKNOWNS;
+    /**
+     * Where each unknown sits in the normal equations: children before parents, the translation (which couples
+     * everything) last. Two joints' rotations interact only along one chain, so in this order the Cholesky factor
+     * gets no fill-in beyond the matrix's own pattern.
+     */
+    private static final int[] POSITION = eliminationOrder();
     private static final double INITIAL_DAMPING = 1e-3;
 
     private final Settings settings;
@@ -59,9 +67,9 @@ public final class PoseRefiner {
                 continue;
             }
             double[][] candidate = applied(rotations, step);
-            double[] candidateTranslation = {translation[0] + step[RefinementResiduals.TRANSLATION],
-                    translation[1] + step[RefinementResiduals.TRANSLATION + 1],
-                    translation[2] + step[RefinementResiduals.TRANSLATION + 2]};
+            int t = POSITION[RefinementResiduals.TRANSLATION];
+            double[] candidateTranslation = {translation[0] + step[t], translation[1] + step[t + 1],
+                    translation[2] + step[t + 2]};
             double candidateCost = problem.evaluate(candidate, candidateTranslation, candidateResiduals, null);
             double predicted = predictedDecrease(step, damping);
             if (!(predicted > 1e-12 * cost)) {
@@ -78,7 +86,7 @@ public final class PoseRefiner {
             translation = candidateTranslation;
             damping *= Math.max(1.0 / 3, 1 - Math.pow(2 * ratio - 1, 3));
             growth = 2;
-            if (settled) {
+            if (settled || withinTolerance(candidateResiduals)) {
                 break;
             }
             cost = problem.evaluate(rotations, translation, residuals, jacobian);
@@ -87,6 +95,15 @@ public final class PoseRefiner {
         BodyPose pose = BodyPose.fromMatrices(rotations, translation);
         double[] residualsMm = PoseMetrics.residualsMm(ForwardKinematics.joints(shape, pose), targets);
         return new RefinedFit(pose, iterations, java.util.Arrays.stream(residualsMm).average().orElse(0));
+    }
+
+    private boolean withinTolerance(double[] r) {
+        double squaredCm = 0;
+        for (int row = 0; row < RefinementResiduals.DATA_ROWS; row++) {
+            squaredCm += r[row] * r[row];
+        }
+        double rmsMm = 10 * Math.sqrt(squaredCm / SmplSkeleton.JOINTS);
+        return rmsMm < settings.toleranceMm();
     }
 
     /** JᵀJ and Jᵀr, visiting only each row's non-zero entries (a joint depends on its chain alone). */
@@ -104,21 +121,36 @@ public final class PoseRefiner {
             }
             for (int x = 0; x < count; x++) {
                 int a = nonZero[x];
-                gradient[a] += jr[a] * residuals[row];
-                for (int y = x; y < count; y++) {
+                int pa = POSITION[a];
+                gradient[pa] += jr[a] * residuals[row];
+                normal[pa * N + pa] += jr[a] * jr[a];
+                for (int y = x + 1; y < count; y++) {
                     int b = nonZero[y];
-                    normal[a * N + b] += jr[a] * jr[b];
+                    double product = jr[a] * jr[b];
+                    normal[pa * N + POSITION[b]] += product;
+                    normal[POSITION[b] * N + pa] += product;
                 }
-            }
-        }
-        for (int a = 0; a < N; a++) {
-            for (int b = a + 1; b < N; b++) {
-                normal[b * N + a] = normal[a * N + b];
             }
         }
     }
 
-    /** Solves (JᵀJ + λ·diag(JᵀJ))·h = −Jᵀr; null when the damped matrix is not positive definite. */
+    private static int[] eliminationOrder() {
+        int[] position = new int[N];
+        for (int k = 0; k < SmplSkeleton.SOLVED_JOINTS; k++) {
+            for (int a = 0; a < 3; a++) {
+                position[3 * k + a] = 3 * (SmplSkeleton.SOLVED_JOINTS - 1 - k) + a;
+            }
+        }
+        for (int i = RefinementResiduals.TRANSLATION; i < N; i++) {
+            position[i] = i;
+        }
+        return position;
+    }
+
+    /**
+     * Solves (JᵀJ + λ·diag(JᵀJ))·h = −Jᵀr, h in elimination order; null when the damped matrix is not positive
+     * definite.
+     */
     private double[] dampedStep(double damping) {
         double[] a = normal.clone();
         double[] h = new double[N];
@@ -141,7 +173,7 @@ public final class PoseRefiner {
     private static double[][] applied(double[][] rotations, double[] step) {
         double[][] next = rotations.clone();
         for (int k = 0; k < SmplSkeleton.SOLVED_JOINTS; k++) {
-            double[] delta = {step[3 * k], step[3 * k + 1], step[3 * k + 2]};
+            double[] delta = {step[POSITION[3 * k]], step[POSITION[3 * k + 1]], step[POSITION[3 * k + 2]]};
             next[k] = Rotations.multiply(rotations[k], Rotations.fromAxisAngle(delta));
         }
         return next;

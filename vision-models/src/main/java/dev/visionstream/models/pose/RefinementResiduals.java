@@ -10,7 +10,7 @@ package dev.visionstream.models.pose;
 final class RefinementResiduals {
     static final int TRANSLATION = SmplSkeleton.SOLVED_JOINTS * 3;
     static final int UNKNOWNS = TRANSLATION + 3;
-    private static final int DATA_ROWS = SmplSkeleton.JOINTS * 3;
+    static final int DATA_ROWS = SmplSkeleton.JOINTS * 3;
     private static final int PULL_ROWS = SmplSkeleton.SOLVED_JOINTS * 3;
     static final int ROWS = DATA_ROWS + PULL_ROWS + (SmplSkeleton.SOLVED_JOINTS - 1) * 3;
     private static final double CM_PER_M = 100;
