@@ -93,8 +93,8 @@ public final class PoseRefiner {
             normalEquations();
         }
         BodyPose pose = BodyPose.fromMatrices(rotations, translation);
-        double[] residualsMm = PoseMetrics.residualsMm(ForwardKinematics.joints(shape, pose), targets);
-        return new RefinedFit(pose, iterations, java.util.Arrays.stream(residualsMm).average().orElse(0));
+        return new RefinedFit(pose, iterations,
+                PoseMetrics.meanResidualMm(ForwardKinematics.joints(shape, pose), targets));
     }
 
     private boolean withinTolerance(double[] r) {
