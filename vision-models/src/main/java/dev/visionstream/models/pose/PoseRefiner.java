@@ -61,36 +61,34 @@ public final class PoseRefiner {
         while (iterations < settings.maxIterations()) {
             iterations++;
             double[] step = dampedStep(damping);
-            if (step == null) {
-                damping *= growth;
-                growth *= 2;
-                continue;
+            if (step != null) {
+                double[][] candidate = applied(rotations, step);
+                int t = POSITION[RefinementResiduals.TRANSLATION];
+                double[] candidateTranslation = {translation[0] + step[t], translation[1] + step[t + 1],
+                        translation[2] + step[t + 2]};
+                double candidateCost = problem.evaluate(candidate, candidateTranslation, candidateResiduals, null);
+                double predicted = predictedDecrease(step, damping);
+                if (!(predicted > 1e-12 * cost)) {
+                    break; // a stationary point: no step the linear model trusts can lower the cost
+                }
+                double ratio = (cost - candidateCost) / predicted;
+                if (ratio > 0) {
+                    boolean settled = cost - candidateCost < settings.relativeDecrease() * cost;
+                    rotations = candidate;
+                    translation = candidateTranslation;
+                    damping *= Math.max(1.0 / 3, 1 - Math.pow(2 * ratio - 1, 3));
+                    growth = 2;
+                    if (settled || withinTolerance(candidateResiduals)) {
+                        break;
+                    }
+                    cost = problem.evaluate(rotations, translation, residuals, jacobian);
+                    normalEquations();
+                    continue;
+                }
             }
-            double[][] candidate = applied(rotations, step);
-            int t = POSITION[RefinementResiduals.TRANSLATION];
-            double[] candidateTranslation = {translation[0] + step[t], translation[1] + step[t + 1],
-                    translation[2] + step[t + 2]};
-            double candidateCost = problem.evaluate(candidate, candidateTranslation, candidateResiduals, null);
-            double predicted = predictedDecrease(step, damping);
-            if (!(predicted > 1e-12 * cost)) {
-                break; // a stationary point: no step the linear model trusts can lower the cost
-            }
-            double ratio = (cost - candidateCost) / predicted;
-            if (ratio <= 0) {
-                damping *= growth;
-                growth *= 2;
-                continue;
-            }
-            boolean settled = cost - candidateCost < settings.relativeDecrease() * cost;
-            rotations = candidate;
-            translation = candidateTranslation;
-            damping *= Math.max(1.0 / 3, 1 - Math.pow(2 * ratio - 1, 3));
-            growth = 2;
-            if (settled || withinTolerance(candidateResiduals)) {
-                break;
-            }
-            cost = problem.evaluate(rotations, translation, residuals, jacobian);
-            normalEquations();
+            // rejected (or not positive definite): damp harder, ever faster while steps keep failing
+            damping *= growth;
+            growth *= 2;
         }
         BodyPose pose = BodyPose.fromMatrices(rotations, translation);
         return new RefinedFit(pose, iterations,
