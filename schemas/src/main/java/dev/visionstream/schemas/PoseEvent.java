@@ -8,8 +8,10 @@ import java.util.Map;
  * SMPL body pose of one tracked person: 24 axis-angle joint rotations in SMPL order, root translation, and the
  * fit's mean joint error. Additive since version 1: the same rotations as unit quaternions (w, x, y, z), the
  * fitted joints (metres), the per-joint residual to the target (mm), the solver ({@code learned},
- * {@code learned-refined}: learned then refined iteratively because its residual stayed high, or {@code iterative}), where its initialisation came from ({@code rest}, {@code previous},
- * {@code previous-after-gap}) and the iterative solver's iteration count.
+ * {@code learned-refined}: learned then refined by a few Levenberg–Marquardt steps because its residual was well
+ * above what the track reached before, or {@code iterative}), where its initialisation came from ({@code rest},
+ * {@code previous}, {@code previous-after-gap}) and the solver's iteration count (Adam steps for {@code iterative},
+ * Levenberg–Marquardt steps for {@code learned-refined}).
  */
 public record PoseEvent(String id, int schemaVersion, String stage, SourceCoordinates source, String trackId,
                         Instant captureTime, Instant emitTime, ModelInfo model, List<List<Double>> jointRotations,

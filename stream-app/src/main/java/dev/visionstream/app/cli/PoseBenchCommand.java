@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 
 /** {@code vision bench pose}. */
 @Command(name = "pose", mixinStandardHelpOptions = true,
-        description = "Per-frame time of the learned pose solver at batch 1 and 64 and of the iterative solver; speed ratio.")
+        description = "Per-frame time of the learned pose solver at batch 1 and 64, of the iterative solver, and of the "
+                + "stage's default path (network + refinement) chained over a synthetic held-out track; speed ratios.")
 final class PoseBenchCommand implements Callable<Integer> {
     @Option(names = "--frames", defaultValue = "500", description = "Learned-solver frames timed (default: ${DEFAULT-VALUE}).")
     int frames;
@@ -16,7 +17,7 @@ final class PoseBenchCommand implements Callable<Integer> {
     int iterativeFrames;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         new PoseBenchmark(System.out).run(frames, iterativeFrames);
         return 0;
     }

@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "pose", mixinStandardHelpOptions = true,
         description = {"Learnable SMPLify pose IK: replay a BVH clip (joints mapped to SMPL-24 by name, resampled to "
                 + "30 fps) as one track, every --gap-th frame; print root-aligned MPJPE against the clip's joints and "
-                + "time per frame of each method, and their speed ratio.",
+                + "time per frame and refined frames of each method, and their speed ratio. learned is the stage's "
+                + "default path: the network, then Levenberg–Marquardt refinement where its residual is high; "
+                + "--no-refine gives the network alone.",
                 "The first frame is always an iterative solve from rest, as for a new track in the stream stage."},
         subcommands = PoseTrainCommand.class)
 final class PoseCommand implements Callable<Integer> {
@@ -43,8 +45,9 @@ final class PoseCommand implements Callable<Integer> {
     @Option(names = "--max-frames", defaultValue = "0", description = "Solve at most this many frames; 0 = all (default: ${DEFAULT-VALUE}).")
     int maxFrames;
 
-    @Option(names = "--no-refine", description = "Measure the learned solver alone: no iterative refinement of "
-            + "high-residual learned poses (the stage's default refines above 15 mm).")
+    @Option(names = "--no-refine", description = "Measure the learned solver alone: no Levenberg–Marquardt "
+            + "refinement of learned poses (the stage's default refines one whose mean residual exceeds the track's "
+            + "last fitted residual by 5 mm, or 15 mm).")
     boolean noRefine;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
@@ -66,18 +69,13 @@ final class PoseCommand implements Callable<Integer> {
             joints = joints.subList(0, maxFrames * gap);
         }
         List<ClipReplay.Result> results = new ArrayList<>();
-        try (PoseTracker defaults = PoseTracker.withDefaults();
-             PoseTracker tracker = noRefine ? new PoseTracker(new PoseTracker.Settings(
-                     PoseTracker.Settings.defaults().maxGapMs(), PoseTracker.Settings.defaults().maxBoneChange(),
-                     PoseTracker.Settings.defaults().shapeFrames(), Double.POSITIVE_INFINITY),
-                     dev.visionstream.models.pose.LearnedSolver.loadDefault(),
-                     new dev.visionstream.models.pose.IterativeSolver()) : null) {
-            PoseTracker used = tracker != null ? tracker : defaults;
+        try (PoseTracker tracker = PoseTracker.withDefaults(noRefine ? PoseTracker.Settings.withoutRefinement()
+                : PoseTracker.Settings.defaults())) {
             if (!method.equals("iterative")) {
-                results.add(ClipReplay.run(used, joints, 30, gap, PoseTracker.Method.LEARNED));
+                results.add(ClipReplay.run(tracker, joints, 30, gap, PoseTracker.Method.LEARNED));
             }
             if (!method.equals("learned")) {
-                results.add(ClipReplay.run(used, joints, 30, gap, PoseTracker.Method.ITERATIVE));
+                results.add(ClipReplay.run(tracker, joints, 30, gap, PoseTracker.Method.ITERATIVE));
             }
         }
         Double ratio = results.size() == 2 ? results.get(1).msPerFrame() / results.get(0).msPerFrame() : null;
@@ -102,9 +100,8 @@ final class PoseCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%s: %d frames after the first, gap %d (30 fps)%n",
                     bvh.getFileName(), results.get(0).frames(), gap);
             for (ClipReplay.Result r : results) {
-                System.out.printf(Locale.ROOT, "  %-9s MPJPE %6.2f mm  %8.3f ms/frame%s%n", r.method(), r.mpjpeMm(),
-                        r.msPerFrame(), r.method().equals("learned") ? "  (" + r.refinedFrames()
-                                + " frames refined iteratively)" : "");
+                System.out.printf(Locale.ROOT, "  %-9s MPJPE %6.2f mm  %8.3f ms/frame  %d refined frames%n",
+                        r.method(), r.mpjpeMm(), r.msPerFrame(), r.refinedFrames());
             }
             if (ratio != null) {
                 System.out.printf(Locale.ROOT, "  speed ratio (iterative / learned): %.0fx%n", ratio);

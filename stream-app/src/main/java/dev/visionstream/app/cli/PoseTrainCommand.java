@@ -143,11 +143,9 @@ final class PoseTrainCommand implements Callable<Integer> {
             if (Files.isRegularFile(bvh)) {
                 List<double[][]> joints = BvhImport.joints(BvhClip.read(bvh), 30);
                 List<double[][]> tail = joints.subList((int) (0.8 * joints.size()), joints.size());
-                // the learned solver alone: the stage's iterative refinement of high-residual poses is off
-                PoseTracker.Settings stage = PoseTracker.Settings.defaults();
-                PoseTracker.Settings learnedOnly = new PoseTracker.Settings(stage.maxGapMs(), stage.maxBoneChange(),
-                        stage.shapeFrames(), Double.POSITIVE_INFINITY);
-                try (PoseTracker tracker = new PoseTracker(learnedOnly, LearnedSolver.load(target),
+                // the learned solver alone: the stage's refinement of high-residual poses is off
+                try (PoseTracker tracker = new PoseTracker(PoseTracker.Settings.withoutRefinement(),
+                        LearnedSolver.load(target),
                         new IterativeSolver())) {
                     for (int gap : new int[] {1, 9}) {
                         ClipReplay.Result r = ClipReplay.run(tracker, tail, 30, gap, PoseTracker.Method.LEARNED);

@@ -25,4 +25,9 @@ public final class PoseMetrics {
         }
         return r;
     }
+
+    /** Mean distance of the fitted joints from their targets, mm (no alignment). */
+    public static double meanResidualMm(double[][] fitted, double[][] target) {
+        return java.util.Arrays.stream(residualsMm(fitted, target)).average().orElse(0);
+    }
 }

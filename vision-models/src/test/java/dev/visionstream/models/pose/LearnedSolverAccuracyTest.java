@@ -63,7 +63,7 @@ class LearnedSolverAccuracyTest {
     @Test
     void cmuHeldOutTailReplayedAsATrackStaysBounded() throws Exception {
         List<double[][]> tail = cmuTail();
-        PoseTracker.Settings learnedOnly = new PoseTracker.Settings(1000, 0.3, 5, Double.POSITIVE_INFINITY);
+        PoseTracker.Settings learnedOnly = PoseTracker.Settings.withoutRefinement();
         try (PoseTracker tracker = new PoseTracker(learnedOnly, LearnedSolver.loadDefault(), new IterativeSolver())) {
             ClipReplay.Result r = ClipReplay.run(tracker, tail, 30, 9, PoseTracker.Method.LEARNED);
             System.out.printf("01_01 tail gap 9 as a track: %d frames, learned only %.2f mm%n", r.frames(), r.mpjpeMm());

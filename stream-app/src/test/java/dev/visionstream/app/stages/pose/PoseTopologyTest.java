@@ -14,6 +14,7 @@ import dev.visionstream.schemas.ErrorEvent;
 import dev.visionstream.schemas.ErrorReason;
 import dev.visionstream.schemas.EventSchemas;
 import dev.visionstream.schemas.Json;
+import dev.visionstream.schemas.JsonSerde;
 import dev.visionstream.schemas.Keypoints3dMessage;
 import dev.visionstream.schemas.PoseEvent;
 import dev.visionstream.schemas.Topics;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -166,5 +168,32 @@ class PoseTopologyTest {
         assertTrue(errorEvents.get(3).message().contains("unknown joint names [Tail]"), errorEvents.get(3).message());
         assertTrue(errorEvents.get(4).message().contains("unknown keypoint format"), errorEvents.get(4).message());
         assertEquals(Topics.KEYPOINTS_3D, errorEvents.get(5).source().topic());
+    }
+
+    /**
+     * The state store's serde carries the track's reachable residual, and a state stored before that field existed
+     * still loads (with 0, which at worst refines the next learned pose) and the track goes on learned.
+     */
+    @Test
+    void storedTrackStatesKeepTheReachableResidualAndOlderStatesStillLoad() throws Exception {
+        MotionClip clip = SyntheticMotion.generate(new Random(7), 2, "stored");
+        JsonSerde<TrackState> serde = JsonSerde.of(TrackState.class);
+        try (PoseTracker tracker = PoseTracker.withDefaults()) {
+            TrackState state = tracker.step(null, clip.joints().get(0), 0, PoseTracker.Method.LEARNED).state();
+            assertTrue(state.reachableResidualMm() > 0 && state.reachableResidualMm() < 15,
+                    "reachable " + state.reachableResidualMm());
+            byte[] stored = serde.serializer().serialize(PoseTopology.STORE, state);
+            assertEquals(state, serde.deserializer().deserialize(PoseTopology.STORE, stored));
+
+            ObjectNode older = (ObjectNode) Json.MAPPER.readTree(stored);
+            older.remove("reachableResidualMm");
+            TrackState loaded = serde.deserializer().deserialize(PoseTopology.STORE,
+                    Json.MAPPER.writeValueAsBytes(older));
+            assertEquals(0.0, loaded.reachableResidualMm());
+            assertEquals(state.pose(), loaded.pose());
+            assertEquals(state.shape(), loaded.shape());
+            PoseTracker.Step next = tracker.step(loaded, clip.joints().get(1), 33, PoseTracker.Method.LEARNED);
+            assertTrue(next.method().startsWith("learned"), next.method());
+        }
     }
 }
