@@ -8,7 +8,8 @@ import java.util.Random;
  * Training tracks that run the way the stage runs a person: each starts at an exact pose of a clip, then every
  * training step moves it one gap (from {@link PosePairs#GAPS}, in a direction fixed per track) and takes the
  * network's own solution of the previous step as its init, so the network learns from the errors it makes when
- * chained. A track restarts when it reaches the end of its clip or after {@code maxAge} steps, so that both fresh
+ * chained. A track keeps its gap, as a stream keeps its frame rate, so that long runs at gap 1 (where errors have the
+ * most steps to pile up) are seen as well as runs at gap 9. A track restarts when it reaches the end of its clip or after {@code maxAge} steps, so that both fresh
  * and long-drifted inits stay in the mix.
  */
 final class RolloutTracks {
@@ -16,6 +17,7 @@ final class RolloutTracks {
         MotionClip clip;
         int frame;
         int direction;
+        int gap;
         int age;
         int pending;
         BodyPose pose;
@@ -39,11 +41,11 @@ final class RolloutTracks {
     List<PosePairs.Pair> next(List<MotionClip> clips, Random random) {
         List<PosePairs.Pair> pairs = new ArrayList<>(tracks.size());
         for (Track track : tracks) {
-            int gap = PosePairs.GAPS[random.nextInt(PosePairs.GAPS.length)];
-            if (track.pose == null || track.age >= maxAge || !inside(track, track.frame + track.direction * gap)) {
-                restart(track, clips, random, gap);
+            if (track.pose == null || track.age >= maxAge
+                    || !inside(track, track.frame + track.direction * track.gap)) {
+                restart(track, clips, random);
             }
-            track.pending = track.frame + track.direction * gap;
+            track.pending = track.frame + track.direction * track.gap;
             pairs.add(new PosePairs.Pair(track.clip.shape(), track.pose, track.clip.joints().get(track.pending),
                     track.clip.poses().get(track.pending)));
         }
@@ -60,7 +62,8 @@ final class RolloutTracks {
         }
     }
 
-    private static void restart(Track track, List<MotionClip> clips, Random random, int gap) {
+    private static void restart(Track track, List<MotionClip> clips, Random random) {
+        int gap = PosePairs.GAPS[random.nextInt(PosePairs.GAPS.length)];
         while (true) {
             MotionClip clip = clips.get(random.nextInt(clips.size()));
             if (clip.frames() <= gap) {
@@ -71,6 +74,7 @@ final class RolloutTracks {
             track.frame = track.direction > 0 ? random.nextInt(clip.frames() - gap)
                     : gap + random.nextInt(clip.frames() - gap);
             track.pose = clip.poses().get(track.frame);
+            track.gap = gap;
             track.age = 0;
             return;
         }
