@@ -42,6 +42,17 @@ final class PoseCommand implements Callable<Integer> {
     @Option(names = "--from", defaultValue = "0", description = "Start at this fraction of the clip, e.g. 0.8 for the held-out tail (default: ${DEFAULT-VALUE}).")
     double from;
 
+    @Option(names = "--to", defaultValue = "1", description = "End at this fraction of the clip (default: ${DEFAULT-VALUE}).")
+    double to;
+
+    @Option(names = "--every-offset", description = "Replay once from every start offset 0..gap-1, so that every "
+            + "frame is a target once (a short clip at a large gap otherwise gives few frames).")
+    boolean everyOffset;
+
+    @Option(names = "--refine-margin", paramLabel = "MM", description = "Refine a learned pose whose mean residual "
+            + "exceeds the track's reachable residual by more than this (default: the stage's).")
+    Double refineMargin;
+
     @Option(names = "--max-frames", defaultValue = "0", description = "Solve at most this many frames; 0 = all (default: ${DEFAULT-VALUE}).")
     int maxFrames;
 
@@ -59,23 +70,29 @@ final class PoseCommand implements Callable<Integer> {
             spec.commandLine().usage(System.out);
             return 0;
         }
-        if (gap < 1 || !List.of("learned", "iterative", "both").contains(method) || from < 0 || from >= 1) {
-            System.err.println("pose: --gap must be >= 1, --method learned|iterative|both, --from in [0, 1)");
+        if (gap < 1 || !List.of("learned", "iterative", "both").contains(method) || from < 0 || from >= to || to > 1
+                || (refineMargin != null && !(refineMargin >= 0))) {
+            System.err.println("pose: --gap must be >= 1, --method learned|iterative|both, 0 <= --from < --to <= 1, "
+                    + "--refine-margin >= 0");
             return 2;
         }
         List<double[][]> joints = BvhImport.joints(BvhClip.read(bvh), 30);
-        joints = joints.subList((int) (from * joints.size()), joints.size());
+        joints = joints.subList((int) (from * joints.size()), (int) (to * joints.size()));
         if (maxFrames > 0 && joints.size() > (long) maxFrames * gap) {
             joints = joints.subList(0, maxFrames * gap);
         }
         List<ClipReplay.Result> results = new ArrayList<>();
-        try (PoseTracker tracker = PoseTracker.withDefaults(noRefine ? PoseTracker.Settings.withoutRefinement()
-                : PoseTracker.Settings.defaults())) {
-            if (!method.equals("iterative")) {
-                results.add(ClipReplay.run(tracker, joints, 30, gap, PoseTracker.Method.LEARNED));
-            }
-            if (!method.equals("learned")) {
-                results.add(ClipReplay.run(tracker, joints, 30, gap, PoseTracker.Method.ITERATIVE));
+        PoseTracker.Settings settings = noRefine ? PoseTracker.Settings.withoutRefinement()
+                : PoseTracker.Settings.defaults();
+        if (refineMargin != null && !noRefine) {
+            settings = settings.withMargin(refineMargin);
+        }
+        try (PoseTracker tracker = PoseTracker.withDefaults(settings)) {
+            for (PoseTracker.Method m : PoseTracker.Method.values()) {
+                if (method.equals("both") || method.equals(m.name().toLowerCase(Locale.ROOT))) {
+                    results.add(everyOffset ? ClipReplay.runEveryOffset(tracker, joints, 30, gap, m)
+                            : ClipReplay.run(tracker, joints, 30, gap, m));
+                }
             }
         }
         Double ratio = results.size() == 2 ? results.get(1).msPerFrame() / results.get(0).msPerFrame() : null;

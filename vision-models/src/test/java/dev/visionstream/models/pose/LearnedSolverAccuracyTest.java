@@ -57,24 +57,30 @@ class LearnedSolverAccuracyTest {
     }
 
     /**
-     * The harsher replay as one track, where each init is the previous learned output so errors chain: about 45 mm
-     * learned alone (see the training log), guarded at 50 mm; the stage's default refinement bounds it.
+     * The network alone chained through the held-out tail the way the stage runs a track (first frame iterative, then
+     * every init the previous learned output, no refinement), from every start offset: the issue's 20 mm target.
      */
     @Test
-    void cmuHeldOutTailReplayedAsATrackStaysBounded() throws Exception {
-        List<double[][]> tail = cmuTail();
-        PoseTracker.Settings learnedOnly = PoseTracker.Settings.withoutRefinement();
-        try (PoseTracker tracker = new PoseTracker(learnedOnly, LearnedSolver.loadDefault(), new IterativeSolver())) {
-            ClipReplay.Result r = ClipReplay.run(tracker, tail, 30, 9, PoseTracker.Method.LEARNED);
-            System.out.printf("01_01 tail gap 9 as a track: %d frames, learned only %.2f mm%n", r.frames(), r.mpjpeMm());
-            assertTrue(r.mpjpeMm() <= 50.0, "01_01 tail gap-9 track MPJPE " + r.mpjpeMm());
+    void networkAloneChainedThroughTheHeldOutTailAtGapNineWithinTwentyMillimetres() throws Exception {
+        try (PoseTracker tracker = new PoseTracker(PoseTracker.Settings.withoutRefinement(),
+                LearnedSolver.loadDefault(), new IterativeSolver())) {
+            ClipReplay.Result r = ClipReplay.runEveryOffset(tracker, cmuTail(), 30, 9, PoseTracker.Method.LEARNED);
+            System.out.printf("01_01 tail gap 9, every offset: %d frames, network alone %.2f mm%n", r.frames(),
+                    r.mpjpeMm());
+            assertTrue(r.mpjpeMm() <= 20.0, "01_01 tail gap-9 chained MPJPE, network alone " + r.mpjpeMm());
         }
+    }
+
+    /** The stage's default path (network, refinement when the residual calls for it): 15 mm, at most 5 % refined. */
+    @Test
+    void stageDefaultOnTheHeldOutTailAtGapNineWithinFifteenMillimetresRefiningAtMostFivePercent() throws Exception {
         try (PoseTracker tracker = new PoseTracker(PoseTracker.Settings.defaults(), LearnedSolver.loadDefault(),
                 new IterativeSolver())) {
-            ClipReplay.Result r = ClipReplay.run(tracker, tail, 30, 9, PoseTracker.Method.LEARNED);
-            System.out.printf("01_01 tail gap 9 as a track: %d frames, learned + refinement %.2f mm (%d refined)%n",
+            ClipReplay.Result r = ClipReplay.runEveryOffset(tracker, cmuTail(), 30, 9, PoseTracker.Method.LEARNED);
+            System.out.printf("01_01 tail gap 9, every offset: %d frames, stage default %.2f mm, %d refined%n",
                     r.frames(), r.mpjpeMm(), r.refinedFrames());
-            assertTrue(r.mpjpeMm() <= 15.0, "01_01 tail gap-9 track MPJPE with refinement " + r.mpjpeMm());
+            assertTrue(r.mpjpeMm() <= 15.0, "01_01 tail gap-9 stage MPJPE " + r.mpjpeMm());
+            assertTrue(r.refinedFrames() <= 0.05 * r.frames(), r.refinedFrames() + " of " + r.frames() + " refined");
         }
     }
 
