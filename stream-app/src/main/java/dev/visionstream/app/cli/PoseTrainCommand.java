@@ -189,7 +189,7 @@ final class PoseTrainCommand implements Callable<Integer> {
     private static List<MotionClip> fitted(String name, List<double[][]> joints, double rate, double from, double to,
                                            PrintWriter log) throws java.io.IOException {
         Path cache = SampleMedia.projectRoot().resolve(FIT_CACHE)
-                .resolve(String.format(Locale.ROOT, "%s-%.2f-%.2f.clips", name, from, to));
+                .resolve(String.format(Locale.ROOT, "%s-%.2f-%.2f-polished.clips", name, from, to));
         long begin = System.nanoTime();
         List<MotionClip> clips;
         if (Files.isRegularFile(cache)) {
