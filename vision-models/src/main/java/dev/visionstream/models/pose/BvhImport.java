@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a BVH clip into SMPL-24 target joints in metres: joints mapped by name ({@link JointMapping}), frames
- * resampled to the requested rate, units scaled so that the leg (hip to knee to ankle, frame 0) is as long as the
- * rest skeleton's, which handles CMU's inch-based units and Mixamo's centimetres alike.
+ * Turns a BVH clip, or any skeleton in motion, into SMPL-24 target joints in metres: joints mapped by the
+ * skeleton's topology ({@link SkeletonTopology}, whatever the naming), frames resampled to the requested rate, the
+ * body's up axis turned onto +Y (3ds Max and Unreal write Z-up), units scaled so that the legs (hip to knee to
+ * ankle, first frame) are as long as the rest skeleton's, which handles CMU's inch-based units and Mixamo's
+ * centimetres alike.
  */
 public final class BvhImport {
     private BvhImport() {
@@ -14,18 +16,26 @@ public final class BvhImport {
 
     /** Joints per frame at about {@code fps} (every n-th file frame, n = round(file rate / fps), at least 1). */
     public static List<double[][]> joints(BvhClip clip, double fps) {
-        JointMapping mapping = JointMapping.forNames(clip.jointNames());
-        int step = Math.max(1, (int) Math.round(1.0 / (clip.frameTime() * fps)));
+        return joints(clip.motion("bvh"), fps);
+    }
+
+    /** Joints per frame at about {@code fps} (every n-th frame, n = round(motion rate / fps), at least 1). */
+    public static List<double[][]> joints(SkeletonMotion motion, double fps) {
+        JointMapping mapping = SkeletonTopology.of(motion).mapping();
+        int step = Math.max(1, (int) Math.round(motion.fps() / fps));
+        double[] toYUp = null;
         double scale = -1;
         List<double[][]> out = new ArrayList<>();
-        for (int f = 0; f < clip.frameCount(); f += step) {
-            double[][] j = mapping.apply(clip.jointNames(), clip.worldPositions(f));
+        for (int f = 0; f < motion.frameCount(); f += step) {
+            double[][] j = mapping.apply(motion.names(), motion.frames().get(f));
             if (scale < 0) {
+                toYUp = UpAxis.rotationToYUp(Rotations.sub(j[SmplSkeleton.SPINE3], j[SmplSkeleton.PELVIS]));
                 scale = legLength(BodyShape.template().restJoints()) / legLength(j);
             }
-            for (double[] p : j) {
+            for (int k = 0; k < j.length; k++) {
+                j[k] = Rotations.apply(toYUp, j[k]);
                 for (int i = 0; i < 3; i++) {
-                    p[i] *= scale;
+                    j[k][i] *= scale;
                 }
             }
             out.add(j);

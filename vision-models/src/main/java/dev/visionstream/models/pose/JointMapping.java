@@ -98,6 +98,18 @@ public final class JointMapping {
         if (exprs == null) {
             throw new IllegalArgumentException("unknown joint profile " + name);
         }
+        return fromExpressions(name, exprs);
+    }
+
+    /**
+     * A mapping from one expression per SMPL joint, {@code "a"} or {@code "a*w+b*w"} over normalised source names
+     * (weights may be negative, for an extrapolated joint); {@link SkeletonTopology} builds its mappings this way.
+     */
+    static JointMapping fromExpressions(String profile, String[] exprs) {
+        if (exprs.length != SmplSkeleton.JOINTS) {
+            throw new IllegalArgumentException(profile + ": one expression per SMPL joint expected, got "
+                    + exprs.length);
+        }
         List<List<Term>> rows = new ArrayList<>();
         for (String e : exprs) {
             List<Term> row = new ArrayList<>();
@@ -107,7 +119,7 @@ public final class JointMapping {
             }
             rows.add(row);
         }
-        return new JointMapping(name, rows);
+        return new JointMapping(profile, rows);
     }
 
     /** Every normalised name some profile knows. */
