@@ -41,8 +41,8 @@ public final class PoseTrainer {
                            int actionClips, int clipFrames, int evalEvery, double rolloutShare, int rolloutLength,
                            int passes, double noisyShare, double initNoiseDegrees) {
         public static Settings defaults() {
-            return new Settings(7, 6000, 256, 1e-3, PoseNetwork.Architecture.MLP, 512, 3, 1000, 1000, 60, 250, 0.5,
-                    30, 2, 0.2, 4.0);
+            return new Settings(7, 10000, 256, 1e-3, PoseNetwork.Architecture.MLP, 768, 3, 1000, 1000, 60, 250,
+                    0.5, 30, 3, 0.2, 4.0);
         }
     }
 
