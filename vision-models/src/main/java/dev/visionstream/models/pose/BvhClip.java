@@ -38,7 +38,7 @@ public final class BvhClip {
         if (!root.equals("ROOT")) {
             throw new IllegalArgumentException("BVH: expected ROOT, found " + root);
         }
-        clip.readJoint(tokens, pos, next(tokens, pos), -1);
+        clip.readJoint(tokens, pos, jointName(tokens, pos), -1);
         expect(tokens, pos, "MOTION");
         expect(tokens, pos, "Frames:");
         int count = Integer.parseInt(next(tokens, pos));
@@ -78,7 +78,7 @@ public final class BvhClip {
             if (token.equals("}")) {
                 return;
             } else if (token.equals("JOINT")) {
-                readJoint(t, pos, next(t, pos), index);
+                readJoint(t, pos, jointName(t, pos), index);
             } else if (token.equals("End")) {
                 expect(t, pos, "Site");
                 readJoint(t, pos, name + "_end", index);
@@ -93,6 +93,15 @@ public final class BvhClip {
             throw new IllegalArgumentException("BVH: unexpected end of file");
         }
         return t[pos[0]++];
+    }
+
+    /** A name may hold spaces (3ds Max Biped writes "Bip01 L Thigh"): every token up to the joint's "{". */
+    private static String jointName(String[] t, int[] pos) {
+        StringBuilder name = new StringBuilder(next(t, pos));
+        while (pos[0] < t.length && !t[pos[0]].equals("{")) {
+            name.append(' ').append(t[pos[0]++]);
+        }
+        return name.toString();
     }
 
     private static double num(String[] t, int[] pos) {
