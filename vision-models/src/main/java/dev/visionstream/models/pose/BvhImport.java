@@ -43,30 +43,6 @@ public final class BvhImport {
         return out;
     }
 
-    /**
-     * The first {@code fraction} of the clip as training clips at about {@code fps}: one sequence per phase of the
-     * file's frames (a 120 fps file gives four interleaved 30 fps sequences), each cut into clips of
-     * {@code clipFrames} frames, poses fitted by {@link MocapFit}.
-     */
-    public static List<MotionClip> trainingClips(BvhClip clip, String name, double fps, double fraction,
-                                                 int clipFrames, IterativeSolver solver) {
-        List<double[][]> all = joints(clip, 1.0 / clip.frameTime());
-        int step = Math.max(1, (int) Math.round(1.0 / (clip.frameTime() * fps)));
-        int end = (int) (fraction * all.size());
-        List<MotionClip> out = new ArrayList<>();
-        for (int phase = 0; phase < step; phase++) {
-            List<double[][]> seq = new ArrayList<>();
-            for (int f = phase; f < end; f += step) {
-                seq.add(all.get(f));
-            }
-            MotionClip fitted = MocapFit.fit(name + "-phase" + phase, fps, seq, 5, solver);
-            for (int from = 0; from + clipFrames <= fitted.frames(); from += clipFrames) {
-                out.add(fitted.slice(from, from + clipFrames));
-            }
-        }
-        return out;
-    }
-
     /** The rate {@link #joints} produces for {@code fps}. */
     public static double rate(BvhClip clip, double fps) {
         int step = Math.max(1, (int) Math.round(1.0 / (clip.frameTime() * fps)));
