@@ -1,7 +1,10 @@
 package dev.visionstream.app.cli;
 
 import dev.visionstream.app.runtime.SampleMedia;
+import dev.visionstream.models.pose.AseMotion;
 import dev.visionstream.models.pose.BvhClip;
+import dev.visionstream.models.pose.PoseDataSplits;
+import dev.visionstream.models.pose.VrmlMotion;
 import dev.visionstream.models.pose.BvhImport;
 import dev.visionstream.models.pose.ClipReplay;
 import dev.visionstream.models.pose.ForwardKinematics;
@@ -31,18 +34,21 @@ import picocli.CommandLine.Option;
         description = {"Train the Learnable SMPLify solver on CPU with DJL (fixed seed, deterministic) for chained use: "
                 + "synthetic motion (joint waves and coordinated actions), rollout tracks that start from the "
                 + "network's own solutions, several passes per target with a loss on each.",
-                "Real motion when the test assets are there: CMU 01_01.bvh, first 70 % for training (mirrored and "
-                + "time-warped), 70-80 % to choose the checkpoint by chained error; the last 20 % is never used here.",
+                "Real motion where fetched: CMU 01_01.bvh (test assets), the 3ds Max range-of-motion capture and the "
+                + "whitedune walk and run (scripts/fetch-pose-training-data.sh); training parts are mirrored and "
+                + "time-warped, validation parts choose the checkpoint by chained error, test parts are never used here.",
                 "Writes the weights and a log (the command, settings, evaluation lines) next to each other."})
 final class PoseTrainCommand implements Callable<Integer> {
     private static final String BVH = "x/assimp-testmodels/usr/share/assimp/models/BVH/01_01.bvh";
     private static final Path DEFAULT_OUT = Path.of("vision-models/src/main/resources/models/pose/learnable-smplify-mlp.params");
     private static final Path FIT_CACHE = Path.of("target/pose-data/fits");
-    private static final double TRAIN_END = 0.7;
-    private static final double VALIDATION_END = 0.8;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Weights file (default: the built-in resource, ${DEFAULT-VALUE}).")
     Path out = DEFAULT_OUT;
+
+    @Option(names = "--pose-data", paramLabel = "DIR", description = "Motion captures fetched by "
+            + "scripts/fetch-pose-training-data.sh (default: ${DEFAULT-VALUE}).")
+    Path poseData = Path.of("target/pose-data");
 
     @Option(names = "--steps", description = "Optimiser steps (default: ${DEFAULT-VALUE}).")
     int steps = PoseTrainer.Settings.defaults().steps();
@@ -166,37 +172,57 @@ final class PoseTrainCommand implements Callable<Integer> {
 
     /**
      * Real motion for training (augmented) and validation (chained, to choose the checkpoint), split by time so that
-     * no frame is in both; the test part of every source is never loaded here.
+     * no frame is in both; the test part of every source ({@link PoseDataSplits}) is never loaded here.
      */
-    private static void realMotion(List<MotionClip> train, List<MotionClip> validation, PrintWriter log)
+    private void realMotion(List<MotionClip> train, List<MotionClip> validation, PrintWriter log)
             throws java.io.IOException {
+        int clipFrames = PoseTrainer.Settings.defaults().clipFrames();
+        Path dataDir = poseData.isAbsolute() ? poseData : SampleMedia.projectRoot().resolve(poseData);
         Path bvh = SampleMedia.assetDir().resolve(BVH);
-        if (!Files.isRegularFile(bvh)) {
-            log.println("real motion: " + bvh + " missing (run scripts/fetch-test-assets.sh): synthetic data only");
-            return;
+        if (Files.isRegularFile(bvh)) {
+            BvhClip clip = BvhClip.read(bvh);
+            double rate = 1.0 / clip.frameTime();
+            List<double[][]> joints = BvhImport.joints(clip, rate);
+            train.addAll(RealMotion.augmented(fitted("cmu-01_01-train",
+                    PoseDataSplits.CMU_TRAIN.of(joints), rate, log), clipFrames));
+            validation.addAll(fitted("cmu-01_01-validation", PoseDataSplits.CMU_VALIDATION.of(joints), rate, log));
+        } else {
+            log.println("real motion: " + bvh + " missing (run scripts/fetch-test-assets.sh)");
         }
-        BvhClip clip = BvhClip.read(bvh);
-        double rate = 1.0 / clip.frameTime();
-        List<double[][]> joints = BvhImport.joints(clip, rate);
-        List<MotionClip> trainPart = fitted("cmu-01_01", joints, rate, 0, TRAIN_END, log);
-        train.addAll(RealMotion.augmented(trainPart, PoseTrainer.Settings.defaults().clipFrames()));
-        validation.addAll(fitted("cmu-01_01", joints, rate, TRAIN_END, VALIDATION_END, log));
-        log.printf(Locale.ROOT, "real motion: 01_01.bvh [0, %.1f) for training (mirrored, speeds 1, 0.8, 1.25), "
-                + "[%.1f, %.1f) for validation, the rest never used here%n", TRAIN_END, TRAIN_END, VALIDATION_END);
+        Path rom = dataDir.resolve(PoseDataSplits.ROM_FILE);
+        if (Files.isRegularFile(rom)) {
+            List<double[][]> joints = BvhImport.joints(AseMotion.read(rom).motion("rom"), 30);
+            for (PoseDataSplits.Range range : PoseDataSplits.ROM_TRAIN) {
+                train.addAll(RealMotion.augmented(fitted("rom-train-" + range.first(), range.of(joints), 30, log),
+                        clipFrames));
+            }
+            validation.addAll(fitted("rom-validation", PoseDataSplits.ROM_VALIDATION.of(joints), 30, log));
+        } else {
+            log.println("real motion: " + rom + " missing (run scripts/fetch-pose-training-data.sh)");
+        }
+        for (String capture : PoseDataSplits.VRML_FILES) {
+            Path file = dataDir.resolve(capture);
+            if (Files.isRegularFile(file)) {
+                List<double[][]> joints = BvhImport.joints(VrmlMotion.read(file).human(capture, 30), 30);
+                train.addAll(RealMotion.augmented(fitted(capture, joints, 30, log), clipFrames));
+            } else {
+                log.println("real motion: " + file + " missing (run scripts/fetch-pose-training-data.sh)");
+            }
+        }
+        log.println("real motion: training parts mirrored and played at speeds 1, 0.8 and 1.25; " + PoseDataSplits.DESCRIPTION);
     }
 
-    /** The part's 30 fps phases fitted by the iterative solver, from the cache under target/ when present. */
-    private static List<MotionClip> fitted(String name, List<double[][]> joints, double rate, double from, double to,
-                                           PrintWriter log) throws java.io.IOException {
-        Path cache = SampleMedia.projectRoot().resolve(FIT_CACHE)
-                .resolve(String.format(Locale.ROOT, "%s-%.2f-%.2f-polished.clips", name, from, to));
+    /** The frames' 30 fps phases fitted by the iterative solver, from the cache under target/ when present. */
+    private static List<MotionClip> fitted(String name, List<double[][]> joints, double rate, PrintWriter log)
+            throws java.io.IOException {
+        Path cache = SampleMedia.projectRoot().resolve(FIT_CACHE).resolve(name + "-polished.clips");
         long begin = System.nanoTime();
         List<MotionClip> clips;
         if (Files.isRegularFile(cache)) {
             clips = MotionClipFile.read(cache);
         } else {
             try (IterativeSolver solver = new IterativeSolver()) {
-                clips = RealMotion.fittedPhases(name, joints, rate, 30, from, to, solver);
+                clips = RealMotion.fittedPhases(name, joints, rate, 30, 0, 1, solver);
             }
             MotionClipFile.write(cache, clips);
         }
@@ -209,8 +235,8 @@ final class PoseTrainCommand implements Callable<Integer> {
                 frames++;
             }
         }
-        String line = String.format(Locale.ROOT, "real motion: %s [%.2f, %.2f): %d sequences, %d frames at 30 fps, "
-                + "iterative pose fit MPJPE %.2f mm (%d s)", name, from, to, clips.size(), frames, error / frames,
+        String line = String.format(Locale.ROOT, "real motion: %s: %d sequences, %d frames at 30 fps, "
+                + "iterative pose fit MPJPE %.2f mm (%d s)", name, clips.size(), frames, error / frames,
                 (System.nanoTime() - begin) / 1_000_000_000L);
         log.println(line);
         System.err.println(line);
