@@ -77,7 +77,7 @@ public final class PoseBenchmark {
         }
         try {
             List<double[][]> joints = BvhImport.joints(BvhClip.read(file), 30);
-            return joints.subList((int) (0.8 * joints.size()), joints.size());
+            return dev.visionstream.models.pose.PoseDataSplits.CMU_TEST.of(joints);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -1,8 +1,8 @@
 package dev.visionstream.app.cli;
 
-import dev.visionstream.models.pose.BvhClip;
 import dev.visionstream.models.pose.BvhImport;
 import dev.visionstream.models.pose.ClipReplay;
+import dev.visionstream.models.pose.MotionFiles;
 import dev.visionstream.models.pose.PoseTracker;
 import dev.visionstream.schemas.Json;
 import java.nio.file.Path;
@@ -30,7 +30,8 @@ final class PoseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bvh", paramLabel = "FILE", description = "BVH clip (CMU or Mixamo joint names).")
+    @Option(names = {"--bvh", "--motion"}, paramLabel = "FILE", description = "Motion capture: BVH (any skeleton, "
+            + "mapped by topology), 3ds Max ASCII export (.ase) or VRML (.wrl, .wrl.gz).")
     Path bvh;
 
     @Option(names = "--gap", defaultValue = "1", description = "Frame gap at 30 fps between solved frames (default: ${DEFAULT-VALUE}).")
@@ -76,7 +77,13 @@ final class PoseCommand implements Callable<Integer> {
                     + "--refine-margin >= 0");
             return 2;
         }
-        List<double[][]> joints = BvhImport.joints(BvhClip.read(bvh), 30);
+        List<double[][]> joints;
+        try {
+            joints = BvhImport.joints(MotionFiles.read(bvh), 30);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            System.err.println("pose: cannot read " + bvh + ": " + e.getMessage());
+            return 2;
+        }
         joints = joints.subList((int) (from * joints.size()), (int) (to * joints.size()));
         if (maxFrames > 0 && joints.size() > (long) maxFrames * gap) {
             joints = joints.subList(0, maxFrames * gap);

@@ -148,7 +148,7 @@ final class PoseTrainCommand implements Callable<Integer> {
             Path bvh = SampleMedia.assetDir().resolve(BVH);
             if (Files.isRegularFile(bvh)) {
                 List<double[][]> joints = BvhImport.joints(BvhClip.read(bvh), 30);
-                List<double[][]> tail = joints.subList((int) (0.8 * joints.size()), joints.size());
+                List<double[][]> tail = PoseDataSplits.CMU_TEST.of(joints);
                 // the learned solver alone: the stage's refinement of high-residual poses is off
                 try (PoseTracker tracker = new PoseTracker(PoseTracker.Settings.withoutRefinement(),
                         LearnedSolver.load(target),

@@ -4,6 +4,7 @@ import dev.visionstream.app.runtime.EventTap;
 import dev.visionstream.app.runtime.SampleMedia;
 import dev.visionstream.models.pose.BvhClip;
 import dev.visionstream.models.pose.BvhImport;
+import dev.visionstream.models.pose.PoseDataSplits;
 import dev.visionstream.models.pose.SkeletonImage;
 import dev.visionstream.schemas.Json;
 import dev.visionstream.schemas.Keypoints3dMessage;
@@ -46,7 +47,7 @@ final class PoseDemo {
             return -1;
         }
         List<double[][]> joints = BvhImport.joints(BvhClip.read(file), 30);
-        List<double[][]> tail = joints.subList((int) (0.8 * joints.size()), joints.size());
+        List<double[][]> tail = PoseDataSplits.CMU_TEST.of(joints);
         List<PoseEvent> events = new CopyOnWriteArrayList<>();
         Instant t0 = Instant.now();
         List<double[][]> sent = new ArrayList<>();

@@ -90,6 +90,6 @@ class LearnedSolverAccuracyTest {
                 "x/assimp-testmodels/usr/share/assimp/models/BVH/01_01.bvh");
         assumeTrue(Files.isRegularFile(file), "01_01.bvh not fetched (scripts/fetch-test-assets.sh)");
         List<double[][]> joints = BvhImport.joints(BvhClip.read(file), 30);
-        return joints.subList((int) (0.8 * joints.size()), joints.size());
+        return PoseDataSplits.CMU_TEST.of(joints);
     }
 }
