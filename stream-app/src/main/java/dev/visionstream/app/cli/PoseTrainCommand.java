@@ -34,19 +34,20 @@ import picocli.CommandLine.Option;
         description = {"Train the Learnable SMPLify solver on CPU with DJL (fixed seed, deterministic) for chained use: "
                 + "synthetic motion (joint waves and coordinated actions), rollout tracks that start from the "
                 + "network's own solutions, several passes per target with a loss on each.",
-                "Real motion where fetched: CMU 01_01.bvh (test assets), the 3ds Max range-of-motion capture and the "
+                "Real motion where fetched: CMU 01_01.bvh and the 3ds Max range-of-motion capture (test assets), the "
                 + "whitedune walk and run (scripts/fetch-pose-training-data.sh); training parts are mirrored and "
                 + "time-warped, validation parts choose the checkpoint by chained error, test parts are never used here.",
                 "Writes the weights and a log (the command, settings, evaluation lines) next to each other."})
 final class PoseTrainCommand implements Callable<Integer> {
     private static final String BVH = "x/assimp-testmodels/usr/share/assimp/models/BVH/01_01.bvh";
+    private static final String ROM = "x/assimp-testmodels/usr/share/assimp/models/ASE/" + PoseDataSplits.ROM_FILE;
     private static final Path DEFAULT_OUT = Path.of("vision-models/src/main/resources/models/pose/learnable-smplify-mlp.params");
     private static final Path FIT_CACHE = Path.of("target/pose-data/fits");
 
     @Option(names = "--out", paramLabel = "FILE", description = "Weights file (default: the built-in resource, ${DEFAULT-VALUE}).")
     Path out = DEFAULT_OUT;
 
-    @Option(names = "--pose-data", paramLabel = "DIR", description = "Motion captures fetched by "
+    @Option(names = "--pose-data", paramLabel = "DIR", description = "The whitedune captures fetched by "
             + "scripts/fetch-pose-training-data.sh (default: ${DEFAULT-VALUE}).")
     Path poseData = Path.of("target/pose-data");
 
@@ -189,7 +190,7 @@ final class PoseTrainCommand implements Callable<Integer> {
         } else {
             log.println("real motion: " + bvh + " missing (run scripts/fetch-test-assets.sh)");
         }
-        Path rom = dataDir.resolve(PoseDataSplits.ROM_FILE);
+        Path rom = SampleMedia.assetDir().resolve(ROM);
         if (Files.isRegularFile(rom)) {
             List<double[][]> joints = BvhImport.joints(AseMotion.read(rom).motion("rom"), 30);
             for (PoseDataSplits.Range range : PoseDataSplits.ROM_TRAIN) {
@@ -198,7 +199,7 @@ final class PoseTrainCommand implements Callable<Integer> {
             }
             validation.addAll(fitted("rom-validation", PoseDataSplits.ROM_VALIDATION.of(joints), 30, log));
         } else {
-            log.println("real motion: " + rom + " missing (run scripts/fetch-pose-training-data.sh)");
+            log.println("real motion: " + rom + " missing (run scripts/fetch-test-assets.sh)");
         }
         for (String capture : PoseDataSplits.VRML_FILES) {
             Path file = dataDir.resolve(capture);

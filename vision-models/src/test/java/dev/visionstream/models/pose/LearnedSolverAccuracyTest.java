@@ -84,6 +84,31 @@ class LearnedSolverAccuracyTest {
         }
     }
 
+    /**
+     * The same two targets on a second motion never trained on, another performer on another skeleton (3ds Max
+     * Biped, German names, Z-up, mapped by topology): the test part of the range-of-motion capture.
+     */
+    @Test
+    void rangeOfMotionTestPartMeetsTheChainedAndStageTargets() throws Exception {
+        Path file = Path.of(System.getProperty("vision.assets", "target/assets"),
+                "x/assimp-testmodels/usr/share/assimp/models/ASE/" + PoseDataSplits.ROM_FILE);
+        assumeTrue(Files.isRegularFile(file), PoseDataSplits.ROM_FILE + " not fetched (scripts/fetch-test-assets.sh)");
+        List<double[][]> part = PoseDataSplits.ROM_TEST.of(BvhImport.joints(AseMotion.read(file).motion("rom"), 30));
+        try (PoseTracker alone = new PoseTracker(PoseTracker.Settings.withoutRefinement(), LearnedSolver.loadDefault(),
+                new IterativeSolver());
+             PoseTracker stage = new PoseTracker(PoseTracker.Settings.defaults(), LearnedSolver.loadDefault(),
+                     new IterativeSolver())) {
+            ClipReplay.Result network = ClipReplay.runEveryOffset(alone, part, 30, 9, PoseTracker.Method.LEARNED);
+            ClipReplay.Result path = ClipReplay.runEveryOffset(stage, part, 30, 9, PoseTracker.Method.LEARNED);
+            System.out.printf("range of motion test part, gap 9, every offset: %d frames, network alone %.2f mm, "
+                    + "stage default %.2f mm, %d refined%n", path.frames(), network.mpjpeMm(), path.mpjpeMm(),
+                    path.refinedFrames());
+            assertTrue(network.mpjpeMm() <= 20.0, "network alone " + network.mpjpeMm());
+            assertTrue(path.mpjpeMm() <= 15.0, "stage default " + path.mpjpeMm());
+            assertTrue(path.refinedFrames() <= 0.05 * path.frames(), path.refinedFrames() + " of " + path.frames());
+        }
+    }
+
     /** The last 20 % of 01_01.bvh at 30 fps, never seen in training. */
     private static List<double[][]> cmuTail() throws Exception {
         Path file = Path.of(System.getProperty("vision.assets", "target/assets"),
