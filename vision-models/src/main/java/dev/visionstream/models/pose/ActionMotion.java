@@ -7,7 +7,8 @@ import java.util.Random;
 /**
  * Coordinated whole-body synthetic motion, the kind that independent per-joint waves ({@link SyntheticMotion}) never
  * produce: gait cycles (walking and running: legs in antiphase, arms swinging against them, the pelvis bobbing),
- * reaching overhead, trunk bends up to about 1 rad, crouches, jumps (crouch, take-off, flight) and turns on the spot.
+ * reaching overhead, trunk bends (sideways, or forward down to the toes: about 1 rad of spine on 1.3 rad of
+ * pelvis tilt), crouches, jumps (crouch, take-off, flight) and turns on the spot.
  * A clip chains actions of 1–2.5 s with 0.3 s cross-fades, adds small random joint waves, keeps every joint inside
  * {@link JointLimits} and puts the lowest foot on the ground except in flight. SMPL axes: y up, the body faces +z;
  * hips flex about −x, knees about +x, the left arm lowers about −z.
@@ -15,6 +16,8 @@ import java.util.Random;
 public final class ActionMotion {
     private static final double FADE_S = 0.3;
     private static final int ACTIONS = 6;
+    /** Where an action keeps the pelvis pitch (forward tilt, radians), after the 3 values per solved joint. */
+    private static final int PITCH = SmplSkeleton.SOLVED_JOINTS * 3;
 
     private ActionMotion() {
     }
@@ -71,7 +74,8 @@ public final class ActionMotion {
             yaw += mix[0] / fps;
             position[0] += Math.sin(yaw) * mix[1] / fps;
             position[2] += Math.cos(yaw) * mix[1] / fps;
-            aa[0] = new double[] {0, yaw, 0};
+            aa[0] = Rotations.toAxisAngle(Rotations.multiply(Rotations.fromAxisAngle(new double[] {0, yaw, 0}),
+                    Rotations.fromAxisAngle(new double[] {mix[PITCH], 0, 0})));
             BodyPose grounded = new BodyPose(aa, new double[3]);
             double lowest = Double.POSITIVE_INFINITY;
             for (double[] p : ForwardKinematics.joints(shape, grounded)) {
@@ -85,9 +89,12 @@ public final class ActionMotion {
         return new MotionClip(name, fps, shape, poses, joints);
     }
 
-    /** The action's target values at time t: yaw rate, speed, flight, then 3 per joint for joints 1..21. */
+    /**
+     * The action's target values at time t: yaw rate, speed, flight, then 3 per joint for joints 1..21, then the
+     * pelvis pitch.
+     */
     private static double[] action(double[] segment, double t) {
-        double[] v = new double[SmplSkeleton.SOLVED_JOINTS * 3];
+        double[] v = new double[PITCH + 1];
         double local = t - segment[0];
         double p1 = segment[2];
         double p2 = segment[3];
@@ -130,15 +137,17 @@ public final class ActionMotion {
                 set(v, 6, 0, -0.2 * reach);
                 set(v, 12, 0, -0.4 * reach);
             }
-            case 2 -> { // trunk bend forward or sideways, hips helping, up to about 1 rad in the spine
+            case 2 -> { // trunk bend sideways, or forward down to the toes: the pelvis tilts, the legs stay upright
                 double bend = (0.5 - 0.5 * Math.cos(2 * Math.PI * local / (1.5 + p1))) * (0.5 + 0.5 * p2);
                 boolean sideways = p3 < 0.35;
                 for (int k : new int[] {3, 6, 9}) {
-                    set(v, k, sideways ? 2 : 0, (sideways ? side * 0.3 : 0.4) * bend);
+                    set(v, k, sideways ? 2 : 0, (sideways ? side * 0.3 : 0.3) * bend);
                 }
                 if (!sideways) {
-                    set(v, 1, 0, -1.0 * bend);
-                    set(v, 2, 0, -1.0 * bend);
+                    v[PITCH] = 1.3 * bend;
+                    set(v, 1, 0, -1.3 * bend);
+                    set(v, 2, 0, -1.3 * bend);
+                    armsDown(v, 1.0 - 0.6 * bend);
                 }
                 set(v, 12, 0, 0.3 * bend);
             }
@@ -195,6 +204,7 @@ public final class ActionMotion {
     }
 
     private static void crouch(double[] v, double depth) {
+        v[PITCH] = 0.4 * depth;
         set(v, 1, 0, -1.8 * depth);
         set(v, 2, 0, -1.8 * depth);
         set(v, 4, 0, 2.2 * depth);
