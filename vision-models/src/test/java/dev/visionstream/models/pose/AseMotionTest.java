@@ -114,7 +114,7 @@ class AseMotionTest {
     /** Checks on MotionCaptureROM.ase (assimp test models): the semantics above reproduce the exporter's own TMs. */
     @Test
     void rangeOfMotionCaptureIsConsistent() throws IOException {
-        AseMotion ase = AseMotion.read(PoseDataFiles.require("MotionCaptureROM.ase"));
+        AseMotion ase = AseMotion.read(PoseDataFiles.require(PoseDataSplits.ROM_ASSET));
         SkeletonMotion motion = ase.motion("MotionCaptureROM");
         assertEquals(1359, motion.frameCount());
         assertEquals(30, motion.fps());

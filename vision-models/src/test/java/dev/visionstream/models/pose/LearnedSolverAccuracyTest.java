@@ -90,9 +90,7 @@ class LearnedSolverAccuracyTest {
      */
     @Test
     void rangeOfMotionTestPartMeetsTheChainedAndStageTargets() throws Exception {
-        Path file = Path.of(System.getProperty("vision.assets", "target/assets"),
-                "x/assimp-testmodels/usr/share/assimp/models/ASE/" + PoseDataSplits.ROM_FILE);
-        assumeTrue(Files.isRegularFile(file), PoseDataSplits.ROM_FILE + " not fetched (scripts/fetch-test-assets.sh)");
+        Path file = PoseDataFiles.require(PoseDataSplits.ROM_ASSET);
         List<double[][]> part = PoseDataSplits.ROM_TEST.of(BvhImport.joints(AseMotion.read(file).motion("rom"), 30));
         try (PoseTracker alone = new PoseTracker(PoseTracker.Settings.withoutRefinement(), LearnedSolver.loadDefault(),
                 new IterativeSolver());

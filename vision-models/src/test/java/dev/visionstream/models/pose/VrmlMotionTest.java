@@ -57,9 +57,9 @@ class VrmlMotionTest {
 
     @Test
     void whiteduneWalkAndRunAreRigidUprightAndAlternateTheLegs() throws IOException {
-        for (String clip : List.of("walk", "run")) {
-            VrmlMotion vrml = VrmlMotion.read(PoseDataFiles.require("transform_human_motioncapture_" + clip
-                    + ".wrl.gz"));
+        for (String asset : PoseDataSplits.VRML_ASSETS) {
+            String clip = asset.contains("walk") ? "walk" : "run";
+            VrmlMotion vrml = VrmlMotion.read(PoseDataFiles.require(asset));
             SkeletonMotion m = vrml.human(clip, 30);
             List<String> names = m.names();
             int[] parents = m.parents();
