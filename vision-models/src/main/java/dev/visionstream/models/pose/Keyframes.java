@@ -32,29 +32,7 @@ public final class Keyframes {
             return Rotations.fromQuaternion(quaternions[t <= times[0] ? 0 : times.length - 1]);
         }
         double u = (t - times[i]) / (times[i + 1] - times[i]);
-        return Rotations.fromQuaternion(slerp(quaternions[i], quaternions[i + 1], u));
-    }
-
-    public static double[] slerp(double[] a, double[] b, double u) {
-        double dot = a[0] * b[0] + a[1] * b[1] + a[2] * b[2] + a[3] * b[3];
-        double sign = dot < 0 ? -1 : 1;  // q and -q are the same rotation: take the shorter way
-        dot *= sign;
-        double wa;
-        double wb;
-        if (dot > 0.9999) {
-            wa = 1 - u;
-            wb = u;
-        } else {
-            double theta = Math.acos(dot);
-            wa = Math.sin((1 - u) * theta) / Math.sin(theta);
-            wb = Math.sin(u * theta) / Math.sin(theta);
-        }
-        wb *= sign;
-        double[] q = new double[4];
-        for (int k = 0; k < 4; k++) {
-            q[k] = wa * a[k] + wb * b[k];
-        }
-        return q;
+        return Rotations.fromQuaternion(Rotations.slerp(quaternions[i], quaternions[i + 1], u));
     }
 
     /** Index i with times[i] <= t < times[i+1], or -1 outside the keyed span or with a single key. */

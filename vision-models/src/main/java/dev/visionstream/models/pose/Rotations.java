@@ -121,6 +121,34 @@ public final class Rotations {
     }
 
     /** The first two columns, row-major: (m00, m01, m10, m11, m20, m21). */
+    /**
+     * Spherical interpolation of unit quaternions (w, x, y, z) from {@code a} (u = 0) to {@code b} (u = 1) along the
+     * shorter arc (q and −q are one rotation), normalised; linear when the two are nearly equal.
+     */
+    public static double[] slerp(double[] a, double[] b, double u) {
+        double dot = a[0] * b[0] + a[1] * b[1] + a[2] * b[2] + a[3] * b[3];
+        double sign = dot < 0 ? -1 : 1;
+        dot *= sign;
+        double wa = 1 - u;
+        double wb = u;
+        if (dot < 0.9999) {
+            double theta = Math.acos(dot);
+            wa = Math.sin((1 - u) * theta) / Math.sin(theta);
+            wb = Math.sin(u * theta) / Math.sin(theta);
+        }
+        double[] q = new double[4];
+        double norm = 0;
+        for (int k = 0; k < 4; k++) {
+            q[k] = wa * a[k] + wb * sign * b[k];
+            norm += q[k] * q[k];
+        }
+        norm = Math.sqrt(norm);
+        for (int k = 0; k < 4; k++) {
+            q[k] /= norm;
+        }
+        return q;
+    }
+
     public static double[] toSixD(double[] m) {
         return new double[] {m[0], m[1], m[3], m[4], m[6], m[7]};
     }

@@ -35,36 +35,9 @@ public final class TimeWarp {
         double[][] qb = b.quaternions();
         double[][] aa = new double[SmplSkeleton.JOINTS][];
         for (int k = 0; k < SmplSkeleton.JOINTS; k++) {
-            aa[k] = Rotations.quaternionToAxisAngle(slerp(qa[k], qb[k], w));
+            aa[k] = Rotations.quaternionToAxisAngle(Rotations.slerp(qa[k], qb[k], w));
         }
         return new BodyPose(aa, lerp(new double[][] {a.translation()}, new double[][] {b.translation()}, w)[0]);
-    }
-
-    static double[] slerp(double[] p, double[] q, double w) {
-        double dot = p[0] * q[0] + p[1] * q[1] + p[2] * q[2] + p[3] * q[3];
-        double sign = dot < 0 ? -1 : 1;
-        dot = Math.abs(dot);
-        double wa;
-        double wb;
-        if (dot > 0.9995) {
-            wa = 1 - w;
-            wb = w;
-        } else {
-            double theta = Math.acos(dot);
-            wa = Math.sin((1 - w) * theta) / Math.sin(theta);
-            wb = Math.sin(w * theta) / Math.sin(theta);
-        }
-        double[] r = new double[4];
-        double norm = 0;
-        for (int i = 0; i < 4; i++) {
-            r[i] = wa * p[i] + wb * sign * q[i];
-            norm += r[i] * r[i];
-        }
-        norm = Math.sqrt(norm);
-        for (int i = 0; i < 4; i++) {
-            r[i] /= norm;
-        }
-        return r;
     }
 
     private static double[][] lerp(double[][] a, double[][] b, double w) {
