@@ -8,13 +8,20 @@ import java.util.List;
  * of a start frame, every {@code gap}-th frame is solved from the previous solution, with no refinement. Every start
  * offset 0..gap−1 of every clip is one chain, so no frame of the clip is left out; the figure is the mean
  * root-aligned MPJPE (mm) against the clip's own joints over all solved frames. All chains advance together, one
- * batch per step.
+ * batch per step. A cap bounds each frame's error for choosing checkpoints: on motion the network cannot follow at
+ * all (the range-of-motion capture's spinal curls beyond SMPL's joint limits) chains lose the body whatever the
+ * checkpoint, and those hundreds of millimetres vary at random from one checkpoint to the next.
  */
 public final class ChainedValidation {
     private ChainedValidation() {
     }
 
     public static double mpjpeMm(LearnedSolver solver, List<MotionClip> clips, int gap) {
+        return mpjpeMm(solver, clips, gap, Double.POSITIVE_INFINITY);
+    }
+
+    /** As {@link #mpjpeMm(LearnedSolver, List, int)} with each frame's error counted as at most {@code capMm}. */
+    public static double mpjpeMm(LearnedSolver solver, List<MotionClip> clips, int gap, double capMm) {
         List<MotionClip> chainClips = new ArrayList<>();
         List<Integer> offsets = new ArrayList<>();
         List<BodyPose> poses = new ArrayList<>();
@@ -48,8 +55,8 @@ public final class ChainedValidation {
             List<BodyPose> solved = solver.solveBatch(shapes, inits, targets);
             for (int i = 0; i < active.size(); i++) {
                 poses.set(active.get(i), solved.get(i));
-                sum += PoseMetrics.rootAlignedMpjpeMm(ForwardKinematics.joints(shapes.get(i), solved.get(i)),
-                        targets.get(i));
+                sum += Math.min(capMm, PoseMetrics.rootAlignedMpjpeMm(
+                        ForwardKinematics.joints(shapes.get(i), solved.get(i)), targets.get(i)));
                 count++;
             }
         }
