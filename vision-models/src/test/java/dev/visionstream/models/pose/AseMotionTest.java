@@ -132,20 +132,14 @@ class AseMotionTest {
             if (parents[j] < 0) {
                 continue;
             }
-            double min = Double.MAX_VALUE;
-            double max = 0;
-            for (double[][] f : motion.frames()) {
-                double d = MotionGlitches.distance(f[j], f[parents[j]]);
-                min = Math.min(min, d);
-                max = Math.max(max, d);
-            }
-            if (max - min > 1e-6) {
-                System.out.printf("ASE bone %s: length %.4f..%.4f%n", motion.names().get(j), min, max);
+            BoneLengthRange bone = BoneLengthRange.of(motion, j);
+            if (bone.spread() > 1e-6) {
+                System.out.printf("ASE bone %s: length %.4f..%.4f%n", motion.names().get(j), bone.min(), bone.max());
             }
             boolean animatedOffset = List.of("Bip01 Schritte", "Bip01 Wirbels_ule", "Bip01 Wirbels_ule1",
                     "Bip01 Wirbels_ule2", "Bip01 L Oberschenkel", "Bip01 R Oberschenkel")
                     .contains(motion.names().get(j));
-            assertTrue(animatedOffset || max - min < 1e-6, motion.names().get(j) + " changes length by " + (max - min));
+            assertTrue(animatedOffset || bone.spread() < 1e-6, motion.names().get(j) + " changes length by " + bone.spread());
         }
         System.out.println("ASE jumps: " + MotionGlitches.jumps(motion, MotionGlitches.DEFAULT_MAX_SPEED));
         System.out.println("ASE clean segments (>= 30 frames): "

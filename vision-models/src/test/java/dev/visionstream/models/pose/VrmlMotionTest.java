@@ -65,14 +65,7 @@ class VrmlMotionTest {
             int[] parents = m.parents();
             double worst = 0;
             for (int j = 1; j < parents.length; j++) {
-                double min = Double.MAX_VALUE;
-                double max = 0;
-                for (double[][] f : m.frames()) {
-                    double d = MotionGlitches.distance(f[j], f[parents[j]]);
-                    min = Math.min(min, d);
-                    max = Math.max(max, d);
-                }
-                worst = Math.max(worst, max - min);
+                worst = Math.max(worst, BoneLengthRange.of(m, j).spread());
             }
             double[] lo = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
             double[] hi = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
