@@ -1,67 +1,112 @@
 package dev.visionstream.app.cli;
 
 import dev.visionstream.app.runtime.SampleMedia;
-import dev.visionstream.models.inpainting.training.InpaintingAssets;
+import dev.visionstream.models.inpainting.BlendInpainter;
+import dev.visionstream.models.inpainting.BlendWeights;
+import dev.visionstream.models.inpainting.InpaintMethod;
+import dev.visionstream.models.inpainting.Inpainter;
+import dev.visionstream.models.inpainting.OpenCvInpainter;
+import dev.visionstream.models.inpainting.RnGenerator;
+import dev.visionstream.models.inpainting.training.BlendFit;
+import dev.visionstream.models.inpainting.training.HeldOutEvaluation;
 import dev.visionstream.models.inpainting.training.PhotoPool;
+import dev.visionstream.models.inpainting.training.PhotoSplit;
 import dev.visionstream.models.inpainting.training.RnTrainer;
+import dev.visionstream.models.inpainting.training.TrainingProgress;
 import dev.visionstream.models.inpainting.training.TrainingSettings;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code vision inpaint train}: trains the built-in reduced-width RN generator on the CPU. */
+/**
+ * {@code vision inpaint train}: fits the blend pre-fill and trains the residual RN generator on the CPU, keeping the
+ * checkpoint with the best validation hole PSNR.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a reduced-width RN generator with DJL on the CPU: random patches of Debian wallpaper "
-                + "photographs (scripts/fetch-inpainting-training-data.sh) and of the LEFT halves of the inpainting "
-                + "test images, with generated irregular masks; L1 loss on holes and valid pixels.",
-                "Writes the weights (.npz, official key names) and a training log. Fixed seed."})
+        description = {"Fit the blend of Telea, Navier-Stokes and diffusion fills by least squares on the training "
+                + "photos, then train a reduced-width RN generator with DJL on the CPU that corrects that pre-fill "
+                + "(residual head, last layer starting at zero). Photos: scripts/fetch-inpainting-training-data.sh; "
+                + "a fixed fifth of them (by file name) is validation, never trained on. Loss on the composite "
+                + "only; the checkpoint with the best validation hole PSNR is kept, step 0 (the pre-fill) included.",
+                "Writes the blend weights, the generator weights (.npz, official key names) and a log. Fixed seed."})
 final class InpaintTrainCommand implements Callable<Integer> {
-    static final Path DEFAULT_WEIGHTS = Path.of(
-            "vision-models/src/main/resources/dev/visionstream/models/inpainting/rn-default.npz");
+    static final Path RESOURCES = Path.of("vision-models/src/main/resources/dev/visionstream/models/inpainting");
+    static final Path DEFAULT_WEIGHTS = RESOURCES.resolve("rn-default.npz");
+    static final Path DEFAULT_BLEND = RESOURCES.resolve("blend-weights.txt");
     static final Path DEFAULT_LOG = Path.of("docs/inpainting/rn-default-training.txt");
 
     @Option(names = "--data", paramLabel = "DIR", description = "Folder of photographs (default: "
             + "target/inpainting-data/photos, fetched by scripts/fetch-inpainting-training-data.sh when missing).")
     Path data;
 
-    @Option(names = "--width", defaultValue = "16", description = "Generator base width (default: ${DEFAULT-VALUE}; "
+    @Option(names = "--width", defaultValue = "8", description = "Generator base width (default: ${DEFAULT-VALUE}; "
             + "published: 64).")
     int width;
 
-    @Option(names = "--patch", defaultValue = "64", description = "Patch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--head", defaultValue = "residual", description = "residual (over the blend pre-fill) or "
+            + "absolute (as published) (default: ${DEFAULT-VALUE}).")
+    String head;
+
+    @Option(names = "--norm", defaultValue = "region", description = "region (RN-B/RN-L) or instance (the "
+            + "ablation) (default: ${DEFAULT-VALUE}).")
+    String norm;
+
+    @Option(names = "--patch", defaultValue = "128", description = "Patch size (default: ${DEFAULT-VALUE}).")
     int patch;
+
+    @Option(names = "--frame", defaultValue = "256", description = "Masks are drawn on a frame this size, then a "
+            + "patch is cut (default: ${DEFAULT-VALUE}).")
+    int frame;
 
     @Option(names = "--batch", defaultValue = "8", description = "Patches per step (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--steps", defaultValue = "600", description = "Optimiser steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "3000", description = "Optimiser steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", defaultValue = "0.0005", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     float learningRate;
 
-    @Option(names = "--hole-weight", defaultValue = "6", description = "L1 weight of holes (default: ${DEFAULT-VALUE}).")
-    float holeWeight;
+    @Option(names = "--l2-weight", defaultValue = "1", description = "Weight of the hole L2 term beside the hole L1 "
+            + "(default: ${DEFAULT-VALUE}).")
+    float l2Weight;
+
+    @Option(names = "--eval-every", defaultValue = "250", description = "Steps between validation scores "
+            + "(default: ${DEFAULT-VALUE}).")
+    int evalEvery;
+
+    @Option(names = "--blend-samples", defaultValue = "96", description = "Training crops (256 px, 10-50 %% holes) "
+            + "the blend is fitted on (default: ${DEFAULT-VALUE}).")
+    int blendSamples;
+
+    @Option(names = "--blend", paramLabel = "FILE", description = "Use these blend weights instead of fitting them.")
+    Path blendIn;
 
     @Option(names = "--seed", defaultValue = "67454", description = "Random seed (default: ${DEFAULT-VALUE}, the "
             + "official one).")
     long seed;
 
-    @Option(names = "--max-minutes", defaultValue = "14", description = "Stop after this much wall time even if "
+    @Option(names = "--max-minutes", defaultValue = "40", description = "Stop after this much wall time even if "
             + "steps remain (default: ${DEFAULT-VALUE}); the log records the steps done.")
     double maxMinutes;
 
-    @Option(names = "--out", paramLabel = "NPZ", description = "Weights file (default: the built-in resource, "
-            + "vision-models/src/main/resources/.../rn-default.npz).")
+    @Option(names = "--out", paramLabel = "NPZ", description = "Generator weights (default: the built-in resource "
+            + "rn-default.npz).")
     Path out;
+
+    @Option(names = "--blend-out", paramLabel = "FILE", description = "Fitted blend weights (default: the built-in "
+            + "resource blend-weights.txt).")
+    Path blendOut;
 
     @Option(names = "--log", paramLabel = "FILE", description = "Training log (default: docs/inpainting/"
             + "rn-default-training.txt).")
@@ -69,57 +114,125 @@ final class InpaintTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        RnGenerator.Head chosenHead;
+        RnGenerator.Normalization chosenNorm;
+        TrainingSettings settings;
+        try {
+            chosenHead = RnGenerator.Head.valueOf(head.toUpperCase(Locale.ROOT));
+            chosenNorm = RnGenerator.Normalization.valueOf(norm.toUpperCase(Locale.ROOT));
+            settings = new TrainingSettings(width, chosenHead, chosenNorm, patch, frame, batch, steps, learningRate,
+                    l2Weight, evalEvery, 0.1, 0.5, seed);
+        } catch (IllegalArgumentException e) {
+            System.err.println("inpaint train: " + e.getMessage());
+            return 2;
+        }
         Path root = SampleMedia.projectRoot();
         Path photos = data != null ? data : root.resolve("target/inpainting-data/photos");
         if (!Files.isDirectory(photos) && data == null && !fetch(root)) {
             return 2;
         }
-        Path assets = SampleMedia.assetDir();
-        SampleMedia.vtest(true); // the fetch script brings the test images too
+        List<Path> training = new ArrayList<>();
+        List<Path> validation = new ArrayList<>();
+        List<Path> excluded = new ArrayList<>();
+        try (Stream<Path> files = Files.list(photos)) {
+            for (Path f : files.sorted().toList()) {
+                String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                if (!n.matches(".*\\.(jpe?g|png|webp|ppm)$")) {
+                    continue;
+                }
+                (PhotoSplit.isExcluded(f) ? excluded : PhotoSplit.isValidation(f) ? validation : training).add(f);
+            }
+        }
+        if (training.isEmpty() || validation.isEmpty()) {
+            System.err.println("inpaint train: " + photos + " holds " + training.size() + " training and "
+                    + validation.size() + " validation photos; both are needed");
+            return 2;
+        }
         PhotoPool pool = new PhotoPool();
-        pool.addFolder(photos, 256, 512);
-        for (Path image : InpaintingAssets.images(assets)) {
-            pool.addFile(image, true, 256, 512);
+        for (Path f : training) {
+            pool.addFile(f, false, 256, 512);
         }
-        TrainingSettings settings = new TrainingSettings(width, patch, batch, steps, learningRate, holeWeight,
-                0.1, 0.6, seed);
         Path weightsFile = root.resolve(out != null ? out : DEFAULT_WEIGHTS);
+        Path blendFile = root.resolve(blendOut != null ? blendOut : DEFAULT_BLEND);
         Path logFile = root.resolve(log != null ? log : DEFAULT_LOG);
-        Files.createDirectories(weightsFile.toAbsolutePath().getParent());
-        Files.createDirectories(logFile.toAbsolutePath().getParent());
-        long start = System.nanoTime();
-        try (PrintWriter logOut = new PrintWriter(Files.newBufferedWriter(logFile));
-             OutputStream weightsOut = Files.newOutputStream(weightsFile)) {
-            logOut.println("# vision inpaint train " + String.join(" ", commandLine()));
-            logOut.println("# started " + Instant.now() + ", " + pool.size() + " pictures (scales 256 and 512 "
-                    + "short side): " + photos + " + left halves of " + InpaintingAssets.IMAGES.size()
-                    + " test images");
-            logOut.println("# " + settings);
-            logOut.println("# step loss hole_l1 valid_l1 seconds");
-            int done = RnTrainer.train(settings, pool, (step, total, loss, hole, valid) -> {
-                double seconds = (System.nanoTime() - start) / 1e9;
-                logOut.printf("%d %.5f %.5f %.5f %.1f%n", step, loss, hole, valid, seconds);
-                logOut.flush();
-                bar(step, total, loss, hole, seconds);
-            }, Duration.ofSeconds((long) (maxMinutes * 60)), weightsOut);
-            System.err.println();
-            String end = String.format("# finished %s: %d of %d steps in %.1f s%s", Instant.now(), done, steps,
-                    (System.nanoTime() - start) / 1e9, done < steps ? " (stopped by --max-minutes)" : "");
-            logOut.println(end);
-            System.err.println(end.substring(2));
+        for (Path f : List.of(weightsFile, blendFile, logFile)) {
+            Files.createDirectories(f.toAbsolutePath().getParent());
         }
-        System.err.printf("weights: %s (%d bytes)%nlog: %s%n", weightsFile, Files.size(weightsFile), logFile);
+        long start = System.nanoTime();
+        try (PrintWriter logOut = new PrintWriter(Files.newBufferedWriter(logFile))) {
+            logOut.println("# vision inpaint train " + String.join(" ", commandLine()));
+            logOut.println("# started " + Instant.now() + "; photos " + photos + ": " + training.size()
+                    + " training (scales 256 and 512 short side), " + validation.size() + " validation, "
+                    + excluded.size() + " excluded by name " + names(excluded));
+            logOut.println("# validation photos: " + names(validation));
+            logOut.println("# " + settings);
+            BlendWeights blend;
+            if (blendIn != null) {
+                blend = BlendWeights.parse(Files.readString(blendIn));
+                logOut.println("# blend weights read from " + blendIn);
+            } else {
+                blend = BlendFit.onPhotos(pool, blendSamples, seed);
+                Files.writeString(blendFile, blend.format("fitted by vision inpaint train " + String.join(" ",
+                        commandLine()) + "\non " + blendSamples + " 256-px crops of " + training.size()
+                        + " training photos, 10-50 % irregular holes"));
+                logOut.println("# blend weights fitted in " + seconds(start) + " s, written to " + blendFile);
+            }
+            List<HeldOutEvaluation.Case> cases = HeldOutEvaluation.photoCases(validation, seed);
+            logOut.println("# validation: " + cases.size() + " cases (two 256-px crops per photo, one mask per band)");
+            try (Inpainter t = new OpenCvInpainter(InpaintMethod.TELEA);
+                 Inpainter n = new OpenCvInpainter(InpaintMethod.NS);
+                 Inpainter b = new BlendInpainter(blend, "fitted")) {
+                for (Inpainter baseline : List.of(t, n, b)) {
+                    HeldOutEvaluation.score(baseline, cases).forEach(sc -> logOut.println("# baseline " + sc));
+                }
+            }
+            logOut.println("# step loss hole_l1 seconds");
+            logOut.flush();
+            RnTrainer.Result result = RnTrainer.train(settings, pool, blend, cases, new TrainingProgress() {
+                @Override
+                public void step(int step, int total, double loss, double hole) {
+                    logOut.printf(Locale.ROOT, "%d %.5f %.5f %.1f%n", step, loss, hole, seconds(start));
+                    logOut.flush();
+                    bar(step, total, loss, hole, seconds(start));
+                }
+
+                @Override
+                public void validation(String line) {
+                    logOut.println("# " + line);
+                    logOut.flush();
+                    System.err.println("\n" + line);
+                }
+            }, Duration.ofSeconds((long) (maxMinutes * 60)));
+            Files.write(weightsFile, result.weights());
+            String end = String.format(Locale.ROOT, "# finished %s: %d of %d steps in %.1f s%s; kept step %d, "
+                            + "validation mean hole PSNR %.3f dB", Instant.now(), result.stepsDone(), steps,
+                    seconds(start), result.stepsDone() < steps ? " (stopped by --max-minutes)" : "",
+                    result.bestStep(), result.bestPsnr());
+            logOut.println(end);
+            System.err.println("\n" + end.substring(2));
+        }
+        System.err.printf("weights: %s (%d bytes)%nblend: %s%nlog: %s%n", weightsFile, Files.size(weightsFile),
+                blendFile, logFile);
         return 0;
     }
 
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static String names(List<Path> files) {
+        return files.stream().map(f -> f.getFileName().toString()).toList().toString();
+    }
+
     private List<String> commandLine() {
-        return List.of("--width", "" + width, "--patch", "" + patch, "--batch", "" + batch, "--steps", "" + steps,
-                "--lr", "" + learningRate, "--hole-weight", "" + holeWeight, "--seed", "" + seed,
-                "--max-minutes", "" + maxMinutes);
+        return List.of("--width", "" + width, "--head", head, "--norm", norm, "--patch", "" + patch, "--frame",
+                "" + frame, "--batch", "" + batch, "--steps", "" + steps, "--lr", "" + learningRate, "--l2-weight",
+                "" + l2Weight, "--eval-every", "" + evalEvery, "--blend-samples", "" + blendSamples, "--seed",
+                "" + seed, "--max-minutes", "" + maxMinutes);
     }
 
     private static void bar(int step, int total, double loss, double hole, double seconds) {
-        int filled = (int) (30L * step / total);
+        int filled = (int) (30L * step / Math.max(1, total));
         double eta = seconds / step * (total - step);
         System.err.printf("\rtrain [%s%s] %d/%d loss %.4f hole L1 %.4f  %.0f s, eta %.0f s ", "#".repeat(filled),
                 ".".repeat(30 - filled), step, total, loss, hole, seconds, eta);

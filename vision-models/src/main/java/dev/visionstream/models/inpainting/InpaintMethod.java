@@ -2,14 +2,16 @@ package dev.visionstream.models.inpainting;
 
 import java.util.Locale;
 
-/** The selectable inpainting methods: the RN generator and OpenCV's two classical algorithms. */
+/** The selectable inpainting methods: the RN generator, OpenCV's two classical algorithms and their blend. */
 public enum InpaintMethod {
     /** Region-normalisation generator (learned). */
     RN("rn"),
     /** OpenCV {@code INPAINT_TELEA}: fast marching (Telea 2004). */
     TELEA("telea"),
     /** OpenCV {@code INPAINT_NS}: Navier-Stokes based (Bertalmio et al. 2001). */
-    NS("ns");
+    NS("ns"),
+    /** Telea, Navier-Stokes and a diffusion fill mixed per pixel by distance to the hole border. */
+    BLEND("blend");
 
     private final String id;
 
@@ -30,6 +32,6 @@ public enum InpaintMethod {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown inpainting method '" + text + "' (rn, telea or ns)");
+        throw new IllegalArgumentException("unknown inpainting method '" + text + "' (rn, blend, telea or ns)");
     }
 }

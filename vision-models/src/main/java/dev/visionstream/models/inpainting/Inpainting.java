@@ -18,6 +18,7 @@ public final class Inpainting {
         return switch (method) {
             case RN -> weights == null ? RnInpainter.builtIn() : RnInpainter.fromFile(weights);
             case TELEA, NS -> new OpenCvInpainter(method);
+            case BLEND -> BlendInpainter.builtIn();
         };
     }
 

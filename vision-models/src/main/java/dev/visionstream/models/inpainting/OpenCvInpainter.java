@@ -15,8 +15,8 @@ public final class OpenCvInpainter implements Inpainter {
     private final double radius;
 
     public OpenCvInpainter(InpaintMethod method, double radius) {
-        if (method == InpaintMethod.RN) {
-            throw new IllegalArgumentException("OpenCV implements telea and ns, not rn");
+        if (method != InpaintMethod.TELEA && method != InpaintMethod.NS) {
+            throw new IllegalArgumentException("OpenCV implements telea and ns, not " + method.id());
         }
         this.method = method;
         this.radius = radius;
@@ -45,8 +45,9 @@ public final class OpenCvInpainter implements Inpainter {
         byte[] holes = new byte[w * h];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                int rgb = image.getRGB(x, y);
                 int i = y * w + x;
+                // hidden pixels go in black: what lies under a hole must not reach the output
+                int rgb = mask.isHole(x, y) ? 0 : image.getRGB(x, y);
                 bgr[3 * i] = (byte) rgb;
                 bgr[3 * i + 1] = (byte) (rgb >> 8);
                 bgr[3 * i + 2] = (byte) (rgb >> 16);

@@ -23,6 +23,7 @@ public final class RnBasicNorm extends FixedShapeBlock {
     private final Parameter backgroundGamma;
     private final Parameter backgroundBeta;
     private RegionStatistics statistics = RegionStatistics.POOLED_OVER_BATCH;
+    private boolean singleRegion;
 
     public RnBasicNorm(int channels) {
         this.channels = channels;
@@ -41,6 +42,11 @@ public final class RnBasicNorm extends FixedShapeBlock {
         this.statistics = statistics;
     }
 
+    /** Ignore the mask: plain instance normalisation with the background scale (the ablation). */
+    void setSingleRegion(boolean singleRegion) {
+        this.singleRegion = singleRegion;
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
@@ -50,6 +56,9 @@ public final class RnBasicNorm extends FixedShapeBlock {
             throw new IllegalArgumentException("RN-B(" + channels + ") got " + shape.get(1) + " channels");
         }
         NDArray mask = NearestResize.resize(inputs.get(1), shape.get(2), shape.get(3));
+        if (singleRegion) {
+            mask = mask.zerosLike();
+        }
         NDArray normalized = RegionNormalization.normalize(x, mask, statistics);
         NDArray gammaFg = perChannel(store, foregroundGamma, x, training).add(1f);
         NDArray gammaBg = perChannel(store, backgroundGamma, x, training).add(1f);

@@ -24,12 +24,34 @@ import java.util.Map;
  * </pre>
  * Inputs: the masked image X(1 − M) + M (B, 3, H, W) in [0, 1] and the mask M (B, 1, H, W), 1 = hole; H and W must
  * be multiples of 4. Output: (B, 3, H, W) in (0, 1), not yet composited.
+ *
+ * <p>Two variants beside the published one ({@link Head#ABSOLUTE}, {@link Normalization#REGION}): a
+ * {@link Head#RESIDUAL} head reads a pre-filled picture and returns it plus D3's output (no tanh), so that a zero D3
+ * starts as the pre-fill; {@link Normalization#INSTANCE} makes every RN layer one region (the ablation).
  */
 public final class RnGenerator extends FixedShapeBlock {
     public static final int PUBLISHED_WIDTH = 64;
     public static final int RESIDUAL_BLOCKS = 8;
 
+    /** What the last layer produces. */
+    public enum Head {
+        /** (tanh + 1) / 2 of D3, as published: the picture itself. */
+        ABSOLUTE,
+        /** The input picture plus D3's output: a correction to a pre-fill. */
+        RESIDUAL
+    }
+
+    /** How the RN-B and RN-L layers split positions. */
+    public enum Normalization {
+        /** Hole and valid regions (RN-B) and learned regions (RN-L), as published. */
+        REGION,
+        /** One region everywhere: instance normalisation with the same affine parameters. */
+        INSTANCE
+    }
+
     private final int width;
+    private final Head head;
+    private final Normalization normalization;
     private final ConvLayer encoderConv1;
     private final RnBasicNorm encoderNorm1;
     private final ConvLayer encoderConv2;
@@ -48,10 +70,20 @@ public final class RnGenerator extends FixedShapeBlock {
     }
 
     public RnGenerator(int width, float threshold) {
+        this(width, threshold, Head.ABSOLUTE, Normalization.REGION);
+    }
+
+    public RnGenerator(int width, Head head, Normalization normalization) {
+        this(width, RnLearnableNorm.DEFAULT_THRESHOLD, head, normalization);
+    }
+
+    public RnGenerator(int width, float threshold, Head head, Normalization normalization) {
         if (width < 1) {
             throw new IllegalArgumentException("base width must be positive, got " + width);
         }
         this.width = width;
+        this.head = head;
+        this.normalization = normalization;
         encoderConv1 = addChildBlock("encoder_conv1", ConvLayer.of(3, width, 7, 0));
         encoderNorm1 = addChildBlock("encoder_in1", new RnBasicNorm(width));
         encoderConv2 = addChildBlock("encoder_conv2", new ConvLayer(width, 2 * width, 4, 2, 1, 1, true));
@@ -66,10 +98,47 @@ public final class RnGenerator extends FixedShapeBlock {
         decoderConv2 = addChildBlock("decoder_4", ConvLayer.of(2 * width, 4 * width, 3, 1));
         decoderNorm2 = addChildBlock("decoder_6", new RnLearnableNorm(threshold));
         decoderOut = addChildBlock("decoder_9", ConvLayer.of(width, 3, 7, 0));
+        boolean single = normalization == Normalization.INSTANCE;
+        for (RnBasicNorm norm : List.of(encoderNorm1, encoderNorm2, encoderNorm3)) {
+            norm.setSingleRegion(single);
+        }
+        learnableNorms().forEach(norm -> norm.setSingleRegion(single));
     }
 
     public int width() {
         return width;
+    }
+
+    public Head head() {
+        return head;
+    }
+
+    public Normalization normalization() {
+        return normalization;
+    }
+
+    /** The 18 RN-L layers in order: two per middle block, then the two decoder layers. */
+    private List<RnLearnableNorm> learnableNorms() {
+        List<RnLearnableNorm> norms = new ArrayList<>();
+        middle.forEach(block -> norms.addAll(block.learnableNorms()));
+        norms.add(decoderNorm1);
+        norms.add(decoderNorm2);
+        return norms;
+    }
+
+    /** Whether forward passes record each RN-L layer's share of positions with response ≥ threshold (resets). */
+    public void setRecordActivity(boolean record) {
+        learnableNorms().forEach(norm -> norm.setRecordActivity(record));
+    }
+
+    /** Per RN-L layer, the mean share of positions whose response reached the threshold over the passes recorded. */
+    public double[] learnableNormActivity() {
+        return learnableNorms().stream().mapToDouble(RnLearnableNorm::activeFraction).toArray();
+    }
+
+    /** Zeroes D3 (weights and bias): a residual generator then returns its pre-fill unchanged. */
+    public void zeroOutputLayer() {
+        decoderOut.namedParameters().values().forEach(p -> p.getArray().set(new float[(int) p.getShape().size()]));
     }
 
     /** Pooled batch statistics for training (as released); per-image statistics for serving. */
@@ -106,6 +175,9 @@ public final class RnGenerator extends FixedShapeBlock {
         x = PixelShuffle.shuffle(apply(decoderConv2, store, x, training), 2);
         x = Activation.relu(apply(decoderNorm2, store, x, training));
         x = apply(decoderOut, store, ReflectionPad.pad(x, 3), training);
+        if (head == Head.RESIDUAL) {
+            return new NDList(image.add(x));
+        }
         return new NDList(x.tanh().add(1f).div(GraphScalar.of(x, 2f)));
     }
 

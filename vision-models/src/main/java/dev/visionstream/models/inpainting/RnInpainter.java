@@ -21,10 +21,11 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Inpainting with the RN generator (spec §2): holes painted white, X_in = X(1 − M) + M, the generator run on a
- * size padded up to a multiple of 4 (reflection for the picture, "valid" for the mask), cropped back and composited
- * so that valid pixels are returned untouched. Region statistics are per image, so a frame's result never depends
- * on the other frames of a batch.
+ * Inpainting with the RN generator (spec §2). The holes are filled first: white, X_in = X(1 − M) + M, for the
+ * published generator; the {@link BlendInpainter} pre-fill for a residual one. That filled picture and the mask are
+ * padded together by reflection to a multiple of 4 (so no hidden pixel reaches the padding), the generator runs, and
+ * the result is cropped back and composited so that valid pixels are returned untouched. Region statistics are per
+ * image, so a frame's result never depends on the other frames of a batch.
  */
 public final class RnInpainter implements Inpainter {
     /** The built-in default, trained in the project by {@code vision inpaint train} (see the README). */
@@ -33,11 +34,13 @@ public final class RnInpainter implements Inpainter {
     private final NDManager manager;
     private final RnGenerator generator;
     private final ModelInfo model;
+    private final BlendInpainter prefill;
 
-    private RnInpainter(NDManager manager, RnGenerator generator, ModelInfo model) {
+    private RnInpainter(NDManager manager, RnGenerator generator, ModelInfo model, BlendWeights blend) {
         this.manager = manager;
         this.generator = generator;
         this.model = model;
+        this.prefill = generator.head() == RnGenerator.Head.RESIDUAL ? new BlendInpainter(blend, "built-in") : null;
         generator.setStatistics(RegionStatistics.PER_IMAGE);
     }
 
@@ -68,12 +71,17 @@ public final class RnInpainter implements Inpainter {
     }
 
     private static RnInpainter fromBytes(byte[] bytes, String origin, String provenance) {
+        return fromBytes(bytes, origin, provenance, BlendWeights.builtIn());
+    }
+
+    /** Weights held in memory (training keeps its checkpoints so), with the blend a residual generator starts from. */
+    public static RnInpainter fromBytes(byte[] bytes, String origin, String provenance, BlendWeights blend) {
         RnWeights weights = RnWeights.read(new ByteArrayInputStream(bytes), origin);
         NDManager manager = NDManager.newBaseManager();
         try {
             RnGenerator generator = weights.newGenerator(manager);
-            return new RnInpainter(manager, generator, new ModelInfo("rn-generator-w" + generator.width(),
-                    sha256(bytes).substring(0, 12), provenance));
+            return new RnInpainter(manager, generator, new ModelInfo(modelName(generator),
+                    sha256(bytes).substring(0, 12), provenance), blend);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -87,11 +95,21 @@ public final class RnInpainter implements Inpainter {
         RnGenerator generator = new RnGenerator(width);
         generator.initialize(manager, DataType.FLOAT32);
         return new RnInpainter(manager, generator, new ModelInfo("rn-generator-w" + width, "random-" + seed,
-                "random initialisation (benchmark only)"));
+                "random initialisation (benchmark only)"), null);
+    }
+
+    private static String modelName(RnGenerator generator) {
+        String name = generator.head() == RnGenerator.Head.RESIDUAL ? "rn-residual-generator-w" : "rn-generator-w";
+        return name + generator.width()
+                + (generator.normalization() == RnGenerator.Normalization.INSTANCE ? "-instance-norm" : "");
     }
 
     public int width() {
         return generator.width();
+    }
+
+    public RnGenerator generator() {
+        return generator;
     }
 
     @Override
@@ -152,24 +170,44 @@ public final class RnInpainter implements Inpainter {
         return results;
     }
 
-    /** X(1 − M) + M with bottom/right reflection padding; padded positions count as valid. */
-    private static void fillPadded(BufferedImage image, InpaintMask mask, int pw, int ph, float[] input, int inOff,
-                                   float[] holes, int maskOff) {
+    /** The holes filled (white, or the blend for a residual generator), valid pixels as they are: 3 × h × w. */
+    private float[] holesFilled(BufferedImage image, InpaintMask mask) {
+        if (prefill != null) {
+            return prefill.prefill(image, mask);
+        }
+        float[] planar = ImageTensors.toPlanar(HiddenPixels.blanked(image, mask));
+        int plane = image.getWidth() * image.getHeight();
+        for (int i = 0; i < plane; i++) {
+            if (mask.isHole(i % image.getWidth(), i / image.getWidth())) {
+                planar[i] = 1f;
+                planar[plane + i] = 1f;
+                planar[2 * plane + i] = 1f;
+            }
+        }
+        return planar;
+    }
+
+    /**
+     * The filled picture and its mask, reflected together at the bottom/right edges: a padded position copies both
+     * the value and the hole flag of its source, so hidden pixels stay hidden.
+     */
+    private void fillPadded(BufferedImage image, InpaintMask mask, int pw, int ph, float[] input, int inOff,
+                            float[] holes, int maskOff) {
         int w = image.getWidth();
         int h = image.getHeight();
-        int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
-        int plane = pw * ph;
+        float[] filled = holesFilled(image, mask);
+        int plane = w * h;
+        int paddedPlane = pw * ph;
         for (int y = 0; y < ph; y++) {
             int sy = reflect(y, h);
             for (int x = 0; x < pw; x++) {
                 int sx = reflect(x, w);
-                boolean hole = y < h && x < w && mask.isHole(x, y);
-                int p = rgb[sy * w + sx];
+                int s = sy * w + sx;
                 int i = y * pw + x;
-                input[inOff + i] = hole ? 1f : ((p >> 16) & 0xff) / 255f;
-                input[inOff + plane + i] = hole ? 1f : ((p >> 8) & 0xff) / 255f;
-                input[inOff + 2 * plane + i] = hole ? 1f : (p & 0xff) / 255f;
-                holes[maskOff + i] = hole ? 1f : 0f;
+                for (int c = 0; c < 3; c++) {
+                    input[inOff + c * paddedPlane + i] = filled[c * plane + s];
+                }
+                holes[maskOff + i] = mask.isHole(sx, sy) ? 1f : 0f;
             }
         }
     }

@@ -25,6 +25,10 @@ public final class RnLearnableNorm extends FixedShapeBlock {
     private final ConvLayer gammaConv;
     private final ConvLayer betaConv;
     private RegionStatistics statistics = RegionStatistics.POOLED_OVER_BATCH;
+    private boolean singleRegion;
+    private boolean recordActivity;
+    private double activeSum;
+    private long activeCount;
 
     public RnLearnableNorm(float threshold) {
         this.threshold = threshold;
@@ -41,6 +45,23 @@ public final class RnLearnableNorm extends FixedShapeBlock {
         this.statistics = statistics;
     }
 
+    /** With one region the layer is instance normalisation with pixel-wise affine maps (the ablation). */
+    void setSingleRegion(boolean singleRegion) {
+        this.singleRegion = singleRegion;
+    }
+
+    /** Whether forward passes record the share of positions whose response reaches the threshold; resets it. */
+    void setRecordActivity(boolean record) {
+        this.recordActivity = record;
+        activeSum = 0;
+        activeCount = 0;
+    }
+
+    /** The mean share of positions with response ≥ threshold over the passes recorded (NaN before one). */
+    double activeFraction() {
+        return activeCount == 0 ? Double.NaN : activeSum / activeCount;
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
@@ -48,6 +69,13 @@ public final class RnLearnableNorm extends FixedShapeBlock {
         NDArray pooled = NDArrays.concat(new NDList(x.mean(new int[] {1}, true), x.max(new int[] {1}, true)), 1);
         NDArray p = Activation.sigmoid(response.forward(store, new NDList(pooled), training).singletonOrThrow());
         NDArray regions = p.stopGradient().gte(threshold).toType(DataType.FLOAT32, false);
+        if (recordActivity) {
+            activeSum += regions.mean().getFloat();
+            activeCount++;
+        }
+        if (singleRegion) {
+            regions = regions.zerosLike();
+        }
         NDArray gamma = gammaConv.forward(store, new NDList(p), training).singletonOrThrow();
         NDArray beta = betaConv.forward(store, new NDList(p), training).singletonOrThrow();
         NDArray normalized = RegionNormalization.normalize(x, regions, statistics);

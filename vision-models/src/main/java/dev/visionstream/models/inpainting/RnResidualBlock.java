@@ -7,6 +7,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +33,10 @@ public final class RnResidualBlock extends FixedShapeBlock {
     void setStatistics(RegionStatistics statistics) {
         firstNorm.setStatistics(statistics);
         secondNorm.setStatistics(statistics);
+    }
+
+    List<RnLearnableNorm> learnableNorms() {
+        return List.of(firstNorm, secondNorm);
     }
 
     @Override

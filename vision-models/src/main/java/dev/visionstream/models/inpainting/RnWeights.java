@@ -25,6 +25,10 @@ import java.util.TreeSet;
  */
 public final class RnWeights {
     private static final List<String> STRIPPED_PREFIXES = List.of("module.", "generator.");
+    /** Marks weights of a {@link RnGenerator.Head#RESIDUAL} generator (official checkpoints have no such key). */
+    static final String RESIDUAL_MARKER = "vision.residual_head";
+    /** Marks weights of the {@link RnGenerator.Normalization#INSTANCE} ablation. */
+    static final String INSTANCE_MARKER = "vision.instance_norm";
 
     private final Map<String, NpzArchive.Tensor> tensors;
 
@@ -86,9 +90,18 @@ public final class RnWeights {
         return tensors;
     }
 
-    /** A generator of the weights' width, initialised and loaded. */
+    public RnGenerator.Head head() {
+        return tensors.containsKey(RESIDUAL_MARKER) ? RnGenerator.Head.RESIDUAL : RnGenerator.Head.ABSOLUTE;
+    }
+
+    public RnGenerator.Normalization normalization() {
+        return tensors.containsKey(INSTANCE_MARKER) ? RnGenerator.Normalization.INSTANCE
+                : RnGenerator.Normalization.REGION;
+    }
+
+    /** A generator of the weights' width and variant, initialised and loaded. */
     public RnGenerator newGenerator(NDManager manager) {
-        RnGenerator generator = new RnGenerator(width());
+        RnGenerator generator = new RnGenerator(width(), head(), normalization());
         generator.initialize(manager, DataType.FLOAT32);
         loadInto(generator);
         return generator;
@@ -110,6 +123,7 @@ public final class RnWeights {
         }
         TreeSet<String> unexpected = new TreeSet<>(tensors.keySet());
         unexpected.removeAll(expected.keySet());
+        unexpected.removeAll(List.of(RESIDUAL_MARKER, INSTANCE_MARKER));
         unexpected.forEach(k -> problems.add("unexpected " + k));
         if (!problems.isEmpty()) {
             throw new RnWeightsException("weights do not match the RN generator (" + problems.size()
@@ -126,6 +140,12 @@ public final class RnWeights {
         for (Map.Entry<String, Parameter> e : generator.officialParameters().entrySet()) {
             var array = e.getValue().getArray();
             tensors.put(e.getKey(), new NpzArchive.Tensor(array.getShape().getShape(), array.toFloatArray()));
+        }
+        if (generator.head() == RnGenerator.Head.RESIDUAL) {
+            tensors.put(RESIDUAL_MARKER, new NpzArchive.Tensor(new long[] {1}, new float[] {1f}));
+        }
+        if (generator.normalization() == RnGenerator.Normalization.INSTANCE) {
+            tensors.put(INSTANCE_MARKER, new NpzArchive.Tensor(new long[] {1}, new float[] {1f}));
         }
         NpzArchive.write(tensors, out);
     }

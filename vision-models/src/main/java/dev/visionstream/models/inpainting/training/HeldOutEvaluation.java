@@ -72,6 +72,31 @@ public final class HeldOutEvaluation {
         return cases;
     }
 
+    /**
+     * Cases from photographs (the project's validation photos): each scaled to a short side of 384, a 256×256 crop
+     * at the top-left and one at the bottom-right, each with one generated mask per band.
+     */
+    public static List<Case> photoCases(List<Path> photos, long seed) {
+        Random random = new Random(seed);
+        List<Case> cases = new ArrayList<>();
+        for (Path photo : photos) {
+            BufferedImage full = PhotoPool.read(photo, 384);
+            if (full.getWidth() < CROP || full.getHeight() < CROP) {
+                continue;
+            }
+            int[][] corners = {{0, 0}, {full.getWidth() - CROP, full.getHeight() - CROP}};
+            for (int[] at : corners) {
+                BufferedImage crop = full.getSubimage(at[0], at[1], CROP, CROP);
+                for (int band = 0; band < BANDS.length; band++) {
+                    InpaintMask mask = IrregularMasks.generate(CROP, CROP, BANDS[band][0], BANDS[band][1] - 1e-6,
+                            random);
+                    cases.add(new Case(photo.getFileName() + "@" + at[0] + "," + at[1], crop, mask, band));
+                }
+            }
+        }
+        return cases;
+    }
+
     static int bandOf(double fraction) {
         for (int b = 0; b < BANDS.length; b++) {
             if (fraction >= BANDS[b][0] && fraction < BANDS[b][1]) {

@@ -74,9 +74,19 @@ public final class PhotoPool {
         return rgb;
     }
 
+    /** A photo read with OpenCV, its short side scaled down to {@code shortSide} (never up), as 8-bit RGB. */
+    public static java.awt.image.BufferedImage read(Path file, int shortSide) {
+        PhotoPool one = new PhotoPool();
+        one.addFile(file, false, shortSide);
+        Picture p = one.pictures.get(0);
+        var image = new java.awt.image.BufferedImage(p.width(), p.height(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, p.width(), p.height(), p.rgb(), 0, p.width());
+        return image;
+    }
+
     /**
-     * A random square patch of {@code size} pixels, randomly mirrored, written as planar RGB in [0, 1] into
-     * {@code out} at {@code offset}.
+     * A random square patch of {@code size} pixels, randomly mirrored and turned by a multiple of 90°, written as
+     * planar RGB in [0, 1] into {@code out} at {@code offset}.
      */
     void samplePatch(int size, Random random, float[] out, int offset) {
         Picture p = pictures.get(random.nextInt(pictures.size()));
@@ -86,11 +96,25 @@ public final class PhotoPool {
         int x0 = random.nextInt(p.width() - size + 1);
         int y0 = random.nextInt(p.height() - size + 1);
         boolean flip = random.nextBoolean();
+        int turns = random.nextInt(4);
         int plane = size * size;
+        int last = size - 1;
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
-                int sx = flip ? x0 + size - 1 - x : x0 + x;
-                int v = p.rgb()[(y0 + y) * p.width() + sx];
+                int fx = flip ? last - x : x;
+                int sx = switch (turns) {
+                    case 0 -> fx;
+                    case 1 -> y;
+                    case 2 -> last - fx;
+                    default -> last - y;
+                };
+                int sy = switch (turns) {
+                    case 0 -> y;
+                    case 1 -> last - fx;
+                    case 2 -> last - y;
+                    default -> fx;
+                };
+                int v = p.rgb()[(y0 + sy) * p.width() + x0 + sx];
                 int i = y * size + x;
                 out[offset + i] = ((v >> 16) & 0xff) / 255f;
                 out[offset + plane + i] = ((v >> 8) & 0xff) / 255f;

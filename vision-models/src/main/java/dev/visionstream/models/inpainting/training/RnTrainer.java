@@ -13,31 +13,44 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.visionstream.models.GraphScalar;
+import dev.visionstream.models.TorchThreads;
+import dev.visionstream.models.inpainting.BlendInpainter;
+import dev.visionstream.models.inpainting.BlendWeights;
 import dev.visionstream.models.inpainting.ImageTensors;
 import dev.visionstream.models.inpainting.InpaintMask;
 import dev.visionstream.models.inpainting.IrregularMasks;
 import dev.visionstream.models.inpainting.RegionStatistics;
 import dev.visionstream.models.inpainting.RnGenerator;
+import dev.visionstream.models.inpainting.RnInpainter;
 import dev.visionstream.models.inpainting.RnWeights;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
- * Trains an RN generator on random photo patches with generated irregular masks, on the CPU with DJL: input
- * X(1 − M) + M, loss holeWeight · mean|G − X| over holes + mean|G − X| over valid pixels (the released code's L1
- * term, without the adversarial term). Region statistics are per image, as the service runs the model. Conv
- * biases start at 0 (see {@link #zeroBiases}).
+ * Trains an RN generator on random photo patches with irregular masks drawn at frame scale, on the CPU with DJL.
+ * The loss scores the composite only (hole L1, optionally plus hole L2), as the official loss does: valid pixels are
+ * returned untouched, so asking the network for them teaches nothing. Every {@code evalEvery} steps, and at step 0,
+ * the generator is scored on the validation cases through the service's own {@link RnInpainter}; the checkpoint with
+ * the best mean hole PSNR is kept, so a residual generator (zero last layer: the pre-fill at step 0) never ends worse
+ * than its pre-fill on validation.
  */
 public final class RnTrainer {
+    /** The kept checkpoint. */
+    public record Result(int stepsDone, int bestStep, double bestPsnr, byte[] weights) {
+    }
+
     private RnTrainer() {
     }
 
     /**
-     * The official init draws every conv bias from Normal(0.0001, 1) (spec §8); over a few hundred CPU steps those
-     * offsets (in the output colour and in RN-L's (1 + γ) scale) dominate, so the short in-project run starts
-     * them at 0. Weights keep the official Kaiming × 0.1 init.
+     * The official init draws every conv bias from Normal(0.0001, 1) (spec §8); over a few thousand CPU steps those
+     * offsets dominate, so the in-project run starts them at 0. Weights keep the official Kaiming × 0.1 init.
      */
     private static void zeroBiases(RnGenerator generator) {
         generator.officialParameters().forEach((name, parameter) -> {
@@ -47,61 +60,179 @@ public final class RnTrainer {
         });
     }
 
-    /**
-     * Trains and writes the weights (official key names) to {@code weightsOut}.
-     *
-     * @param timeLimit stop after the step that crosses it (the steps done are returned and belong in the log)
-     * @return the number of optimiser steps done
-     */
-    public static int train(TrainingSettings s, PhotoPool photos, TrainingProgress progress, Duration timeLimit,
-                            OutputStream weightsOut) throws IOException {
+    public static Result train(TrainingSettings s, PhotoPool photos, BlendWeights blend,
+                               List<HeldOutEvaluation.Case> validation, TrainingProgress progress, Duration timeLimit) {
+        // one intra-op thread: with two, PyTorch 2.7's CPU backward of this generator returned NaN gradients at
+        // random once RN-L's regions were mixed (never with one thread, in repeated runs)
+        try (TorchThreads single = TorchThreads.limit(1)) {
+            return trainSingleThreaded(s, photos, blend, validation, progress, timeLimit);
+        }
+    }
+
+    private static Result trainSingleThreaded(TrainingSettings s, PhotoPool photos, BlendWeights blend,
+                                              List<HeldOutEvaluation.Case> validation, TrainingProgress progress,
+                                              Duration timeLimit) {
         long deadline = System.nanoTime() + timeLimit.toNanos();
-        int done = 0;
         Engine.getInstance().setRandomSeed((int) s.seed());
         Random random = new Random(s.seed());
-        RnGenerator generator = new RnGenerator(s.width());
+        BlendInpainter prefill = new BlendInpainter(blend, "training");
+        RnGenerator generator = new RnGenerator(s.width(), s.head(), s.normalization());
         generator.setStatistics(RegionStatistics.PER_IMAGE);
         try (Model model = Model.newInstance("rn-inpainting")) {
             model.setBlock(generator);
             Tracker rate = step -> step < s.steps() * 3 / 4 ? s.learningRate() : s.learningRate() / 2;
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l1Loss())
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(rate).optBeta1(0.5f).optBeta2(0.999f)
-                            .build());
+                            .optClipGrad(1f).build());
             try (Trainer trainer = model.newTrainer(config)) {
                 int p = s.patch();
                 trainer.initialize(new Shape(s.batch(), 3, p, p), new Shape(s.batch(), 1, p, p));
                 zeroBiases(generator);
+                if (s.head() == RnGenerator.Head.RESIDUAL) {
+                    generator.zeroOutputLayer();
+                }
+                Result best = validate(generator, 0, 0, blend, validation, progress, null);
+                int done = 0;
+                int skipped = 0;
                 int plane = p * p;
                 for (int step = 0; step < s.steps() && System.nanoTime() < deadline; step++) {
-                    float[] images = new float[s.batch() * 3 * plane];
+                    float[] targets = new float[s.batch() * 3 * plane];
+                    float[] inputs = new float[s.batch() * 3 * plane];
                     float[] holes = new float[s.batch() * plane];
                     for (int b = 0; b < s.batch(); b++) {
-                        photos.samplePatch(p, random, images, b * 3 * plane);
-                        InpaintMask mask = IrregularMasks.generate(p, p, s.minHole(), s.maxHole(), random);
+                        photos.samplePatch(p, random, targets, b * 3 * plane);
+                        InpaintMask mask = patchMask(s, random);
                         System.arraycopy(ImageTensors.toPlanar(mask), 0, holes, b * plane, plane);
+                        System.arraycopy(input(s, prefill, targets, b * 3 * plane, mask), 0, inputs, b * 3 * plane,
+                                3 * plane);
                     }
                     try (NDManager batch = trainer.getManager().newSubManager()) {
-                        NDArray x = batch.create(images, new Shape(s.batch(), 3, p, p));
+                        NDArray x = batch.create(targets, new Shape(s.batch(), 3, p, p));
+                        NDArray in = batch.create(inputs, new Shape(s.batch(), 3, p, p));
                         NDArray m = batch.create(holes, new Shape(s.batch(), 1, p, p));
-                        NDArray input = x.mul(m.neg().add(1f)).add(m);
                         try (GradientCollector collector = trainer.newGradientCollector()) {
-                            NDArray out = trainer.forward(new NDList(input, m)).singletonOrThrow();
-                            NDArray error = out.sub(x).abs();
-                            NDArray holeL1 = error.mul(m).sum().div(m.sum().mul(3f).maximum(1f));
-                            NDArray valid = m.neg().add(1f);
-                            NDArray validL1 = error.mul(valid).sum().div(valid.sum().mul(3f).maximum(1f));
-                            NDArray loss = holeL1.mul(GraphScalar.of(holeL1, s.holeWeight())).add(validL1);
+                            NDArray out = trainer.forward(new NDList(in, m)).singletonOrThrow();
+                            NDArray error = out.clip(0f, 1f).sub(x).mul(m);
+                            NDArray count = m.sum().mul(3f).maximum(1f);
+                            NDArray holeL1 = error.abs().sum().div(count);
+                            NDArray loss = holeL1;
+                            if (s.l2Weight() > 0) {
+                                loss = loss.add(error.square().sum().div(count)
+                                        .mul(GraphScalar.of(holeL1, s.l2Weight())));
+                            }
                             collector.backward(loss);
-                            progress.step(step + 1, s.steps(), loss.getFloat(), holeL1.getFloat(),
-                                    validL1.getFloat());
+                            progress.step(step + 1, s.steps(), loss.getFloat(), holeL1.getFloat());
                         }
-                        trainer.step();
+                        if (finiteGradients(generator)) {
+                            trainer.step();
+                        } else {
+                            skipped++;
+                            progress.validation("step " + (step + 1) + ": non-finite gradients, update skipped ("
+                                    + skipped + " so far)");
+                        }
                     }
                     done = step + 1;
+                    if (done % s.evalEvery() == 0 || done == s.steps()) {
+                        best = validate(generator, done, done, blend, validation, progress, best);
+                    }
+                }
+                if (done % s.evalEvery() != 0 && done != s.steps() && done > 0) {
+                    best = validate(generator, done, done, blend, validation, progress, best);
+                }
+                return new Result(done, best.bestStep(), best.bestPsnr(), best.weights());
+            }
+        }
+    }
+
+    /**
+     * Whether every gradient is finite; if not, all are set to zero. Region normalisation divides by a region's
+     * standard deviation, and a tiny region with no variance can overflow a gradient; DJL zeroes gradients by
+     * subtracting them from themselves, so one inf would turn into NaN for good.
+     */
+    private static boolean finiteGradients(RnGenerator generator) {
+        boolean finite = true;
+        for (var parameter : generator.officialParameters().values()) {
+            NDArray g = parameter.getArray().getGradient();
+            if (g.isNaN().any().getBoolean() || g.isInfinite().any().getBoolean()) {
+                finite = false;
+                break;
+            }
+        }
+        if (!finite) {
+            for (var parameter : generator.officialParameters().values()) {
+                NDArray g = parameter.getArray().getGradient();
+                g.set(new float[Math.toIntExact(g.size())]);
+            }
+        }
+        return finite;
+    }
+
+    /** A mask drawn on a whole frame, then the patch-sized window cut from it (retried until it holds a hole). */
+    private static InpaintMask patchMask(TrainingSettings s, Random random) {
+        int p = s.patch();
+        for (int attempt = 0; ; attempt++) {
+            InpaintMask frame = IrregularMasks.generate(s.frame(), s.frame(), s.minHole(), s.maxHole(), random);
+            for (int window = 0; window < 8; window++) {
+                InpaintMask mask = frame.crop(random.nextInt(s.frame() - p + 1), random.nextInt(s.frame() - p + 1),
+                        p, p);
+                double f = mask.holeFraction();
+                if ((f >= 0.02 && f <= 0.9) || attempt > 20) {
+                    return mask.isEmpty() || mask.isFull() ? IrregularMasks.generate(p, p, 0.1, 0.5, random) : mask;
                 }
             }
-            RnWeights.write(generator, weightsOut);
         }
-        return done;
+    }
+
+    /** The generator's input: the blend pre-fill (residual head) or the holes painted white (published head). */
+    private static float[] input(TrainingSettings s, BlendInpainter prefill, float[] targets, int offset,
+                                 InpaintMask mask) {
+        int p = s.patch();
+        var image = ImageTensors.fromPlanar(targets, offset, p, p);
+        if (s.head() == RnGenerator.Head.RESIDUAL) {
+            return prefill.prefill(image, mask);
+        }
+        float[] in = Arrays.copyOfRange(targets, offset, offset + 3 * p * p);
+        for (int i = 0; i < p * p; i++) {
+            if (mask.isHole(i % p, i / p)) {
+                in[i] = 1f;
+                in[p * p + i] = 1f;
+                in[2 * p * p + i] = 1f;
+            }
+        }
+        return in;
+    }
+
+    /** Scores the current weights on the validation cases, logs the line and the RN-L activity, keeps the best. */
+    private static Result validate(RnGenerator generator, int step, int done, BlendWeights blend,
+                                   List<HeldOutEvaluation.Case> validation, TrainingProgress progress, Result best) {
+        byte[] bytes = weights(generator);
+        double[] activity;
+        List<HeldOutEvaluation.Score> scores;
+        try (RnInpainter candidate = RnInpainter.fromBytes(bytes, "checkpoint", "training checkpoint", blend)) {
+            candidate.generator().setRecordActivity(true);
+            scores = HeldOutEvaluation.score(candidate, validation);
+            activity = candidate.generator().learnableNormActivity();
+        }
+        double psnr = scores.stream().mapToDouble(HeldOutEvaluation.Score::psnr).average().orElse(Double.NaN);
+        boolean better = best == null || psnr > best.bestPsnr();
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "validation step %d: hole PSNR", step));
+        scores.forEach(sc -> line.append(String.format(Locale.ROOT, " band%d %.3f dB", sc.band(), sc.psnr())));
+        line.append(String.format(Locale.ROOT, ", mean %.3f dB%s; RN-L share of positions >= 0.8:", psnr,
+                better ? " (best so far)" : ""));
+        for (double a : activity) {
+            line.append(String.format(Locale.ROOT, " %.3f", a));
+        }
+        progress.validation(line.toString());
+        return better ? new Result(done, step, psnr, bytes) : best;
+    }
+
+    private static byte[] weights(RnGenerator generator) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            RnWeights.write(generator, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 }

@@ -1,7 +1,8 @@
 package dev.visionstream.models.inpainting.training;
 
-/** Receives the loss after each optimiser step (for a progress bar and the training log). */
-@FunctionalInterface
+/** Receives the loss after each optimiser step and every validation line (for a progress bar and the log). */
 public interface TrainingProgress {
-    void step(int step, int totalSteps, double loss, double holeL1, double validL1);
+    void step(int step, int totalSteps, double loss, double holeL1);
+
+    void validation(String line);
 }
