@@ -49,7 +49,7 @@ final class InpaintTrainCommand implements Callable<Integer> {
             + "target/inpainting-data/photos, fetched by scripts/fetch-inpainting-training-data.sh when missing).")
     Path data;
 
-    @Option(names = "--width", defaultValue = "8", description = "Generator base width (default: ${DEFAULT-VALUE}; "
+    @Option(names = "--width", defaultValue = "4", description = "Generator base width (default: ${DEFAULT-VALUE}; "
             + "published: 64).")
     int width;
 
@@ -71,7 +71,7 @@ final class InpaintTrainCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "8", description = "Patches per step (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--steps", defaultValue = "3000", description = "Optimiser steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "4000", description = "Optimiser steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
     @Option(names = "--lr", defaultValue = "0.0005", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
@@ -96,7 +96,7 @@ final class InpaintTrainCommand implements Callable<Integer> {
             + "official one).")
     long seed;
 
-    @Option(names = "--max-minutes", defaultValue = "40", description = "Stop after this much wall time even if "
+    @Option(names = "--max-minutes", defaultValue = "45", description = "Stop after this much wall time even if "
             + "steps remain (default: ${DEFAULT-VALUE}); the log records the steps done.")
     double maxMinutes;
 
