@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Per-camera inpainting settings; a mask image is {@link CameraConfig#maskUri()}, drawn zones are {@code polygons}.
  *
- * @param method     {@code rn} (default), {@code telea} or {@code ns}
+ * @param method     {@code rn} (default), {@code blend}, {@code telea} or {@code ns}
  * @param maskSha256 hex SHA-256 of the mask, required when {@code maskUri} names an {@code artifact://named/...}
  *                   artifact (content-addressed {@code artifact://sha256/...} URIs carry their checksum)
  * @param polygons   zones to fill (privacy zones, logos, dead pixels), each a list of at least three

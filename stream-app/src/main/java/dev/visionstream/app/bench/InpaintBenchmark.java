@@ -3,6 +3,7 @@ package dev.visionstream.app.bench;
 import dev.visionstream.app.stages.inpainting.InpaintingStage;
 import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.models.image.PngBytes;
+import dev.visionstream.models.inpainting.BlendInpainter;
 import dev.visionstream.models.inpainting.InpaintMask;
 import dev.visionstream.models.inpainting.InpaintMethod;
 import dev.visionstream.models.inpainting.Inpainter;
@@ -23,11 +24,17 @@ import java.util.Random;
 
 /**
  * Milliseconds per frame of each inpainting method at a fixed size: the built-in RN default at batch 1 and batch
- * N, the published-width generator with random weights (speed only), OpenCV Telea and Navier-Stokes. One warm-up
+ * N, the previous default's network, the published-width generator with random weights (speed only), OpenCV Telea
+ * and Navier-Stokes, and their blend. One warm-up
  * pass, then the median of the timed passes. Then the RN default through the Kafka pipeline against the same work
  * in a plain loop (decode, inpaint, encode the PNG).
  */
 public final class InpaintBenchmark {
+    /**
+     * The default before the residual redesign: a width-8 generator with the published head. Random weights cost the
+     * same time as trained ones, so it is timed beside today's default on the same machine and frame.
+     */
+    private static final int PREVIOUS_DEFAULT_WIDTH = 8;
     private final BufferedImage frame;
     private final InpaintMask mask;
     private final PrintStream out;
@@ -49,9 +56,16 @@ public final class InpaintBenchmark {
         out.printf("inpaint bench: %dx%d frame, %.1f%% holes, median of %d runs after a warm-up (CPU, %d cores)%n",
                 frame.getWidth(), frame.getHeight(), 100 * mask.holeFraction(), repeats,
                 Runtime.getRuntime().availableProcessors());
+        double defaultMs;
         try (RnInpainter rn = RnInpainter.builtIn()) {
-            report("rn " + rn.model().name() + " batch 1", time(rn, 1, repeats), 1);
+            defaultMs = time(rn, 1, repeats);
+            report("rn " + rn.model().name() + " batch 1 (the default)", defaultMs, 1);
             report("rn " + rn.model().name() + " batch " + batch, time(rn, batch, repeats), batch);
+        }
+        try (RnInpainter previous = RnInpainter.randomWeights(PREVIOUS_DEFAULT_WIDTH, 1)) {
+            double previousMs = time(previous, 1, repeats);
+            report("rn width 8, published head (the previous default)", previousMs, 1);
+            out.printf("  default / previous default per frame: %.2f (target <= 1)%n", defaultMs / previousMs);
         }
         if (publishedWidth) {
             try (RnInpainter wide = RnInpainter.randomWeights(RnGenerator.PUBLISHED_WIDTH, 1)) {
@@ -62,6 +76,9 @@ public final class InpaintBenchmark {
             try (Inpainter cv = new OpenCvInpainter(method)) {
                 report("opencv " + method.id(), time(cv, 1, repeats), 1);
             }
+        }
+        try (Inpainter blend = BlendInpainter.builtIn()) {
+            report("blend (telea, ns, diffusion: the default's pre-fill)", time(blend, 1, repeats), 1);
         }
     }
 

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 
 /** {@code vision inpaint}: fill the holes of one image, the same call the stream stage makes. */
 @Command(name = "inpaint", mixinStandardHelpOptions = true, subcommands = InpaintTrainCommand.class,
-        description = {"Fill the masked regions of an image with the RN generator or OpenCV's Telea / Navier-Stokes.",
+        description = {"Fill the masked regions of an image: rn (the default: the blend of classical fills corrected by "
+                + "the RN generator), blend, or OpenCV's Telea / Navier-Stokes alone.",
                 "Mask: any picture of the image's size (or same aspect ratio); non-zero pixels are holes.",
                 "Exit codes: 0 done, 2 bad input (unreadable image or mask, wrong size, mask covers everything), "
                         + "3 weights do not match the architecture."})
@@ -31,7 +32,8 @@ final class InpaintCommand implements Callable<Integer> {
     @Option(names = "--mask", paramLabel = "FILE", description = "Mask picture: non-zero = hole.")
     Path mask;
 
-    @Option(names = "--method", defaultValue = "rn", description = "rn, telea or ns (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", defaultValue = "rn", description = "rn (the blend pre-fill corrected by the RN "
+            + "generator), blend, telea or ns (default: ${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = "--weights", paramLabel = "NPZ", description = "RN weights (.npz from "
