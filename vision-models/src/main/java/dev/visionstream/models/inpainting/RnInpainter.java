@@ -55,8 +55,9 @@ public final class RnInpainter implements Inpainter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return fromBytes(bytes, "built-in", "built-in default trained in the project (vision inpaint train), "
-                + "reduced width; not the published Places2 model");
+        return fromBytes(bytes, "built-in", "built-in default trained in the project (vision inpaint train): a "
+                + "reduced-width RN generator correcting the blend of Telea, Navier-Stokes and diffusion fills; not "
+                + "the published Places2 model");
     }
 
     /** Weights converted from an official checkpoint, or written by {@code vision inpaint train}. */
@@ -80,8 +81,11 @@ public final class RnInpainter implements Inpainter {
         NDManager manager = NDManager.newBaseManager();
         try {
             RnGenerator generator = weights.newGenerator(manager);
+            // a residual generator's output depends on its pre-fill too, so the version covers both
+            byte[] identity = generator.head() == RnGenerator.Head.RESIDUAL
+                    ? concat(bytes, blend.format("").getBytes(java.nio.charset.StandardCharsets.UTF_8)) : bytes;
             return new RnInpainter(manager, generator, new ModelInfo(modelName(generator),
-                    sha256(bytes).substring(0, 12), provenance), blend);
+                    sha256(identity).substring(0, 12), provenance), blend);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -229,6 +233,12 @@ public final class RnInpainter implements Inpainter {
 
     private static int roundUp4(int v) {
         return (v + 3) / 4 * 4;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static String sha256(byte[] bytes) {
