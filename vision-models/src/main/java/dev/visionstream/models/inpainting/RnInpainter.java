@@ -12,11 +12,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -83,7 +85,7 @@ public final class RnInpainter implements Inpainter {
             RnGenerator generator = weights.newGenerator(manager);
             // a residual generator's output depends on its pre-fill too, so the version covers both
             byte[] identity = generator.head() == RnGenerator.Head.RESIDUAL
-                    ? concat(bytes, blend.format("").getBytes(java.nio.charset.StandardCharsets.UTF_8)) : bytes;
+                    ? concat(bytes, blend.format("").getBytes(StandardCharsets.UTF_8)) : bytes;
             return new RnInpainter(manager, generator, new ModelInfo(modelName(generator),
                     sha256(identity).substring(0, 12), provenance), blend);
         } catch (RuntimeException e) {
@@ -236,7 +238,7 @@ public final class RnInpainter implements Inpainter {
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.visionstream.models.inpainting.training;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,11 +76,11 @@ public final class PhotoPool {
     }
 
     /** A photo read with OpenCV, its short side scaled down to {@code shortSide} (never up), as 8-bit RGB. */
-    public static java.awt.image.BufferedImage read(Path file, int shortSide) {
+    public static BufferedImage read(Path file, int shortSide) {
         PhotoPool one = new PhotoPool();
         one.addFile(file, false, shortSide);
         Picture p = one.pictures.get(0);
-        var image = new java.awt.image.BufferedImage(p.width(), p.height(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(p.width(), p.height(), BufferedImage.TYPE_INT_RGB);
         image.setRGB(0, 0, p.width(), p.height(), p.rgb(), 0, p.width());
         return image;
     }
