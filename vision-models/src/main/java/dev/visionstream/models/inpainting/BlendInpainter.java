@@ -46,7 +46,6 @@ public final class BlendInpainter implements Inpainter {
 
     /** The blend as planar RGB in [0, 1]: valid pixels from the image, holes filled. */
     public float[] prefill(BufferedImage image, InpaintMask mask) {
-        BufferedImage blind = HiddenPixels.blanked(image, mask);
-        return weights.apply(ClassicalFills.of(blind, mask), ImageTensors.toPlanar(blind));
+        return weights.apply(ClassicalFills.of(image, mask));
     }
 }

@@ -41,6 +41,11 @@ public record BlendWeights(double[] upperDistances, double[][] weights) {
     }
 
     public int bin(double distance) {
+        return bin(upperDistances, distance);
+    }
+
+    /** The first bin whose upper distance reaches {@code distance} (the last bin reaches infinity). */
+    public static int bin(double[] upperDistances, double distance) {
         int b = 0;
         while (distance > upperDistances[b]) {
             b++;
@@ -97,10 +102,10 @@ public record BlendWeights(double[] upperDistances, double[][] weights) {
         return s.toString();
     }
 
-    /** The blend of the three fills inside the holes, planar RGB clipped to [0, 1]; valid pixels as given. */
-    public float[] apply(ClassicalFills fills, float[] original) {
+    /** The blend of the three fills inside the holes, planar RGB clipped to [0, 1]; valid pixels as visible. */
+    public float[] apply(ClassicalFills fills) {
         int plane = fills.width() * fills.height();
-        float[] out = original.clone();
+        float[] out = fills.visible().clone();
         for (int i = 0; i < plane; i++) {
             if (!fills.hole()[i]) {
                 continue;

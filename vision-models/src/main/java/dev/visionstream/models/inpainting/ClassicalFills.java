@@ -4,10 +4,11 @@ import java.awt.image.BufferedImage;
 
 /**
  * The three classical fills of one image and mask, planar RGB in [0, 1] (3 × h × w), with every hole pixel's
- * distance to the hole border: what the {@link BlendInpainter} mixes and what {@link BlendWeights} are fitted on.
+ * distance to the hole border and the visible picture (holes black): what the {@link BlendInpainter} mixes and what
+ * {@link BlendWeights} are fitted on.
  */
-public record ClassicalFills(int width, int height, float[] telea, float[] navierStokes, float[] diffusion,
-                             float[] borderDistance, boolean[] hole) {
+public record ClassicalFills(int width, int height, float[] visible, float[] telea, float[] navierStokes,
+                             float[] diffusion, float[] borderDistance, boolean[] hole) {
     /** The sources in the order of a blend weight row. */
     public static final int SOURCES = 3;
 
@@ -21,8 +22,9 @@ public record ClassicalFills(int width, int height, float[] telea, float[] navie
         }
         float[] telea = ImageTensors.toPlanar(new OpenCvInpainter(InpaintMethod.TELEA).inpaint(blind, mask));
         float[] ns = ImageTensors.toPlanar(new OpenCvInpainter(InpaintMethod.NS).inpaint(blind, mask));
-        float[] diffusion = DiffusionFill.fill(ImageTensors.toPlanar(blind), hole, w, h);
-        return new ClassicalFills(w, h, telea, ns, diffusion, BorderDistance.of(mask), hole);
+        float[] visible = ImageTensors.toPlanar(blind);
+        float[] diffusion = DiffusionFill.fill(visible, hole, w, h);
+        return new ClassicalFills(w, h, visible, telea, ns, diffusion, BorderDistance.of(mask), hole);
     }
 
     /** Source {@code k}'s value at channel-plane index {@code i} (c · h · w + pixel). */

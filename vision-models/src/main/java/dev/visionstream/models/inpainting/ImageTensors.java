@@ -33,6 +33,19 @@ public final class ImageTensors {
         return out;
     }
 
+    /** Paints the hole pixels of planar RGB white in place: the published generator's input X(1 − M) + M. */
+    public static void paintHolesWhite(float[] planar, int offset, InpaintMask mask) {
+        int w = mask.width();
+        int plane = w * mask.height();
+        for (int i = 0; i < plane; i++) {
+            if (mask.isHole(i % w, i / w)) {
+                planar[offset + i] = 1f;
+                planar[offset + plane + i] = 1f;
+                planar[offset + 2 * plane + i] = 1f;
+            }
+        }
+    }
+
     /** Back to 8-bit RGB, rounding to the nearest level. */
     public static BufferedImage fromPlanar(float[] planar, int offset, int w, int h) {
         int plane = w * h;

@@ -182,14 +182,7 @@ public final class RnInpainter implements Inpainter {
             return prefill.prefill(image, mask);
         }
         float[] planar = ImageTensors.toPlanar(HiddenPixels.blanked(image, mask));
-        int plane = image.getWidth() * image.getHeight();
-        for (int i = 0; i < plane; i++) {
-            if (mask.isHole(i % image.getWidth(), i / image.getWidth())) {
-                planar[i] = 1f;
-                planar[plane + i] = 1f;
-                planar[2 * plane + i] = 1f;
-            }
-        }
+        ImageTensors.paintHolesWhite(planar, 0, mask);
         return planar;
     }
 

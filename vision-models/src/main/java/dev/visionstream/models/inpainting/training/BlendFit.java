@@ -50,7 +50,7 @@ public final class BlendFit {
             if (!fills.hole()[i]) {
                 continue;
             }
-            int b = bin(fills.borderDistance()[i]);
+            int b = BlendWeights.bin(edges, fills.borderDistance()[i]);
             pixels[b]++;
             for (int c = 0; c < 3; c++) {
                 int j = c * plane + i;
@@ -65,14 +65,6 @@ public final class BlendFit {
                 }
             }
         }
-    }
-
-    private int bin(double distance) {
-        int b = 0;
-        while (distance > edges[b]) {
-            b++;
-        }
-        return b;
     }
 
     public long pixels(int bin) {

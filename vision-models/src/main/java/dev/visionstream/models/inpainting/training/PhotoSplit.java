@@ -11,8 +11,8 @@ import java.util.Locale;
 public final class PhotoSplit {
     private static final int BUCKETS = 5;
     /**
-     * Never trained, tuned or validated on: the reserved unseen images (chelsea, coffee, rocket, motorcycle_*,
-     * HappyFish, digits), the test and demo images, and paintings.
+     * Never trained, tuned or validated on: the images reserved as unseen evaluation data, the test and demo
+     * images, and paintings.
      */
     private static final List<String> EXCLUDED = List.of("chelsea", "coffee", "rocket", "motorcycle_", "happyfish",
             "digits", "astronaut", "camera", "fruits", "baboon", "building", "starry_night");

@@ -62,6 +62,9 @@ public final class RnTrainer {
 
     public static Result train(TrainingSettings s, PhotoPool photos, BlendWeights blend,
                                List<HeldOutEvaluation.Case> validation, TrainingProgress progress, Duration timeLimit) {
+        if (validation.isEmpty()) {
+            throw new IllegalArgumentException("no validation cases: the checkpoint could not be chosen");
+        }
         // one intra-op thread: with two, PyTorch 2.7's CPU backward of this generator returned NaN gradients at
         // random once RN-L's regions were mixed (never with one thread, in repeated runs)
         try (TorchThreads single = TorchThreads.limit(1)) {
@@ -91,7 +94,7 @@ public final class RnTrainer {
                 if (s.head() == RnGenerator.Head.RESIDUAL) {
                     generator.zeroOutputLayer();
                 }
-                Result best = validate(generator, 0, 0, blend, validation, progress, null);
+                Result best = validate(generator, 0, blend, validation, progress, null);
                 int done = 0;
                 int skipped = 0;
                 int plane = p * p;
@@ -133,11 +136,11 @@ public final class RnTrainer {
                     }
                     done = step + 1;
                     if (done % s.evalEvery() == 0 || done == s.steps()) {
-                        best = validate(generator, done, done, blend, validation, progress, best);
+                        best = validate(generator, done, blend, validation, progress, best);
                     }
                 }
                 if (done % s.evalEvery() != 0 && done != s.steps() && done > 0) {
-                    best = validate(generator, done, done, blend, validation, progress, best);
+                    best = validate(generator, done, blend, validation, progress, best);
                 }
                 return new Result(done, best.bestStep(), best.bestPsnr(), best.weights());
             }
@@ -192,18 +195,12 @@ public final class RnTrainer {
             return prefill.prefill(image, mask);
         }
         float[] in = Arrays.copyOfRange(targets, offset, offset + 3 * p * p);
-        for (int i = 0; i < p * p; i++) {
-            if (mask.isHole(i % p, i / p)) {
-                in[i] = 1f;
-                in[p * p + i] = 1f;
-                in[2 * p * p + i] = 1f;
-            }
-        }
+        ImageTensors.paintHolesWhite(in, 0, mask);
         return in;
     }
 
     /** Scores the current weights on the validation cases, logs the line and the RN-L activity, keeps the best. */
-    private static Result validate(RnGenerator generator, int step, int done, BlendWeights blend,
+    private static Result validate(RnGenerator generator, int step, BlendWeights blend,
                                    List<HeldOutEvaluation.Case> validation, TrainingProgress progress, Result best) {
         byte[] bytes = weights(generator);
         double[] activity;
@@ -213,7 +210,7 @@ public final class RnTrainer {
             scores = HeldOutEvaluation.score(candidate, validation);
             activity = candidate.generator().learnableNormActivity();
         }
-        double psnr = scores.stream().mapToDouble(HeldOutEvaluation.Score::psnr).average().orElse(Double.NaN);
+        double psnr = scores.stream().mapToDouble(HeldOutEvaluation.Score::psnr).average().orElseThrow();
         boolean better = best == null || psnr > best.bestPsnr();
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "validation step %d: hole PSNR", step));
         scores.forEach(sc -> line.append(String.format(Locale.ROOT, " band%d %.3f dB", sc.band(), sc.psnr())));
@@ -223,7 +220,7 @@ public final class RnTrainer {
             line.append(String.format(Locale.ROOT, " %.3f", a));
         }
         progress.validation(line.toString());
-        return better ? new Result(done, step, psnr, bytes) : best;
+        return better ? new Result(step, step, psnr, bytes) : best;
     }
 
     private static byte[] weights(RnGenerator generator) {
