@@ -23,24 +23,46 @@ public final class BvhImport {
     public static List<double[][]> joints(SkeletonMotion motion, double fps) {
         JointMapping mapping = SkeletonTopology.of(motion).mapping();
         int step = Math.max(1, (int) Math.round(motion.fps() / fps));
-        double[] toYUp = null;
-        double scale = -1;
         List<double[][]> out = new ArrayList<>();
         for (int f = 0; f < motion.frameCount(); f += step) {
-            double[][] j = mapping.apply(motion.names(), motion.frames().get(f));
-            if (scale < 0) {
-                toYUp = UpAxis.rotationToYUp(Rotations.sub(j[SmplSkeleton.SPINE3], j[SmplSkeleton.PELVIS]));
-                scale = legLength(BodyShape.template().restJoints()) / legLength(j);
-            }
+            out.add(mapping.apply(motion.names(), motion.frames().get(f)));
+        }
+        double[] toYUp = UpAxis.rotationToYUp(upEvidence(out));
+        double scale = legLength(BodyShape.template().restJoints()) / legLength(out.get(0));
+        for (double[][] j : out) {
             for (int k = 0; k < j.length; k++) {
                 j[k] = Rotations.apply(toYUp, j[k]);
                 for (int i = 0; i < 3; i++) {
                     j[k][i] *= scale;
                 }
             }
-            out.add(j);
         }
         return out;
+    }
+
+    /**
+     * The body's up direction over the whole clip: per frame the unit pelvis-to-chest and mid-ankle-to-pelvis
+     * directions, summed. One frame alone misleads when the clip opens bent over or lying down.
+     */
+    private static double[] upEvidence(List<double[][]> frames) {
+        double[] up = new double[3];
+        for (double[][] j : frames) {
+            double[] spine = Rotations.sub(j[SmplSkeleton.SPINE3], j[SmplSkeleton.PELVIS]);
+            double[] pelvis = j[SmplSkeleton.PELVIS];
+            double[] legs = new double[3];
+            for (int i = 0; i < 3; i++) {
+                legs[i] = pelvis[i] - (j[SmplSkeleton.L_ANKLE][i] + j[SmplSkeleton.R_ANKLE][i]) / 2;
+            }
+            for (double[] v : List.of(spine, legs)) {
+                if (Rotations.norm(v) > 0) {
+                    double[] unit = Rotations.normalize(v);
+                    for (int i = 0; i < 3; i++) {
+                        up[i] += unit[i];
+                    }
+                }
+            }
+        }
+        return up;
     }
 
     /** The rate {@link #joints} produces for {@code fps}. */

@@ -16,6 +16,8 @@ public final class SmplSkeleton {
     public static final int PELVIS = 0;
     public static final int L_HIP = 1;
     public static final int R_HIP = 2;
+    public static final int L_ANKLE = 7;
+    public static final int R_ANKLE = 8;
     public static final int SPINE3 = 9;
     public static final int NECK = 12;
 

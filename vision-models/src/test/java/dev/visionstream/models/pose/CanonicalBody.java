@@ -80,7 +80,8 @@ final class CanonicalBody {
             translation[f] = new double[] {0.1 * random.nextGaussian(), 0.05 * random.nextGaussian(),
                     0.1 * random.nextGaussian()};
         }
-        for (String joint : ROTATING) {
+        // a fixed order: Set.of iterates in a per-JVM random order, which would change the motion run to run
+        for (String joint : ROTATING.stream().sorted().toList()) {
             double[][] a = new double[frames][];
             for (int f = 0; f < frames; f++) {
                 a[f] = new double[] {25 * random.nextGaussian(), 25 * random.nextGaussian(),

@@ -131,13 +131,18 @@ class SkeletonTopologyTest {
 
     /** The largest distance from the canonical targets, and the SMPL joint where it is. */
     private static void assertCanonical(String family, List<double[][]> joints) {
-        assertEquals(BODY.frames(), joints.size(), family);
+        assertCanonical(family, joints, 0);
+    }
+
+    /** {@code joints} are the canonical frames from {@code first} on. */
+    private static void assertCanonical(String family, List<double[][]> joints, int first) {
+        assertEquals(BODY.frames() - first, joints.size(), family);
         for (int f = 0; f < joints.size(); f++) {
-            double[][] expected = BODY.smpl(f);
+            double[][] expected = BODY.smpl(first + f);
             for (int k = 0; k < SmplSkeleton.JOINTS; k++) {
                 double error = Rotations.norm(Rotations.sub(joints.get(f)[k], expected[k]));
-                assertTrue(error < TOLERANCE_M, family + ": " + SmplSkeleton.NAMES.get(k) + " frame " + f + " off by "
-                        + Math.round(error * 1000) + " mm");
+                assertTrue(error < TOLERANCE_M, family + ": " + SmplSkeleton.NAMES.get(k) + " frame " + (first + f)
+                        + " off by " + Math.round(error * 1000) + " mm");
             }
         }
     }
@@ -157,6 +162,24 @@ class SkeletonTopologyTest {
             UnaryOperator<String> rename = n -> anonymous.computeIfAbsent(n, k -> "j" + anonymous.size());
             assertCanonical(family.name() + " as j0, j1, ...", imported(family, true, rename));
         }
+    }
+
+    /** A clip that opens bowed 70° forward: the up axis comes from the whole clip, not from its first frame. */
+    @Test
+    void aClipOpeningBentOverKeepsItsUpAxis() {
+        SkeletonMotion upright = BvhClip.parse(CMU.bvh(BODY, false, UnaryOperator.identity())).motion("cmu");
+        double[] bow = Rotations.fromAxisAngle(new double[] {Math.toRadians(70), 0, 0});
+        List<double[][]> frames = new ArrayList<>(upright.frames());
+        double[] root = frames.get(0)[0];
+        double[][] bent = frames.get(0).clone();
+        for (int k = 0; k < bent.length; k++) {
+            double[] bowed = Rotations.apply(bow, Rotations.sub(bent[k], root));
+            bent[k] = new double[] {root[0] + bowed[0], root[1] + bowed[1], root[2] + bowed[2]};
+        }
+        frames.set(0, bent);
+        List<double[][]> joints = BvhImport.joints(new SkeletonMotion("bowing", upright.names(), upright.parents(),
+                frames, upright.fps()), 30);
+        assertCanonical("CMU BVH from frame 1", joints.subList(1, joints.size()), 1);
     }
 
     @Test
