@@ -7,6 +7,8 @@ import dev.visionstream.models.inpainting.InpaintMethod;
 import dev.visionstream.models.inpainting.Inpainter;
 import dev.visionstream.models.inpainting.OpenCvInpainter;
 import dev.visionstream.models.inpainting.RnGenerator;
+import dev.visionstream.models.inpainting.RnWeights;
+import dev.visionstream.models.inpainting.RnWeightsException;
 import dev.visionstream.models.inpainting.training.BlendFit;
 import dev.visionstream.models.inpainting.training.HeldOutEvaluation;
 import dev.visionstream.models.inpainting.training.PhotoPool;
@@ -60,6 +62,14 @@ final class InpaintTrainCommand implements Callable<Integer> {
     @Option(names = "--norm", defaultValue = "region", description = "region (RN-B/RN-L) or instance (the "
             + "ablation) (default: ${DEFAULT-VALUE}).")
     String norm;
+
+    @Option(names = "--resolution", defaultValue = "half", description = "half (the residual generator runs on a "
+            + "half-size copy and its correction is upsampled) or full (default: ${DEFAULT-VALUE}).")
+    String resolution;
+
+    @Option(names = "--init", paramLabel = "NPZ", description = "Start from these weights (same width, head and norm; "
+            + "fine-tuning) instead of the zero last layer.")
+    Path init;
 
     @Option(names = "--patch", defaultValue = "128", description = "Patch size (default: ${DEFAULT-VALUE}).")
     int patch;
@@ -116,13 +126,17 @@ final class InpaintTrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RnGenerator.Head chosenHead;
         RnGenerator.Normalization chosenNorm;
+        RnGenerator.Resolution chosenResolution;
         TrainingSettings settings;
+        RnWeights initial;
         try {
             chosenHead = RnGenerator.Head.valueOf(head.toUpperCase(Locale.ROOT));
             chosenNorm = RnGenerator.Normalization.valueOf(norm.toUpperCase(Locale.ROOT));
-            settings = new TrainingSettings(width, chosenHead, chosenNorm, patch, frame, batch, steps, learningRate,
-                    l2Weight, evalEvery, 0.1, 0.5, seed);
-        } catch (IllegalArgumentException e) {
+            chosenResolution = RnGenerator.Resolution.valueOf(resolution.toUpperCase(Locale.ROOT));
+            settings = new TrainingSettings(width, chosenHead, chosenNorm, chosenResolution, patch, frame, batch,
+                    steps, learningRate, l2Weight, evalEvery, 0.1, 0.5, seed);
+            initial = init == null ? null : RnWeights.read(init);
+        } catch (IllegalArgumentException | RnWeightsException e) {
             System.err.println("inpaint train: " + e.getMessage());
             return 2;
         }
@@ -202,7 +216,7 @@ final class InpaintTrainCommand implements Callable<Integer> {
                     logOut.flush();
                     System.err.println("\n" + line);
                 }
-            }, Duration.ofSeconds((long) (maxMinutes * 60)));
+            }, Duration.ofSeconds((long) (maxMinutes * 60)), initial);
             Files.write(weightsFile, result.weights());
             String end = String.format(Locale.ROOT, "# finished %s: %d of %d steps in %.1f s%s; kept step %d, "
                             + "validation mean hole PSNR %.3f dB", Instant.now(), result.stepsDone(), steps,
@@ -225,10 +239,12 @@ final class InpaintTrainCommand implements Callable<Integer> {
     }
 
     private List<String> commandLine() {
-        return List.of("--width", "" + width, "--head", head, "--norm", norm, "--patch", "" + patch, "--frame",
+        List<String> start = init == null ? List.of() : List.of("--init", init.toString());
+        return Stream.concat(start.stream(), Stream.of("--width", "" + width, "--head", head, "--norm", norm,
+                "--resolution", resolution, "--patch", "" + patch, "--frame",
                 "" + frame, "--batch", "" + batch, "--steps", "" + steps, "--lr", "" + learningRate, "--l2-weight",
                 "" + l2Weight, "--eval-every", "" + evalEvery, "--blend-samples", "" + blendSamples, "--seed",
-                "" + seed, "--max-minutes", "" + maxMinutes);
+                "" + seed, "--max-minutes", "" + maxMinutes)).toList();
     }
 
     private static void bar(int step, int total, double loss, double hole, double seconds) {

@@ -27,7 +27,9 @@ import java.util.Map;
  *
  * <p>Two variants beside the published one ({@link Head#ABSOLUTE}, {@link Normalization#REGION}): a
  * {@link Head#RESIDUAL} head reads a pre-filled picture and returns it plus D3's output (no tanh), so that a zero D3
- * starts as the pre-fill; {@link Normalization#INSTANCE} makes every RN layer one region (the ablation).
+ * starts as the pre-fill; {@link Normalization#INSTANCE} makes every RN layer one region (the ablation); a residual
+ * generator at {@link Resolution#HALF} reads a half-size copy of the pre-fill and mask and adds its upsampled
+ * correction to the full-size pre-fill (a quarter of the positions to compute).
  */
 public final class RnGenerator extends FixedShapeBlock {
     public static final int PUBLISHED_WIDTH = 64;
@@ -41,6 +43,23 @@ public final class RnGenerator extends FixedShapeBlock {
         RESIDUAL
     }
 
+    /** Where the network runs: on the input, or on a half-size copy whose correction is upsampled (residual only). */
+    public enum Resolution {
+        FULL(1),
+        HALF(2);
+
+        private final int factor;
+
+        Resolution(int factor) {
+            this.factor = factor;
+        }
+
+        /** Input sides must be multiples of {@code 4 × factor}. */
+        public int factor() {
+            return factor;
+        }
+    }
+
     /** How the RN-B and RN-L layers split positions. */
     public enum Normalization {
         /** Hole and valid regions (RN-B) and learned regions (RN-L), as published. */
@@ -52,6 +71,7 @@ public final class RnGenerator extends FixedShapeBlock {
     private final int width;
     private final Head head;
     private final Normalization normalization;
+    private final Resolution resolution;
     private final ConvLayer encoderConv1;
     private final RnBasicNorm encoderNorm1;
     private final ConvLayer encoderConv2;
@@ -78,12 +98,25 @@ public final class RnGenerator extends FixedShapeBlock {
     }
 
     public RnGenerator(int width, float threshold, Head head, Normalization normalization) {
+        this(width, threshold, head, normalization, Resolution.FULL);
+    }
+
+    public RnGenerator(int width, Head head, Normalization normalization, Resolution resolution) {
+        this(width, RnLearnableNorm.DEFAULT_THRESHOLD, head, normalization, resolution);
+    }
+
+    public RnGenerator(int width, float threshold, Head head, Normalization normalization, Resolution resolution) {
         if (width < 1) {
             throw new IllegalArgumentException("base width must be positive, got " + width);
+        }
+        if (resolution == Resolution.HALF && head != Head.RESIDUAL) {
+            throw new IllegalArgumentException("only a residual generator runs at half resolution: its correction is "
+                    + "upsampled onto the full-size pre-fill");
         }
         this.width = width;
         this.head = head;
         this.normalization = normalization;
+        this.resolution = resolution;
         encoderConv1 = addChildBlock("encoder_conv1", ConvLayer.of(3, width, 7, 0));
         encoderNorm1 = addChildBlock("encoder_in1", new RnBasicNorm(width));
         encoderConv2 = addChildBlock("encoder_conv2", new ConvLayer(width, 2 * width, 4, 2, 1, 1, true));
@@ -115,6 +148,10 @@ public final class RnGenerator extends FixedShapeBlock {
 
     public Normalization normalization() {
         return normalization;
+    }
+
+    public Resolution resolution() {
+        return resolution;
     }
 
     /** The 18 RN-L layers in order: two per middle block, then the two decoder layers. */
@@ -157,10 +194,25 @@ public final class RnGenerator extends FixedShapeBlock {
         NDArray image = inputs.get(0);
         NDArray mask = inputs.get(1);
         Shape shape = image.getShape();
-        if (shape.dimension() != 4 || shape.get(1) != 3 || shape.get(2) % 4 != 0 || shape.get(3) % 4 != 0) {
-            throw new IllegalArgumentException("generator input must be (B, 3, H, W) with H, W multiples of 4, got "
-                    + shape);
+        int multiple = 4 * resolution.factor();
+        if (shape.dimension() != 4 || shape.get(1) != 3 || shape.get(2) % multiple != 0
+                || shape.get(3) % multiple != 0) {
+            throw new IllegalArgumentException("generator input must be (B, 3, H, W) with H, W multiples of "
+                    + multiple + ", got " + shape);
         }
+        if (resolution == Resolution.HALF) {
+            NDArray correction = network(store, HalfScale.picture(image), HalfScale.mask(mask), training);
+            return new NDList(image.add(HalfScale.upsample(correction)));
+        }
+        NDArray x = network(store, image, mask, training);
+        if (head == Head.RESIDUAL) {
+            return new NDList(image.add(x));
+        }
+        return new NDList(x.tanh().add(1f).div(GraphScalar.of(x, 2f)));
+    }
+
+    /** E1 to D3: D3's raw output. */
+    private NDArray network(ParameterStore store, NDArray image, NDArray mask, boolean training) {
         NDArray x = apply(encoderConv1, store, ReflectionPad.pad(image, 3), training);
         x = Activation.relu(encoderNorm1.forward(store, new NDList(x, mask), training).singletonOrThrow());
         x = apply(encoderConv2, store, x, training);
@@ -174,11 +226,7 @@ public final class RnGenerator extends FixedShapeBlock {
         x = Activation.relu(apply(decoderNorm1, store, x, training));
         x = PixelShuffle.shuffle(apply(decoderConv2, store, x, training), 2);
         x = Activation.relu(apply(decoderNorm2, store, x, training));
-        x = apply(decoderOut, store, ReflectionPad.pad(x, 3), training);
-        if (head == Head.RESIDUAL) {
-            return new NDList(image.add(x));
-        }
-        return new NDList(x.tanh().add(1f).div(GraphScalar.of(x, 2f)));
+        return apply(decoderOut, store, ReflectionPad.pad(x, 3), training);
     }
 
     private static NDArray apply(FixedShapeBlock block, ParameterStore store, NDArray x, boolean training) {

@@ -25,7 +25,8 @@ import java.util.List;
 /**
  * Inpainting with the RN generator (spec §2). The holes are filled first: white, X_in = X(1 − M) + M, for the
  * published generator; the {@link BlendInpainter} pre-fill for a residual one. That filled picture and the mask are
- * padded together by reflection to a multiple of 4 (so no hidden pixel reaches the padding), the generator runs, and
+ * padded together by reflection to a multiple of 4 (8 for a half-resolution generator; so no hidden pixel reaches
+ * the padding), the generator runs, and
  * the result is cropped back and composited so that valid pixels are returned untouched. Region statistics are per
  * image, so a frame's result never depends on the other frames of a batch.
  */
@@ -107,7 +108,8 @@ public final class RnInpainter implements Inpainter {
     private static String modelName(RnGenerator generator) {
         String name = generator.head() == RnGenerator.Head.RESIDUAL ? "rn-residual-generator-w" : "rn-generator-w";
         return name + generator.width()
-                + (generator.normalization() == RnGenerator.Normalization.INSTANCE ? "-instance-norm" : "");
+                + (generator.normalization() == RnGenerator.Normalization.INSTANCE ? "-instance-norm" : "")
+                + (generator.resolution() == RnGenerator.Resolution.HALF ? "-half-resolution" : "");
     }
 
     public int width() {
@@ -151,8 +153,10 @@ public final class RnInpainter implements Inpainter {
                 return out;
             }
         }
-        int paddedW = roundUp4(w);
-        int paddedH = roundUp4(h);
+        // the bottleneck (a quarter of the generator's input) must exceed its dilated blocks' padding of 2
+        int multiple = 4 * generator.resolution().factor();
+        int paddedW = Math.max(3 * multiple, roundUp(w, multiple));
+        int paddedH = Math.max(3 * multiple, roundUp(h, multiple));
         int batch = images.size();
         int plane = paddedW * paddedH;
         float[] input = new float[batch * 3 * plane];
@@ -226,8 +230,8 @@ public final class RnInpainter implements Inpainter {
         return out;
     }
 
-    private static int roundUp4(int v) {
-        return (v + 3) / 4 * 4;
+    private static int roundUp(int v, int multiple) {
+        return (v + multiple - 1) / multiple * multiple;
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

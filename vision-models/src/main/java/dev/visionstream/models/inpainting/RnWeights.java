@@ -29,6 +29,8 @@ public final class RnWeights {
     static final String RESIDUAL_MARKER = "vision.residual_head";
     /** Marks weights of the {@link RnGenerator.Normalization#INSTANCE} ablation. */
     static final String INSTANCE_MARKER = "vision.instance_norm";
+    /** Marks weights of a generator that runs at {@link RnGenerator.Resolution#HALF}. */
+    static final String HALF_MARKER = "vision.half_resolution";
 
     private final Map<String, NpzArchive.Tensor> tensors;
 
@@ -99,9 +101,13 @@ public final class RnWeights {
                 : RnGenerator.Normalization.REGION;
     }
 
+    public RnGenerator.Resolution resolution() {
+        return tensors.containsKey(HALF_MARKER) ? RnGenerator.Resolution.HALF : RnGenerator.Resolution.FULL;
+    }
+
     /** A generator of the weights' width and variant, initialised and loaded. */
     public RnGenerator newGenerator(NDManager manager) {
-        RnGenerator generator = new RnGenerator(width(), head(), normalization());
+        RnGenerator generator = new RnGenerator(width(), head(), normalization(), resolution());
         generator.initialize(manager, DataType.FLOAT32);
         loadInto(generator);
         return generator;
@@ -123,7 +129,7 @@ public final class RnWeights {
         }
         TreeSet<String> unexpected = new TreeSet<>(tensors.keySet());
         unexpected.removeAll(expected.keySet());
-        unexpected.removeAll(List.of(RESIDUAL_MARKER, INSTANCE_MARKER));
+        unexpected.removeAll(List.of(RESIDUAL_MARKER, INSTANCE_MARKER, HALF_MARKER));
         unexpected.forEach(k -> problems.add("unexpected " + k));
         if (!problems.isEmpty()) {
             throw new RnWeightsException("weights do not match the RN generator (" + problems.size()
@@ -146,6 +152,9 @@ public final class RnWeights {
         }
         if (generator.normalization() == RnGenerator.Normalization.INSTANCE) {
             tensors.put(INSTANCE_MARKER, new NpzArchive.Tensor(new long[] {1}, new float[] {1f}));
+        }
+        if (generator.resolution() == RnGenerator.Resolution.HALF) {
+            tensors.put(HALF_MARKER, new NpzArchive.Tensor(new long[] {1}, new float[] {1f}));
         }
         NpzArchive.write(tensors, out);
     }

@@ -118,6 +118,15 @@ class InpaintingTest {
     }
 
     @Test
+    void theBuiltInDefaultFillsAFrameSmallerThanItsBottleneckNeeds() {
+        try (RnInpainter rn = RnInpainter.builtIn()) {
+            BufferedImage tiny = gradient(7, 5);
+            InpaintMask mask = box(7, 5, 2, 1, 5, 4);
+            assertOnlyHolesChanged(tiny, rn.inpaint(tiny, mask), mask);
+        }
+    }
+
+    @Test
     void generatedMasksStayInTheirBandAndRepeatForASeed() {
         for (int i = 0; i < 5; i++) {
             double f = IrregularMasks.generate(64, 64, 0.3, 0.5, new Random(i)).holeFraction();

@@ -52,4 +52,25 @@ class RnGeneratorTest {
                     false));
         }
     }
+
+    @Test
+    void aHalfResolutionResidualGeneratorStartsAsItsPreFillAndNeedsSidesOfEight() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            RnGenerator generator = new RnGenerator(2, RnGenerator.Head.RESIDUAL, RnGenerator.Normalization.REGION,
+                    RnGenerator.Resolution.HALF);
+            generator.initialize(manager, DataType.FLOAT32);
+            generator.zeroOutputLayer();
+            var image = manager.randomUniform(0f, 1f, new Shape(1, 3, 32, 40));
+            var mask = manager.zeros(new Shape(1, 1, 32, 40));
+            mask.set(new ai.djl.ndarray.index.NDIndex(":, :, 3:19, 5:23"), 1f);
+            var out = generator.forward(new ParameterStore(manager, false), new NDList(image, mask), false)
+                    .singletonOrThrow();
+            assertTrue(out.eq(image).all().getBoolean());
+            assertThrows(IllegalArgumentException.class, () -> generator.forward(new ParameterStore(manager, false),
+                    new NDList(manager.zeros(new Shape(1, 3, 28, 40)), manager.zeros(new Shape(1, 1, 28, 40))),
+                    false));
+        }
+        assertThrows(IllegalArgumentException.class, () -> new RnGenerator(2, RnGenerator.Head.ABSOLUTE,
+                RnGenerator.Normalization.REGION, RnGenerator.Resolution.HALF));
+    }
 }

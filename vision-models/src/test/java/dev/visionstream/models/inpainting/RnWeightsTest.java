@@ -45,6 +45,20 @@ class RnWeightsTest {
     }
 
     @Test
+    void theVariantMarkersSurviveTheRoundTrip() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            RnGenerator original = new RnGenerator(2, RnGenerator.Head.RESIDUAL, RnGenerator.Normalization.INSTANCE,
+                    RnGenerator.Resolution.HALF);
+            original.initialize(manager, DataType.FLOAT32);
+            RnGenerator copy = RnWeights.read(new ByteArrayInputStream(saved(original)), "memory")
+                    .newGenerator(manager);
+            assertEquals(RnGenerator.Head.RESIDUAL, copy.head());
+            assertEquals(RnGenerator.Normalization.INSTANCE, copy.normalization());
+            assertEquals(RnGenerator.Resolution.HALF, copy.resolution());
+        }
+    }
+
+    @Test
     void stripsDataParallelAndGeneratorPrefixes() {
         assertEquals("decoder.9.bias", RnWeights.canonicalKey("module.decoder.9.bias"));
         assertEquals("decoder.9.bias", RnWeights.canonicalKey("generator.module.decoder.9.bias"));

@@ -38,7 +38,7 @@ import java.util.Random;
  * returned untouched, so asking the network for them teaches nothing. Every {@code evalEvery} steps, and at step 0,
  * the generator is scored on the validation cases through the service's own {@link RnInpainter}; the checkpoint with
  * the best mean hole PSNR is kept, so a residual generator (zero last layer: the pre-fill at step 0) never ends worse
- * than its pre-fill on validation.
+ * than its pre-fill on validation, nor a fine-tuned one worse than its start.
  */
 public final class RnTrainer {
     /** The kept checkpoint. */
@@ -60,26 +60,31 @@ public final class RnTrainer {
         });
     }
 
+    /**
+     * @param initial weights to start from (fine-tuning: same width, head and normalisation; their resolution marker
+     *                is ignored), or null for the project's initialisation with a zero last layer
+     */
     public static Result train(TrainingSettings s, PhotoPool photos, BlendWeights blend,
-                               List<HeldOutEvaluation.Case> validation, TrainingProgress progress, Duration timeLimit) {
+                               List<HeldOutEvaluation.Case> validation, TrainingProgress progress, Duration timeLimit,
+                               RnWeights initial) {
         if (validation.isEmpty()) {
             throw new IllegalArgumentException("no validation cases: the checkpoint could not be chosen");
         }
         // one intra-op thread: with two, PyTorch 2.7's CPU backward of this generator returned NaN gradients at
         // random once RN-L's regions were mixed (never with one thread, in repeated runs)
         try (TorchThreads single = TorchThreads.limit(1)) {
-            return trainSingleThreaded(s, photos, blend, validation, progress, timeLimit);
+            return trainSingleThreaded(s, photos, blend, validation, progress, timeLimit, initial);
         }
     }
 
     private static Result trainSingleThreaded(TrainingSettings s, PhotoPool photos, BlendWeights blend,
                                               List<HeldOutEvaluation.Case> validation, TrainingProgress progress,
-                                              Duration timeLimit) {
+                                              Duration timeLimit, RnWeights initial) {
         long deadline = System.nanoTime() + timeLimit.toNanos();
         Engine.getInstance().setRandomSeed((int) s.seed());
         Random random = new Random(s.seed());
         BlendInpainter prefill = new BlendInpainter(blend, "training");
-        RnGenerator generator = new RnGenerator(s.width(), s.head(), s.normalization());
+        RnGenerator generator = new RnGenerator(s.width(), s.head(), s.normalization(), s.resolution());
         generator.setStatistics(RegionStatistics.PER_IMAGE);
         try (Model model = Model.newInstance("rn-inpainting")) {
             model.setBlock(generator);
@@ -90,9 +95,18 @@ public final class RnTrainer {
             try (Trainer trainer = model.newTrainer(config)) {
                 int p = s.patch();
                 trainer.initialize(new Shape(s.batch(), 3, p, p), new Shape(s.batch(), 1, p, p));
-                zeroBiases(generator);
-                if (s.head() == RnGenerator.Head.RESIDUAL) {
-                    generator.zeroOutputLayer();
+                if (initial != null) {
+                    if (initial.head() != s.head() || initial.normalization() != s.normalization()) {
+                        throw new IllegalArgumentException("the initial weights are a " + initial.head() + " "
+                                + initial.normalization() + " generator, the run trains a " + s.head() + " "
+                                + s.normalization() + " one");
+                    }
+                    initial.loadInto(generator);
+                } else {
+                    zeroBiases(generator);
+                    if (s.head() == RnGenerator.Head.RESIDUAL) {
+                        generator.zeroOutputLayer();
+                    }
                 }
                 Result best = validate(generator, 0, blend, validation, progress, null);
                 int done = 0;

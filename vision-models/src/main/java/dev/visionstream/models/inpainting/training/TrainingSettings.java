@@ -8,6 +8,7 @@ import dev.visionstream.models.inpainting.RnGenerator;
  * @param width         generator base width (64 published)
  * @param head          residual over the blend pre-fill (the built-in default) or absolute as published
  * @param normalization region normalisation, or instance normalisation for the ablation
+ * @param resolution    the generator runs on the patch, or on its half-size copy (residual head only)
  * @param patch         square training patch size in pixels (multiple of 4)
  * @param frame         masks are drawn on a frame of this size, then a patch-sized window is cut from them
  * @param batch         patches per step
@@ -19,12 +20,17 @@ import dev.visionstream.models.inpainting.RnGenerator;
  * @param maxHole       largest hole fraction of a drawn frame mask
  * @param seed          seeds weights, patches and masks
  */
-public record TrainingSettings(int width, RnGenerator.Head head, RnGenerator.Normalization normalization, int patch,
-                               int frame, int batch, int steps, float learningRate, float l2Weight, int evalEvery,
+public record TrainingSettings(int width, RnGenerator.Head head, RnGenerator.Normalization normalization,
+                               RnGenerator.Resolution resolution, int patch, int frame, int batch, int steps, float learningRate, float l2Weight, int evalEvery,
                                double minHole, double maxHole, long seed) {
     public TrainingSettings {
-        if (patch % 4 != 0 || patch < 16 || frame < patch) {
-            throw new IllegalArgumentException("patch must be a multiple of 4, at least 16, and at most the frame");
+        int multiple = 4 * resolution.factor();
+        if (patch % multiple != 0 || patch < 16 || frame < patch) {
+            throw new IllegalArgumentException("patch must be a multiple of " + multiple + ", at least 16, and at "
+                    + "most the frame");
+        }
+        if (resolution == RnGenerator.Resolution.HALF && head != RnGenerator.Head.RESIDUAL) {
+            throw new IllegalArgumentException("only the residual head runs at half resolution");
         }
         if (width < 1 || batch < 1 || steps < 0 || evalEvery < 1) {
             throw new IllegalArgumentException("width, batch and eval interval must be positive, steps not negative");
