@@ -10,12 +10,18 @@ import java.util.Map;
  * @param model     the feature backbone (name, version, provenance)
  * @param exemplars the boxes as used, in source pixels (clipped to the frame)
  * @param peaks     local maxima of the density map, in source pixels
+ * @param count     the estimate named by {@code estimator}
  * @param warnings  adjustments made to the input, for example a clipped exemplar box (added in schema version 1,
  *                  optional)
+ * @param estimator {@code instances} or {@code density}: which estimate {@code count} is (added in version 1)
+ * @param densityCount the sum of the density map, the paper's estimate (added in version 1)
+ * @param instanceCount how many density peaks were kept as objects (added in version 1)
+ * @param instances the kept peaks, in source pixels, strongest first (added in version 1)
  */
 public record CountEvent(String id, int schemaVersion, String stage, SourceCoordinates source, Instant captureTime,
                          Instant emitTime, ModelInfo model, double count, List<Box> exemplars, List<Point> peaks,
-                         Map<String, Double> timingsMs, ArtifactRef densityOverlay, List<String> warnings)
+                         Map<String, Double> timingsMs, ArtifactRef densityOverlay, List<String> warnings,
+                         String estimator, Double densityCount, Integer instanceCount, List<Point> instances)
         implements VisionEvent {
     public static final int SCHEMA_VERSION = 1;
     public static final String STAGE = "counting";

@@ -135,7 +135,7 @@ final class FaultWorkload {
                 rig = new RigSettings(RIG_VIEWS, RIG_TOLERANCE_MS, 120_000L, false, List.of());
             }
             CameraRegistry.publish(client, new CameraConfig(camera, stages, "replay", HEALTH, null, maskUri, view >= 0 ? RIG : null, view >= 0 ? view : null, null,
-                    calibration, rig, new InpaintSettings("telea", null)));
+                    calibration, rig, new InpaintSettings("telea", null), null));
         }
     }
 

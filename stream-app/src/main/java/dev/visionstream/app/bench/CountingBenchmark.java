@@ -94,7 +94,8 @@ public final class CountingBenchmark {
                 similarity += r.timings().similarityMs();
                 post += r.timings().postProcessingMs();
                 Json.MAPPER.writeValueAsBytes(new CountEvent("id", 1, CountEvent.STAGE, null, Instant.EPOCH,
-                        Instant.now(), r.backbone(), r.count(), r.exemplars(), r.peaks(), Map.of(), null, null));
+                        Instant.now(), r.backbone(), r.count(), r.exemplars(), r.peaks(), Map.of(), null, null,
+                        r.estimator().label(), r.densityCount(), r.instanceCount(), r.instances()));
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;

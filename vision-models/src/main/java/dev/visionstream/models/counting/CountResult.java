@@ -8,7 +8,10 @@ import java.util.List;
 /**
  * The count of one frame.
  *
- * @param count     the sum of the thresholded density
+ * @param count     the estimate chosen by {@code estimator}
+ * @param estimator which estimate {@code count} is
+ * @param densityCount the sum of the thresholded density (the paper's estimate), always reported
+ * @param instances the density peaks kept as objects ({@link InstanceEstimate}); their number is the instance count
  * @param exemplars the exemplar boxes as used (clipped to the image)
  * @param warnings  adjustments made to the input (clipped boxes), empty when none
  * @param backbone  the feature extractor that produced the features
@@ -16,11 +19,17 @@ import java.util.List;
  * @param timings   where the time went
  * @param density   the density map, for overlays
  */
-public record CountResult(double count, List<Box> exemplars, List<String> warnings, ModelInfo backbone,
+public record CountResult(double count, CountEstimator estimator, double densityCount, List<Point> instances,
+                          List<Box> exemplars, List<String> warnings, ModelInfo backbone,
                           List<Point> peaks, CountTimings timings, DensityMap density) {
     public CountResult {
         exemplars = List.copyOf(exemplars);
         warnings = List.copyOf(warnings);
         peaks = List.copyOf(peaks);
+        instances = List.copyOf(instances);
+    }
+
+    public int instanceCount() {
+        return instances.size();
     }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * CountingDINO (spec §1-13): tiles -> backbone -> stitched feature grid; each exemplar box pooled (ROI-Align,
  * ellipse-weighted) into a kernel correlated with the grid; the maps averaged and min-max scaled into S; S divided
- * by the mean exemplar mass z; values below 1 / (largest kernel area) zeroed; the count is the sum.
+ * by the mean exemplar mass z; values below 1 / (largest kernel area) zeroed; the density count is the sum, the
+ * instance count the density peaks kept by {@link InstanceEstimate}; the request picks which one is the count.
  *
  * <p>Frames of one size in a batch share one backbone pass; everything after runs per frame. All native memory of a
  * call lives in sub-managers closed before it returns.
@@ -28,14 +29,20 @@ public final class CountingDino implements CountingStage, AutoCloseable {
     private final FeatureBackbone backbone;
     private final TileGrid tiling;
     private final NDManager root;
+    private final InstanceEstimate instanceEstimate;
 
     public CountingDino(FeatureBackbone backbone) {
         this(backbone, new TileGrid(OFFICIAL_TILING_LEVELS));
     }
 
     public CountingDino(FeatureBackbone backbone, TileGrid tiling) {
+        this(backbone, tiling, InstanceEstimate.DEFAULT);
+    }
+
+    public CountingDino(FeatureBackbone backbone, TileGrid tiling, InstanceEstimate instanceEstimate) {
         this.backbone = backbone;
         this.tiling = tiling;
+        this.instanceEstimate = instanceEstimate;
         this.root = NDManager.newBaseManager(backbone.device(), "PyTorch");
     }
 
@@ -107,7 +114,8 @@ public final class CountingDino implements CountingStage, AutoCloseable {
             try (NDManager frame = call.newSubManager()) {
                 NDArray f = stitched.get(k);
                 f.attach(frame);
-                results[index] = countFrame(f, w, h, mapped.get(index), backboneMs);
+                results[index] = countFrame(f, w, h, mapped.get(index), requests.get(index).estimator(),
+                        backboneMs);
             }
         }
     }
@@ -121,7 +129,7 @@ public final class CountingDino implements CountingStage, AutoCloseable {
     }
 
     private CountResult countFrame(NDArray features, int w, int h, ExemplarMapping.Mapped exemplars,
-                                   double backboneMs) {
+                                   CountEstimator estimator, double backboneMs) {
         int grid = (int) features.getShape().get(1);
         List<FeatureBox> boxes = exemplars.cells();
         long t0 = System.nanoTime();
@@ -146,8 +154,10 @@ public final class CountingDino implements CountingStage, AutoCloseable {
         }
         DensityMap map = densityMap(values, s, w, h, grid, boxes);
         List<Point> peaks = DensityPeaks.find(map, MAX_PEAKS);
+        List<Point> instances = instanceEstimate.instances(map, peaks, exemplars.used());
         long t2 = System.nanoTime();
-        return new CountResult(count, exemplars.used(), exemplars.warnings(), backbone.info(), peaks,
+        double chosen = estimator == CountEstimator.INSTANCES ? instances.size() : count;
+        return new CountResult(chosen, estimator, count, instances, exemplars.used(), exemplars.warnings(), backbone.info(), peaks,
                 new CountTimings(backboneMs, (t1 - t0) / 1e6, (t2 - t1) / 1e6), map);
     }
 

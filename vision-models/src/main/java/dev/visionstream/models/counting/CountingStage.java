@@ -11,6 +11,11 @@ public interface CountingStage {
         return countBatch(List.of(new CountRequest(image, exemplars))).get(0);
     }
 
+    /** Counts one image, reporting {@code estimator}'s estimate as its count. */
+    default CountResult count(BufferedImage image, List<Box> exemplars, CountEstimator estimator) {
+        return countBatch(List.of(new CountRequest(image, exemplars, estimator))).get(0);
+    }
+
     /** Counts several frames in one batched pass; results are in request order. */
     List<CountResult> countBatch(List<CountRequest> requests);
 }

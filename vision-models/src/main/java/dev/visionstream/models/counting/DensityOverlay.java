@@ -8,6 +8,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -16,7 +17,8 @@ import java.util.Locale;
 
 /**
  * A picture of a count: the image dimmed to grey, the density map laid over it in heat colours (placed at the
- * window centres it stands for), the exemplar boxes, the peaks, and the count in the corner.
+ * window centres it stands for), the exemplar boxes, the peaks (white crosses), the kept instances (cyan rings), and
+ * the count in the corner.
  */
 public final class DensityOverlay {
     private DensityOverlay() {
@@ -62,8 +64,17 @@ public final class DensityOverlay {
             g.draw(new Line2D.Double(p.x() - 3, p.y(), p.x() + 3, p.y()));
             g.draw(new Line2D.Double(p.x(), p.y() - 3, p.x(), p.y() + 3));
         }
-        String label = String.format(Locale.ROOT, "count %.1f  (%s %s)", result.count(), result.backbone().name(),
-                result.backbone().version());
+        // the kept instances: a ring at each, the size of the suppression neighbourhood's core
+        g.setColor(new Color(0, 220, 255));
+        g.setStroke(new BasicStroke(2f));
+        double ring = Math.max(4, Math.min(w, h) / 80.0);
+        for (Point p : result.instances()) {
+            g.draw(new Ellipse2D.Double(p.x() - ring, p.y() - ring, 2 * ring, 2 * ring));
+        }
+        String label = String.format(Locale.ROOT, "count %s  (%d instances, density %.1f; %s %s)",
+                result.estimator() == CountEstimator.INSTANCES ? Integer.toString(result.instanceCount())
+                        : String.format(Locale.ROOT, "%.1f", result.densityCount()),
+                result.instanceCount(), result.densityCount(), result.backbone().name(), result.backbone().version());
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(12, h / 30)));
         int textH = g.getFontMetrics().getHeight();
         g.setColor(new Color(0, 0, 0, 170));

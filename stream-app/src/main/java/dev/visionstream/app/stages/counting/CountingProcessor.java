@@ -5,6 +5,8 @@ import dev.visionstream.app.topology.Publication;
 import dev.visionstream.app.topology.StageInput;
 import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.models.counting.BackboneContractException;
+import dev.visionstream.models.counting.CountEstimator;
+import dev.visionstream.models.counting.CountRequest;
 import dev.visionstream.models.counting.CountResult;
 import dev.visionstream.models.counting.CountingInputException;
 import dev.visionstream.models.counting.CountingStage;
@@ -12,6 +14,7 @@ import dev.visionstream.models.counting.DensityOverlay;
 import dev.visionstream.schemas.ArtifactRef;
 import dev.visionstream.schemas.Box;
 import dev.visionstream.schemas.CountEvent;
+import dev.visionstream.schemas.CountingSettings;
 import dev.visionstream.schemas.ErrorReason;
 import dev.visionstream.schemas.EventIds;
 import dev.visionstream.schemas.Topics;
@@ -26,7 +29,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Adapts a frame to {@link CountingStage#count}: picks the exemplars (header override, else the camera's), turns
+ * Adapts a frame to {@link CountingStage#count}: picks the exemplars (header override, else the camera's) and the
+ * camera's count estimator, turns
  * bad input into error events (bad camera boxes: {@code BAD_CONFIG}; bad header or frame: {@code BAD_INPUT}; a
  * backbone that fails its contract: {@code BAD_CONFIG}), and writes the density overlay when a store is given.
  */
@@ -61,9 +65,16 @@ final class CountingProcessor implements Processor<String, StageInput, String, P
                     + "no exemplar boxes (and the frame has no " + "vision.exemplars header)", null);
             return;
         }
+        CountEstimator estimator;
+        try {
+            estimator = estimator(in.config().counting());
+        } catch (IllegalArgumentException e) {
+            fail(record, ErrorReason.BAD_CONFIG, "camera " + in.cameraId() + " counting: " + e.getMessage(), e);
+            return;
+        }
         CountResult result;
         try {
-            result = counter.get().count(in.image(), exemplars);
+            result = counter.get().count(in.image(), exemplars, estimator);
         } catch (CountingInputException e) {
             boolean cameraBoxes = override.isEmpty() && e.subject() == CountingInputException.Subject.EXEMPLARS;
             fail(record, cameraBoxes ? ErrorReason.BAD_CONFIG : ErrorReason.BAD_INPUT,
@@ -86,8 +97,14 @@ final class CountingProcessor implements Processor<String, StageInput, String, P
         CountEvent event = new CountEvent(EventIds.of(CountEvent.STAGE, in.source(), "count"),
                 CountEvent.SCHEMA_VERSION, CountEvent.STAGE, in.source(), in.captureTime(), Instant.now(),
                 result.backbone(), result.count(), result.exemplars(), result.peaks(), timings, overlay,
-                result.warnings().isEmpty() ? null : result.warnings());
+                result.warnings().isEmpty() ? null : result.warnings(), result.estimator().label(),
+                result.densityCount(), result.instanceCount(), result.instances());
         context.forward(record.withValue(new Publication(Topics.COUNTS, event)));
+    }
+
+    private static CountEstimator estimator(CountingSettings settings) {
+        return settings == null || settings.estimator() == null ? CountRequest.DEFAULT_ESTIMATOR
+                : CountEstimator.parse(settings.estimator());
     }
 
     private void fail(Record<String, StageInput> record, ErrorReason reason, String message, Throwable cause) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionstream.app.topology.PublicationListener;
 import dev.visionstream.app.topology.VisionTopology;
 import dev.visionstream.ingest.LocalArtifactStore;
+import dev.visionstream.models.counting.CountRequest;
 import dev.visionstream.models.counting.CountResult;
 import dev.visionstream.models.counting.CountingDino;
 import dev.visionstream.models.counting.FilterBankBackbone;
@@ -121,6 +122,10 @@ class CountingStageTopologyTest {
         BufferedImage decoded = ImageIO.read(new java.io.ByteArrayInputStream(scenePng));
         CountResult library = counter.count(decoded, scene.exemplars());
         assertEquals(library.count(), event.count(), 1e-9, "stage and library agree");
+        assertEquals(CountRequest.DEFAULT_ESTIMATOR.label(), event.estimator());
+        assertEquals(library.densityCount(), event.densityCount(), 1e-9);
+        assertEquals(library.instanceCount(), event.instanceCount());
+        assertEquals(library.instances(), event.instances());
         assertEquals(scene.exemplars(), event.exemplars());
         assertEquals("filterbank-thin", event.model().name());
         assertEquals(library.peaks().size(), event.peaks().size());
@@ -131,6 +136,32 @@ class CountingStageTopologyTest {
         assertEquals("image/png", overlay.contentType());
         BufferedImage picture = ImageIO.read(new java.io.ByteArrayInputStream(artifacts.get(overlay)));
         assertEquals(320, picture.getWidth());
+    }
+
+    @Test
+    void aCameraChoosesItsEstimatorAndAnUnknownOneIsRefusedAtAdmission() throws Exception {
+        for (String estimator : List.of("density", "instances")) {
+            cameras.pipeInput("cam-" + estimator, Json.MAPPER.writeValueAsString(java.util.Map.of("cameraId",
+                    "cam-" + estimator, "stages", List.of("counting"), "exemplars", scene.exemplars(), "counting",
+                    java.util.Map.of("estimator", estimator))));
+            send("cam-" + estimator, 1, scenePng, null);
+        }
+        cameras.pipeInput("cam-bad", Json.MAPPER.writeValueAsString(java.util.Map.of("cameraId", "cam-bad",
+                "stages", List.of("counting"), "exemplars", scene.exemplars(), "counting",
+                java.util.Map.of("estimator", "peaks"))));
+        send("cam-bad", 1, scenePng, null);
+        List<JsonNode> events = drain(counts, CountEvent.class);
+        assertEquals(2, events.size());
+        CountEvent density = Json.MAPPER.treeToValue(events.get(0), CountEvent.class);
+        CountEvent instances = Json.MAPPER.treeToValue(events.get(1), CountEvent.class);
+        assertEquals("density", density.estimator());
+        assertEquals(density.densityCount(), density.count(), 1e-9);
+        assertEquals("instances", instances.estimator());
+        assertEquals(instances.instanceCount(), instances.count(), 1e-9);
+        List<JsonNode> errs = drain(errors, ErrorEvent.class);
+        assertEquals(1, errs.size());
+        assertEquals("BAD_CONFIG", errs.get(0).get("reason").asText());
+        assertTrue(errs.get(0).get("message").asText().contains("/counting/estimator"), errs.get(0).toString());
     }
 
     @Test
