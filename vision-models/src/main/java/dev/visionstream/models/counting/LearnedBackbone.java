@@ -1,0 +1,160 @@
+package dev.visionstream.models.counting;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.ParameterStore;
+import dev.visionstream.schemas.ModelInfo;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A small CNN trained in the project through the counting pipeline itself ({@code vision count train}): tiles of
+ * 120 pixels to a 60 × 60 grid of {@link #CHANNELS} features, the filter bank's geometry. A strided 5 × 5 layer, a
+ * 3 × 3 layer and two dilated 3 × 3 layers see about 40 pixels, the size of a typical object in a tile, then a
+ * 1 × 1 layer mixes the features the prototypes are pooled from.
+ */
+public final class LearnedBackbone implements FeatureBackbone {
+    public static final String NAME = "learned-cnn";
+    public static final String BUILT_IN_RESOURCE = "/dev/visionstream/models/counting/learned-backbone.params";
+    public static final int CHANNELS = 24;
+    public static final int GRID = 60;
+    public static final int TILE_SIZE = 2 * GRID;
+    private static final int WIDTH = 24;
+
+    private final NDManager manager;
+    private final Block network;
+    private final ModelInfo info;
+
+    private LearnedBackbone(NDManager manager, Block network, ModelInfo info) {
+        this.manager = manager;
+        this.network = network;
+        this.info = info;
+    }
+
+    /** The layers, uninitialised. */
+    public static SequentialBlock network() {
+        return new SequentialBlock()
+                .add(conv(WIDTH, 5, 2, 2, 1)).add(Activation::relu)
+                .add(conv(WIDTH, 3, 1, 1, 1)).add(Activation::relu)
+                .add(conv(WIDTH, 3, 1, 2, 2)).add(Activation::relu)
+                .add(conv(WIDTH, 3, 1, 4, 4)).add(Activation::relu)
+                .add(conv(CHANNELS, 1, 1, 0, 1));
+    }
+
+    private static Conv2d conv(int filters, int kernel, int stride, int padding, int dilation) {
+        return Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding))
+                .optDilation(new Shape(dilation, dilation)).build();
+    }
+
+    /** The weights shipped in this jar. */
+    public static LearnedBackbone builtIn() {
+        try (InputStream in = LearnedBackbone.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
+            if (in == null) {
+                throw new BackboneContractException("built-in counting CNN " + BUILT_IN_RESOURCE
+                        + " is missing from the jar");
+            }
+            return fromBytes(in.readAllBytes(), "built-in, trained in the project by vision count train (see README)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Weights written by {@code vision count train}. */
+    public static LearnedBackbone fromFile(Path file) {
+        try {
+            return fromBytes(Files.readAllBytes(file), "file " + file.toAbsolutePath());
+        } catch (IOException e) {
+            throw new BackboneContractException("cannot read counting CNN weights " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Weights held in memory (training checkpoints). */
+    public static LearnedBackbone fromBytes(byte[] weights, String provenance) {
+        NDManager manager = NDManager.newBaseManager();
+        try {
+            SequentialBlock network = network();
+            network.initialize(manager, DataType.FLOAT32, new Shape(1, 3, TILE_SIZE, TILE_SIZE));
+            network.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(weights)));
+            return new LearnedBackbone(manager, network, new ModelInfo(NAME, sha256(weights).substring(0, 12),
+                    provenance));
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            manager.close();
+            throw new BackboneContractException("counting CNN weights do not fit the network: " + e.getMessage());
+        }
+    }
+
+    /** The parameters of {@code network} in DJL's format, as {@link #fromBytes} reads them. */
+    public static byte[] save(Block network) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DataOutputStream data = new DataOutputStream(out)) {
+            network.saveParameters(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Features of {@code tiles} in [0, 1] through {@code network}, recording gradients when training. */
+    public static NDArray features(Block network, ParameterStore store, NDArray tiles, boolean training) {
+        return network.forward(store, new NDList(tiles.sub(0.5f)), training).singletonOrThrow();
+    }
+
+    @Override
+    public ModelInfo info() {
+        return info;
+    }
+
+    @Override
+    public int tileSize() {
+        return TILE_SIZE;
+    }
+
+    @Override
+    public int gridSize() {
+        return GRID;
+    }
+
+    @Override
+    public int channels() {
+        return CHANNELS;
+    }
+
+    @Override
+    public NDArray features(NDArray tiles) {
+        NDArray out = features(network, new ParameterStore(tiles.getManager(), false), tiles, false);
+        out.attach(tiles.getManager());
+        return out;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
