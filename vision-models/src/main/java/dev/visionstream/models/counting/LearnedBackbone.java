@@ -6,11 +6,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
+import dev.visionstream.models.GraphScalar;
 import dev.visionstream.schemas.ModelInfo;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,7 +28,7 @@ import java.util.HexFormat;
 /**
  * A small CNN trained in the project through the counting pipeline itself ({@code vision count train}): tiles of
  * 120 pixels to a 60 × 60 grid of {@link #CHANNELS} features, the filter bank's geometry. A strided 5 × 5 layer, a
- * 3 × 3 layer and two dilated 3 × 3 layers see about 40 pixels, the size of a typical object in a tile, then a
+ * 3 × 3 layer and two dilated 3 × 3 layers (leaky ReLU between) see about 40 pixels, the size of a typical object in a tile, then a
  * 1 × 1 layer mixes the features the prototypes are pooled from.
  */
 public final class LearnedBackbone implements FeatureBackbone {
@@ -51,12 +51,20 @@ public final class LearnedBackbone implements FeatureBackbone {
 
     /** The layers, uninitialised. */
     public static SequentialBlock network() {
+        // leaky: with plain ReLU one large step could silence every unit, and constant features leave the
+        // similarity map nothing to scale (NaN counts from then on)
         return new SequentialBlock()
-                .add(conv(WIDTH, 5, 2, 2, 1)).add(Activation::relu)
-                .add(conv(WIDTH, 3, 1, 1, 1)).add(Activation::relu)
-                .add(conv(WIDTH, 3, 1, 2, 2)).add(Activation::relu)
-                .add(conv(WIDTH, 3, 1, 4, 4)).add(Activation::relu)
+                .add(conv(WIDTH, 5, 2, 2, 1)).add(LearnedBackbone::leaky)
+                .add(conv(WIDTH, 3, 1, 1, 1)).add(LearnedBackbone::leaky)
+                .add(conv(WIDTH, 3, 1, 2, 2)).add(LearnedBackbone::leaky)
+                .add(conv(WIDTH, 3, 1, 4, 4)).add(LearnedBackbone::leaky)
                 .add(conv(CHANNELS, 1, 1, 0, 1));
+    }
+
+    /** max(x, 0.1 x), with the slope as a graph-owned scalar ({@link GraphScalar}). */
+    private static NDList leaky(NDList in) {
+        NDArray x = in.singletonOrThrow();
+        return new NDList(x.maximum(x.mul(GraphScalar.of(x, 0.1f))));
     }
 
     private static Conv2d conv(int filters, int kernel, int stride, int padding, int dilation) {

@@ -25,15 +25,17 @@ import dev.visionstream.models.counting.TileGrid;
 import dev.visionstream.models.counting.TileSampler;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 
 /**
  * Trains {@link LearnedBackbone} end to end through the counting pipeline ({@link PipelineCount}): one scene per
- * step, loss |count − truth| / truth on the density count. Every {@code evalEvery} steps the weights are scored
- * through the stage's own {@link CountingDino} on validation scenes (classes never trained on), by the mean relative
- * error of each estimator; the checkpoint with the lowest error of either is kept.
+ * step, loss |log((count + 1) / (truth + 1))| on the density count. A checkpoint is kept every {@code evalEvery}
+ * steps; after the run each is scored through the stage's own {@link CountingDino} on validation scenes (classes
+ * never trained on) by the mean relative error of each estimator, and the one with the lowest error of either wins.
  */
 public final class BackboneTrainer {
     /** How a run is set up. */
@@ -75,8 +77,12 @@ public final class BackboneTrainer {
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(rate).optClipGrad(1f).build());
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, 3, LearnedBackbone.TILE_SIZE, LearnedBackbone.TILE_SIZE));
-                Result best = validate(network, 0, validation, s.tiling(), progress, null);
+                // checkpoints are scored after the run: counting through the stage between training steps turned
+                // the next steps' gradients into NaN (reproducibly; saving alone did not)
+                Map<Integer, byte[]> checkpoints = new LinkedHashMap<>();
+                checkpoints.put(0, LearnedBackbone.save(network));
                 int done = 0;
+                int skipped = 0;
                 for (int step = 0; step < s.steps() && System.nanoTime() < deadline; step++) {
                     TrainingScene scene = scenes.apply(random);
                     try (NDManager batch = trainer.getManager().newSubManager()) {
@@ -89,24 +95,55 @@ public final class BackboneTrainer {
                             NDArray count = PipelineCount.densityCount(stitched, ExemplarMapping.map(
                                     scene.exemplars(), scene.image().getWidth(), scene.image().getHeight(), grid)
                                     .cells());
-                            NDArray loss = count.sub(GraphScalar.of(count, scene.count())).abs()
-                                    .div(GraphScalar.of(count, scene.count()));
+                            // |log((count + 1) / (truth + 1))|: a factor of two off costs the same at 10 as at 300
+                            NDArray loss = count.add(GraphScalar.of(count, 1f)).log()
+                                    .sub(GraphScalar.of(count, (float) Math.log(scene.count() + 1.0))).abs();
                             collector.backward(loss);
                             progress.step(step + 1, loss.getFloat(), count.getFloat(), scene.count());
                         }
-                        trainer.step();
+                        if (finiteGradients(network)) {
+                            trainer.step();
+                        } else {
+                            skipped++;
+                            progress.validation("step " + (step + 1) + ": non-finite gradients, update skipped ("
+                                    + skipped + " so far)");
+                        }
                     }
                     done = step + 1;
-                    if (done % s.evalEvery() == 0 || done == s.steps()) {
-                        best = validate(network, done, validation, s.tiling(), progress, best);
+                    if (done % s.evalEvery() == 0) {
+                        checkpoints.put(done, LearnedBackbone.save(network));
                     }
                 }
-                if (done % s.evalEvery() != 0 && done != s.steps() && done > 0) {
-                    best = validate(network, done, validation, s.tiling(), progress, best);
+                checkpoints.putIfAbsent(done, LearnedBackbone.save(network));
+                Result best = null;
+                for (Map.Entry<Integer, byte[]> c : checkpoints.entrySet()) {
+                    best = validate(c.getValue(), c.getKey(), validation, s.tiling(), progress, best);
                 }
                 return new Result(done, best.bestStep(), best.bestEstimator(), best.bestError(), best.weights());
             }
         }
+    }
+
+    /**
+     * Whether every gradient is finite; if not, all are zeroed (a scene whose exemplars hold almost no similarity
+     * mass divides by nearly zero, and one inf would make the weights NaN for good).
+     */
+    private static boolean finiteGradients(SequentialBlock network) {
+        boolean finite = true;
+        for (var pair : network.getParameters()) {
+            NDArray g = pair.getValue().getArray().getGradient();
+            if (g.isNaN().any().getBoolean() || g.isInfinite().any().getBoolean()) {
+                finite = false;
+                break;
+            }
+        }
+        if (!finite) {
+            for (var pair : network.getParameters()) {
+                NDArray g = pair.getValue().getArray().getGradient();
+                g.set(new float[Math.toIntExact(g.size())]);
+            }
+        }
+        return finite;
     }
 
     /** The scene's tiles as the stage cuts them: {@code [tiles, 3, S, S]} in [0, 1]. */
@@ -117,9 +154,8 @@ public final class BackboneTrainer {
     }
 
     /** Mean relative error of each estimator through the stage's own counter; keeps the better checkpoint. */
-    private static Result validate(SequentialBlock network, int step, List<TrainingScene> validation,
-                                   TileGrid tiling, Progress progress, Result best) {
-        byte[] weights = LearnedBackbone.save(network);
+    private static Result validate(byte[] weights, int step, List<TrainingScene> validation, TileGrid tiling,
+                                   Progress progress, Result best) {
         double density = 0;
         double instances = 0;
         try (LearnedBackbone backbone = LearnedBackbone.fromBytes(weights, "checkpoint");
