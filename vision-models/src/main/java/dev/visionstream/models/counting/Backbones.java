@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Resolves a backbone setting: {@code default}, {@code filterbank} (the built-in filter bank), {@code learned} (the
- * built-in CNN trained in the project), a {@code .params} file written by {@code vision count train}, or a
+ * built-in CNN trained in the project), a {@code .npz} file written by {@code vision count train}, or a
  * TorchScript / ONNX model file or URL.
  */
 public final class Backbones {
@@ -30,7 +30,7 @@ public final class Backbones {
         if (name.equals(LEARNED)) {
             return LearnedBackbone.builtIn();
         }
-        if (name.endsWith(".params")) {
+        if (name.endsWith(".npz")) {
             return LearnedBackbone.fromFile(Path.of(s));
         }
         return DjlBackbone.load(s);

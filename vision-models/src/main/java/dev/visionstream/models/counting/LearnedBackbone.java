@@ -1,21 +1,21 @@
 package dev.visionstream.models.counting;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import dev.visionstream.models.GraphScalar;
+import dev.visionstream.models.inpainting.NpzArchive;
 import dev.visionstream.schemas.ModelInfo;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,7 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A small CNN trained in the project through the counting pipeline itself ({@code vision count train}): tiles of
@@ -33,7 +36,7 @@ import java.util.HexFormat;
  */
 public final class LearnedBackbone implements FeatureBackbone {
     public static final String NAME = "learned-cnn";
-    public static final String BUILT_IN_RESOURCE = "/dev/visionstream/models/counting/learned-backbone.params";
+    public static final String BUILT_IN_RESOURCE = "/dev/visionstream/models/counting/learned-backbone.npz";
     public static final int CHANNELS = 24;
     public static final int GRID = 60;
     public static final int TILE_SIZE = 2 * GRID;
@@ -101,20 +104,34 @@ public final class LearnedBackbone implements FeatureBackbone {
         try {
             SequentialBlock network = network();
             network.initialize(manager, DataType.FLOAT32, new Shape(1, 3, TILE_SIZE, TILE_SIZE));
-            network.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(weights)));
+            Map<String, NpzArchive.Tensor> tensors = NpzArchive.read(new ByteArrayInputStream(weights));
+            for (Pair<String, Parameter> p : network.getParameters()) {
+                NpzArchive.Tensor t = tensors.get(p.getKey());
+                if (t == null || !Arrays.equals(t.shape(), p.getValue().getArray().getShape().getShape())) {
+                    throw new IllegalArgumentException("missing or misshaped " + p.getKey());
+                }
+                // set(float[]) copies into a buffer the parameter's own array keeps: DJL's loadParameters left
+                // weights that a garbage collection could free under the network (NaN features after a GC)
+                p.getValue().getArray().set(t.values());
+            }
             return new LearnedBackbone(manager, network, new ModelInfo(NAME, sha256(weights).substring(0, 12),
                     provenance));
-        } catch (IOException | MalformedModelException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             manager.close();
             throw new BackboneContractException("counting CNN weights do not fit the network: " + e.getMessage());
         }
     }
 
-    /** The parameters of {@code network} in DJL's format, as {@link #fromBytes} reads them. */
+    /** The parameters of {@code network} as an .npz archive under DJL's parameter names, as {@link #fromBytes} reads. */
     public static byte[] save(Block network) {
+        Map<String, NpzArchive.Tensor> tensors = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : network.getParameters()) {
+            NDArray a = p.getValue().getArray();
+            tensors.put(p.getKey(), new NpzArchive.Tensor(a.getShape().getShape(), a.toFloatArray()));
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DataOutputStream data = new DataOutputStream(out)) {
-            network.saveParameters(data);
+        try {
+            NpzArchive.write(tensors, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,6 +13,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import dev.visionstream.models.FiniteGradients;
 import dev.visionstream.models.GraphScalar;
 import dev.visionstream.models.TorchThreads;
 import dev.visionstream.models.counting.CountEstimator;
@@ -38,7 +39,11 @@ import java.util.function.Function;
  * never trained on) by the mean relative error of each estimator, and the one with the lowest error of either wins.
  */
 public final class BackboneTrainer {
-    /** How a run is set up. */
+    /**
+     * How a run is set up.
+     *
+     * @param tiling the tiling of the training scenes (validation counts as the stage does, with its own tiling)
+     */
     public record Settings(int steps, float learningRate, int evalEvery, TileGrid tiling, long seed) {
     }
 
@@ -84,6 +89,7 @@ public final class BackboneTrainer {
                 int done = 0;
                 int skipped = 0;
                 for (int step = 0; step < s.steps() && System.nanoTime() < deadline; step++) {
+                    done = step + 1;
                     TrainingScene scene = scenes.apply(random);
                     try (NDManager batch = trainer.getManager().newSubManager()) {
                         NDArray tiles = tiles(batch, scene.image(), s.tiling());
@@ -92,16 +98,21 @@ public final class BackboneTrainer {
                                     tiles, true);
                             int grid = LearnedBackbone.GRID * s.tiling().tilesPerSide();
                             NDArray stitched = s.tiling().stitch(features, 1).get(0);
-                            NDArray count = PipelineCount.densityCount(stitched, ExemplarMapping.map(
-                                    scene.exemplars(), scene.image().getWidth(), scene.image().getHeight(), grid)
-                                    .cells());
+                            NDArray count;
+                            try {
+                                count = PipelineCount.densityCount(stitched, ExemplarMapping.map(scene.exemplars(),
+                                        scene.image().getWidth(), scene.image().getHeight(), grid).cells());
+                            } catch (IllegalArgumentException e) {
+                                progress.validation("step " + (step + 1) + ": scene skipped, " + e.getMessage());
+                                continue;
+                            }
                             // |log((count + 1) / (truth + 1))|: a factor of two off costs the same at 10 as at 300
                             NDArray loss = count.add(GraphScalar.of(count, 1f)).log()
                                     .sub(GraphScalar.of(count, (float) Math.log(scene.count() + 1.0))).abs();
                             collector.backward(loss);
                             progress.step(step + 1, loss.getFloat(), count.getFloat(), scene.count());
                         }
-                        if (finiteGradients(network)) {
+                        if (FiniteGradients.checkOrZero(network.getParameters().values())) {
                             trainer.step();
                         } else {
                             skipped++;
@@ -109,7 +120,6 @@ public final class BackboneTrainer {
                                     + skipped + " so far)");
                         }
                     }
-                    done = step + 1;
                     if (done % s.evalEvery() == 0) {
                         checkpoints.put(done, LearnedBackbone.save(network));
                     }
@@ -117,33 +127,11 @@ public final class BackboneTrainer {
                 checkpoints.putIfAbsent(done, LearnedBackbone.save(network));
                 Result best = null;
                 for (Map.Entry<Integer, byte[]> c : checkpoints.entrySet()) {
-                    best = validate(c.getValue(), c.getKey(), validation, s.tiling(), progress, best);
+                    best = validate(c.getValue(), c.getKey(), validation, progress, best);
                 }
                 return new Result(done, best.bestStep(), best.bestEstimator(), best.bestError(), best.weights());
             }
         }
-    }
-
-    /**
-     * Whether every gradient is finite; if not, all are zeroed (a scene whose exemplars hold almost no similarity
-     * mass divides by nearly zero, and one inf would make the weights NaN for good).
-     */
-    private static boolean finiteGradients(SequentialBlock network) {
-        boolean finite = true;
-        for (var pair : network.getParameters()) {
-            NDArray g = pair.getValue().getArray().getGradient();
-            if (g.isNaN().any().getBoolean() || g.isInfinite().any().getBoolean()) {
-                finite = false;
-                break;
-            }
-        }
-        if (!finite) {
-            for (var pair : network.getParameters()) {
-                NDArray g = pair.getValue().getArray().getGradient();
-                g.set(new float[Math.toIntExact(g.size())]);
-            }
-        }
-        return finite;
     }
 
     /** The scene's tiles as the stage cuts them: {@code [tiles, 3, S, S]} in [0, 1]. */
@@ -154,12 +142,12 @@ public final class BackboneTrainer {
     }
 
     /** Mean relative error of each estimator through the stage's own counter; keeps the better checkpoint. */
-    private static Result validate(byte[] weights, int step, List<TrainingScene> validation, TileGrid tiling,
-                                   Progress progress, Result best) {
+    private static Result validate(byte[] weights, int step, List<TrainingScene> validation, Progress progress,
+                                   Result best) {
         double density = 0;
         double instances = 0;
         try (LearnedBackbone backbone = LearnedBackbone.fromBytes(weights, "checkpoint");
-             CountingDino counter = new CountingDino(backbone, tiling)) {
+             CountingDino counter = new CountingDino(backbone)) {
             for (TrainingScene scene : validation) {
                 CountResult r = counter.count(scene.image(), scene.exemplars(), CountEstimator.DENSITY);
                 density += Math.abs(r.densityCount() - scene.count()) / scene.count();

@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * The density count of {@link dev.visionstream.models.counting.CountingDino} as one autograd graph, so a backbone
  * can be trained through the pipeline: ellipse-weighted ROI-Align prototypes correlated with the stitched features
- * (directly, not through the FFT), resized to the common size, averaged, min-max scaled, divided by the exemplar
+ * (directly, not through the FFT), resized to the common size (by matrix products), averaged, min-max scaled, divided by the exemplar
  * mass and thresholded at 1 / largest kernel area, then summed. Every scalar in the graph is a {@link GraphScalar};
  * the threshold's mask is a constant, so gradients reach the kept density only.
  */
@@ -42,7 +42,7 @@ public final class PipelineCount {
             NDArray s = Conv2d.conv2d(features.expandDims(0), kernel.expandDims(0), null, new Shape(1, 1),
                     new Shape(0, 0), new Shape(1, 1), 1).singletonOrThrow().squeeze(new int[] {0, 1})
                     .div(GraphScalar.of(features, channels));
-            maps.add(SimilarityMaps.resize(s, commonH, commonW));
+            maps.add(resize(s, commonH, commonW));
         }
         NDArray mean = NDArrays.stack(maps).mean(new int[] {0});
         NDArray min = mean.min();
@@ -61,11 +61,47 @@ public final class PipelineCount {
         }
         // the mean over all exemplars, a box that scaled to nothing counting as zero (as the stage does)
         NDArray z = mass.div(GraphScalar.of(features, boxes.size()));
+        float zValue = z.getFloat();
+        if (!(zValue > 1e-6f) || !Float.isFinite(zValue)) {
+            // the stage refuses such exemplars (CountingInputException); a step on them would divide by zero
+            throw new IllegalArgumentException("the exemplar boxes hold no similarity mass (z = " + zValue + ")");
+        }
         NDArray density = scaled.div(z);
         float tau = DensityNormalisation.threshold(boxes);
         NDArray kept = density.gte(GraphScalar.of(features, tau)).toType(density.getDataType(), false)
                 .stopGradient();
         return density.mul(kept).sum();
+    }
+
+    /**
+     * {@link SimilarityMaps#resize} (half-pixel bilinear, corners not aligned) as two constant matrix products,
+     * whose gradients are plain: R_h · map · R_wᵀ.
+     */
+    static NDArray resize(NDArray map, int outH, int outW) {
+        int inH = (int) map.getShape().get(0);
+        int inW = (int) map.getShape().get(1);
+        if (inH == outH && inW == outW) {
+            return map;
+        }
+        NDManager manager = map.getManager();
+        NDArray rows = manager.create(bilinear(inH, outH), new Shape(outH, inH));
+        NDArray cols = manager.create(bilinear(inW, outW), new Shape(outW, inW));
+        return rows.matMul(map).matMul(cols.transpose());
+    }
+
+    /** Row i: the weights of input samples for output i, at source (i + 0.5) · in / out − 0.5, clamped at 0. */
+    private static float[] bilinear(int in, int out) {
+        float[] m = new float[out * in];
+        double scale = (double) in / out;
+        for (int i = 0; i < out; i++) {
+            double source = Math.max(0, (i + 0.5) * scale - 0.5);
+            int lo = Math.min((int) source, in - 1);
+            int hi = Math.min(lo + 1, in - 1);
+            double w = source - lo;
+            m[i * in + lo] += (float) (1 - w);
+            m[i * in + hi] += (float) w;
+        }
+        return m;
     }
 
     private static NDArray ellipse(NDManager manager, FeatureBox box) {

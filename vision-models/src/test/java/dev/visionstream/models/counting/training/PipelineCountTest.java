@@ -52,6 +52,16 @@ class PipelineCountTest {
     }
 
     @Test
+    void theMatrixResizeIsTheStagesBilinearResize() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray map = manager.randomUniform(0f, 1f, new Shape(23, 31));
+            float[] stage = dev.visionstream.models.counting.SimilarityMaps.resize(map, 29, 37).toFloatArray();
+            float[] graph = PipelineCount.resize(map, 29, 37).toFloatArray();
+            org.junit.jupiter.api.Assertions.assertArrayEquals(stage, graph, 1e-5f);
+        }
+    }
+
+    @Test
     void theCountLossReachesTheFirstLayer() {
         SyntheticScene scene = SyntheticScene.generate(6, 320, 240, 12);
         SequentialBlock network = LearnedBackbone.network();
