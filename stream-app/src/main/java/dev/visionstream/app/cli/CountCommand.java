@@ -2,9 +2,7 @@ package dev.visionstream.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.visionstream.models.counting.BackboneContractException;
-import dev.visionstream.models.counting.Backbones;
 import dev.visionstream.models.counting.CountEstimator;
-import dev.visionstream.models.counting.CountRequest;
 import dev.visionstream.models.counting.CountResult;
 import dev.visionstream.models.counting.CountingDino;
 import dev.visionstream.models.counting.CountingInputException;
@@ -21,30 +19,24 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code vision count}: CountingDINO on one image file, as a plain library call (no Kafka). */
 @Command(name = "count", mixinStandardHelpOptions = true,
+        subcommands = {CountEvalCommand.class, CountMakeEvalSetCommand.class},
         description = {"Counts the objects in an image that look like the exemplar boxes (CountingDINO).",
                 "Exit codes: 0 counted, 2 bad input (image, boxes or backbone)."})
 final class CountCommand implements Callable<Integer> {
-    @Option(names = "--image", required = true, paramLabel = "FILE", description = "PNG or JPEG image.")
+    @Option(names = "--image", paramLabel = "FILE", description = "PNG or JPEG image (required).")
     Path image;
 
-    @Option(names = "--exemplar", required = true, paramLabel = "x,y,w,h",
-            description = "An exemplar box in image pixels; give 1 to 3.")
+    @Option(names = "--exemplar", paramLabel = "x,y,w,h",
+            description = "An exemplar box in image pixels; give 1 to 3 (required).")
     List<String> exemplars = new ArrayList<>();
 
-    @Option(names = "--backbone", defaultValue = Backbones.DEFAULT, paramLabel = "default|PATH",
-            description = {"default (built-in filter bank) or a TorchScript .pt / ONNX .onnx file or URL, optionally "
-                    + "with #tile=840,patch=14 (default: ${DEFAULT-VALUE})."})
-    String backbone;
-
-    @Option(names = "--estimator", paramLabel = "instances|density", description = {"Which estimate is the count: "
-            + "instances (density peaks kept by non-maximum suppression at exemplar scale) or density (the paper's "
-            + "sum of the density map). Both are printed. Default: the one that measured best on the real-image set "
-            + "(see the README)."})
-    String estimator;
+    @Mixin
+    CounterOptions counterOptions;
 
     @Option(names = "--json", description = "Print one JSON object (top-level numeric \"count\") and nothing else.")
     boolean json;
@@ -54,11 +46,16 @@ final class CountCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // not picocli-required, so that the subcommands run without them
+        if (image == null || exemplars.isEmpty()) {
+            System.err.println("count: --image and --exemplar are required (or: vision count eval | make-eval-set)");
+            return 2;
+        }
         BufferedImage picture;
         List<Box> boxes;
         CountEstimator chosen;
         try {
-            chosen = estimator == null ? CountRequest.DEFAULT_ESTIMATOR : CountEstimator.parse(estimator);
+            chosen = counterOptions.estimator();
             picture = read(image);
             boxes = parseBoxes(exemplars);
         } catch (IllegalArgumentException e) {
@@ -66,7 +63,7 @@ final class CountCommand implements Callable<Integer> {
             return 2;
         }
         CountResult result;
-        try (CountingDino counter = new CountingDino(Backbones.open(backbone))) {
+        try (CountingDino counter = counterOptions.open()) {
             result = counter.count(picture, boxes, chosen);
         } catch (CountingInputException | BackboneContractException e) {
             System.err.println("count: " + e.getMessage());

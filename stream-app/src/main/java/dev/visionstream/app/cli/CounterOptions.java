@@ -1,0 +1,31 @@
+package dev.visionstream.app.cli;
+
+import dev.visionstream.models.counting.Backbones;
+import dev.visionstream.models.counting.CountEstimator;
+import dev.visionstream.models.counting.CountRequest;
+import dev.visionstream.models.counting.CountingDino;
+import picocli.CommandLine.Option;
+
+/** The settings {@code vision count} counts with, shared by {@code vision count eval} so both count alike. */
+final class CounterOptions {
+    @Option(names = "--backbone", defaultValue = Backbones.DEFAULT, paramLabel = "default|PATH",
+            description = {"default (built-in filter bank) or a TorchScript .pt / ONNX .onnx file or URL, optionally "
+                    + "with #tile=840,patch=14 (default: ${DEFAULT-VALUE})."})
+    String backbone;
+
+    @Option(names = "--estimator", paramLabel = "instances|density", description = {"Which estimate is the count: "
+            + "instances (density peaks kept by non-maximum suppression at exemplar scale) or density (the paper's "
+            + "sum of the density map). Both are printed. Default: the one that measured best on the real-image set "
+            + "(see the README)."})
+    String estimator;
+
+    /** A counter with these settings; the caller closes it. */
+    CountingDino open() {
+        return new CountingDino(Backbones.open(backbone));
+    }
+
+    /** The chosen estimator; an unknown name is an {@link IllegalArgumentException} that says so. */
+    CountEstimator estimator() {
+        return estimator == null ? CountRequest.DEFAULT_ESTIMATOR : CountEstimator.parse(estimator);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.visionstream.models.counting.evaluation;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.visionstream.models.counting.CountEstimator;
+import dev.visionstream.models.counting.CountingDino;
+import dev.visionstream.models.counting.FilterBankBackbone;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The default counter on the real-image set: the 12 held-out-class composites of {@code vision count make-eval-set}
+ * with its defaults, and the photographs of {@code docs/counting/real-photos.json}. Never trained or tuned on (the
+ * instance estimate was tuned on training-class composites). The issue's targets are asserted as written and
+ * disabled with the measured figure while unmet; what is asserted now guards the measured level.
+ */
+class RealImageSetTest {
+    private static final Path DATA = Path.of("..", "target", "counting-eval");
+    private static final Path PHOTOS = Path.of("..", "docs", "counting", "real-photos.json");
+
+    @TempDir
+    static Path dir;
+
+    private static CountingDino counter;
+    private static final List<ImageScore> INSTANCES = new ArrayList<>();
+    private static final List<ImageScore> DENSITY = new ArrayList<>();
+
+    @BeforeAll
+    static void count() throws Exception {
+        assumeTrue(Files.isRegularFile(DATA.resolve("x").resolve(CutoutLibrary.PACKAGE).resolve(".fetched")),
+                "counting evaluation data not fetched into " + DATA.toAbsolutePath().normalize()
+                        + ": run scripts/fetch-counting-eval-data.sh");
+        // make-eval-set's defaults: 12 scenes, counts 10 to 300, seed 1
+        CompositeSet.make(CutoutLibrary.load(DATA), BackgroundLibrary.load(DATA), DatasetSplit.EVAL,
+                SceneSpec.plan(12, 10, 300, 1), 1, dir, "vision count make-eval-set --split eval", s -> { });
+        counter = new CountingDino(new FilterBankBackbone());
+        for (Path manifest : List.of(dir.resolve(CompositeSet.MANIFEST), PHOTOS)) {
+            CountingManifest m = CountingManifest.read(manifest);
+            INSTANCES.addAll(CountingEvaluation.evaluate(counter, CountEstimator.INSTANCES, manifest, m, s -> { })
+                    .images());
+            DENSITY.addAll(CountingEvaluation.evaluate(counter, CountEstimator.DENSITY, manifest, m, s -> { })
+                    .images());
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        if (counter != null) {
+            counter.close();
+        }
+    }
+
+    private static double mean(List<ImageScore> scores) {
+        return scores.stream().mapToDouble(ImageScore::relativeError).average().orElseThrow();
+    }
+
+    private static double worst(List<ImageScore> scores) {
+        return scores.stream().mapToDouble(ImageScore::relativeError).max().orElseThrow();
+    }
+
+    @Test
+    void theDefaultInstanceEstimateBeatsTheDensitySumAndHoldsItsMeasuredLevel() {
+        System.out.printf("real-image set (%d images): instances mean %.1f %% worst %.1f %%, density mean %.1f %% "
+                        + "worst %.1f %%%n", INSTANCES.size(), 100 * mean(INSTANCES), 100 * worst(INSTANCES),
+                100 * mean(DENSITY), 100 * worst(DENSITY));
+        assertTrue(INSTANCES.size() >= 15, "12 composites and the photographs");
+        assertTrue(mean(INSTANCES) < mean(DENSITY), "the default estimator is the better one");
+        // measured 21.8 %: the bound leaves room for a few images to move, not for a regression
+        assertTrue(mean(INSTANCES) <= 0.25, "mean relative error " + mean(INSTANCES));
+    }
+
+    @Test
+    @Disabled("target not reached: instances 21.8 % mean, worst 70.8 % (citrus-fruits); density 65 %; filterbank-thin "
+            + "2 backbone, see README, CountingDINO section")
+    void meanRelativeErrorWithinTenPercentAndNoImageWorseThanTwentyFive() {
+        assertTrue(mean(INSTANCES) <= 0.10 && worst(INSTANCES) <= 0.25);
+    }
+}
