@@ -59,8 +59,8 @@ public final class RnInpainter implements Inpainter {
             throw new UncheckedIOException(e);
         }
         return fromBytes(bytes, "built-in", "built-in default trained in the project (vision inpaint train): a "
-                + "reduced-width RN generator correcting the blend of Telea, Navier-Stokes and diffusion fills; not "
-                + "the published Places2 model");
+                + "reduced-width RN generator at half resolution correcting the blend of Telea, Navier-Stokes and "
+                + "diffusion fills; not the published Places2 model");
     }
 
     /** Weights converted from an official checkpoint, or written by {@code vision inpaint train}. */

@@ -12,6 +12,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import dev.visionstream.models.FiniteGradients;
 import dev.visionstream.models.GraphScalar;
 import dev.visionstream.models.TorchThreads;
 import dev.visionstream.models.inpainting.BlendInpainter;
@@ -140,7 +141,7 @@ public final class RnTrainer {
                             collector.backward(loss);
                             progress.step(step + 1, s.steps(), loss.getFloat(), holeL1.getFloat());
                         }
-                        if (finiteGradients(generator)) {
+                        if (FiniteGradients.checkOrZero(generator.officialParameters().values())) {
                             trainer.step();
                         } else {
                             skipped++;
@@ -159,29 +160,6 @@ public final class RnTrainer {
                 return new Result(done, best.bestStep(), best.bestPsnr(), best.weights());
             }
         }
-    }
-
-    /**
-     * Whether every gradient is finite; if not, all are set to zero. Region normalisation divides by a region's
-     * standard deviation, and a tiny region with no variance can overflow a gradient; DJL zeroes gradients by
-     * subtracting them from themselves, so one inf would turn into NaN for good.
-     */
-    private static boolean finiteGradients(RnGenerator generator) {
-        boolean finite = true;
-        for (var parameter : generator.officialParameters().values()) {
-            NDArray g = parameter.getArray().getGradient();
-            if (g.isNaN().any().getBoolean() || g.isInfinite().any().getBoolean()) {
-                finite = false;
-                break;
-            }
-        }
-        if (!finite) {
-            for (var parameter : generator.officialParameters().values()) {
-                NDArray g = parameter.getArray().getGradient();
-                g.set(new float[Math.toIntExact(g.size())]);
-            }
-        }
-        return finite;
     }
 
     /** A mask drawn on a whole frame, then the patch-sized window cut from it (retried until it holds a hole). */
