@@ -9,8 +9,8 @@ import java.util.Collection;
  * The guard of a training step: whether every gradient is finite, and if not, every gradient zeroed in place so
  * the step can be skipped. DJL zeroes gradients before the next step by subtracting them from themselves, so one
  * inf or NaN left in place would spoil the weights for good. Zeroing goes through an indexed write, which copies into
- * the tensor: DJL's {@code set(float[])} instead points the tensor at a Java buffer that only the wrapper it was
- * called on keeps alive, and {@code getGradient()} returns a new, short-lived wrapper each time.
+ * the gradient itself: DJL's {@code set(float[])} swaps the wrapper's tensor for a new one made from the buffer, and
+ * {@code getGradient()} returns a new wrapper each time, so that never reached the parameter's gradient.
  */
 public final class FiniteGradients {
     private FiniteGradients() {
