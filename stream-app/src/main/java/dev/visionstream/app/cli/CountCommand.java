@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 
 /** {@code vision count}: CountingDINO on one image file, as a plain library call (no Kafka). */
 @Command(name = "count", mixinStandardHelpOptions = true,
-        subcommands = {CountEvalCommand.class, CountMakeEvalSetCommand.class},
+        subcommands = {CountEvalCommand.class, CountMakeEvalSetCommand.class, CountTrainCommand.class},
         description = {"Counts the objects in an image that look like the exemplar boxes (CountingDINO).",
                 "Exit codes: 0 counted, 2 bad input (image, boxes or backbone)."})
 final class CountCommand implements Callable<Integer> {

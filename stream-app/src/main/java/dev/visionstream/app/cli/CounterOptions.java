@@ -8,9 +8,11 @@ import picocli.CommandLine.Option;
 
 /** The settings {@code vision count} counts with, shared by {@code vision count eval} so both count alike. */
 final class CounterOptions {
-    @Option(names = "--backbone", defaultValue = Backbones.DEFAULT, paramLabel = "default|PATH",
-            description = {"default (built-in filter bank) or a TorchScript .pt / ONNX .onnx file or URL, optionally "
-                    + "with #tile=840,patch=14 (default: ${DEFAULT-VALUE})."})
+    @Option(names = "--backbone", defaultValue = Backbones.DEFAULT, paramLabel = "default|filterbank|learned|PATH",
+            description = {"default (the one that measured best: the filter bank), filterbank, learned (the CNN "
+                    + "trained in the project by vision count train), a .npz written by vision count train, or a "
+                    + "TorchScript .pt / ONNX .onnx file or URL, optionally with #tile=840,patch=14 (default: "
+                    + "${DEFAULT-VALUE})."})
     String backbone;
 
     @Option(names = "--estimator", paramLabel = "instances|density", description = {"Which estimate is the count: "

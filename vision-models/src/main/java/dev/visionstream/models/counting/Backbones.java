@@ -1,18 +1,38 @@
 package dev.visionstream.models.counting;
 
+import java.nio.file.Path;
 import java.util.Locale;
 
-/** Resolves a backbone setting: {@code default} (the built-in filter bank) or a model file path or URL. */
+/**
+ * Resolves a backbone setting: {@code default}, {@code filterbank} (the built-in filter bank), {@code learned} (the
+ * built-in CNN trained in the project), a {@code .npz} file written by {@code vision count train}, or a
+ * TorchScript / ONNX model file or URL.
+ */
 public final class Backbones {
     public static final String DEFAULT = "default";
+    public static final String FILTER_BANK = "filterbank";
+    public static final String LEARNED = "learned";
+    /** What {@code default} stands for: the backbone that measured best on the real-image set (README). */
+    static final String DEFAULT_CHOICE = FILTER_BANK;
 
     private Backbones() {
     }
 
     public static FeatureBackbone open(String spec) {
-        if (spec == null || spec.isBlank() || spec.trim().toLowerCase(Locale.ROOT).equals(DEFAULT)) {
+        String s = spec == null || spec.isBlank() ? DEFAULT : spec.trim();
+        String name = s.toLowerCase(Locale.ROOT);
+        if (name.equals(DEFAULT)) {
+            name = DEFAULT_CHOICE;
+        }
+        if (name.equals(FILTER_BANK)) {
             return new FilterBankBackbone();
         }
-        return DjlBackbone.load(spec.trim());
+        if (name.equals(LEARNED)) {
+            return LearnedBackbone.builtIn();
+        }
+        if (name.endsWith(".npz")) {
+            return LearnedBackbone.fromFile(Path.of(s));
+        }
+        return DjlBackbone.load(s);
     }
 }

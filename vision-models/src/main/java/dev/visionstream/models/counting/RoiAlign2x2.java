@@ -2,6 +2,7 @@ package dev.visionstream.models.counting;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
+import dev.visionstream.models.GraphScalar;
 
 /**
  * torchvision {@code roi_align} for an integer box whose output size equals its size in cells (sampling ratio -1,
@@ -32,6 +33,7 @@ public final class RoiAlign2x2 {
         NDArray top = w.get(new NDIndex("..., :-1, :"));
         NDArray bottom = w.get(new NDIndex("..., 1:, :"));
         NDArray pairs = top.add(bottom);
-        return pairs.get(new NDIndex("..., :-1")).add(pairs.get(new NDIndex("..., 1:"))).div(4f);
+        // a scalar that outlives the call: training records this op, and its backward reads the divisor
+        return pairs.get(new NDIndex("..., :-1")).add(pairs.get(new NDIndex("..., 1:"))).div(GraphScalar.of(map, 4f));
     }
 }
