@@ -11,6 +11,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import dev.visionstream.models.Digests;
 import dev.visionstream.models.GraphScalar;
 import dev.visionstream.models.inpainting.NpzArchive;
 import dev.visionstream.schemas.ModelInfo;
@@ -21,10 +22,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -116,15 +114,15 @@ public final class LearnedBackbone implements FeatureBackbone {
                 // weights that a garbage collection could free under the network (NaN features after a GC)
                 p.getValue().getArray().set(t.values());
             }
-            return new LearnedBackbone(manager, network, new ModelInfo(NAME, sha256(weights).substring(0, 12),
-                    provenance));
+            String version = Digests.sha256Hex(weights).substring(0, 12);
+            return new LearnedBackbone(manager, network, new ModelInfo(NAME, version, provenance));
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw new BackboneContractException("counting CNN weights do not fit the network: " + e.getMessage());
         }
     }
 
-    /** The parameters of {@code network} as an .npz archive under DJL's parameter names, as {@link #fromBytes} reads. */
+    /** The parameters of {@code network} as an .npz archive under DJL's parameter names, read by {@link #fromBytes}. */
     public static byte[] save(Block network) {
         Map<String, NpzArchive.Tensor> tensors = new LinkedHashMap<>();
         for (Pair<String, Parameter> p : network.getParameters()) {
@@ -171,14 +169,6 @@ public final class LearnedBackbone implements FeatureBackbone {
                 .singletonOrThrow();
         out.attach(tiles.getManager());
         return out;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import dev.visionstream.models.Digests;
 import dev.visionstream.schemas.ModelInfo;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -15,11 +16,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -88,7 +86,7 @@ public final class RnInpainter implements Inpainter {
             byte[] identity = generator.head() == RnGenerator.Head.RESIDUAL
                     ? concat(bytes, blend.format("").getBytes(StandardCharsets.UTF_8)) : bytes;
             return new RnInpainter(manager, generator, new ModelInfo(modelName(generator),
-                    sha256(identity).substring(0, 12), provenance), blend);
+                    Digests.sha256Hex(identity).substring(0, 12), provenance), blend);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -238,14 +236,6 @@ public final class RnInpainter implements Inpainter {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -17,9 +17,9 @@ import java.util.List;
 /**
  * The density count of {@link dev.visionstream.models.counting.CountingDino} as one autograd graph, so a backbone
  * can be trained through the pipeline: ellipse-weighted ROI-Align prototypes correlated with the stitched features
- * (directly, not through the FFT), resized to the common size (by matrix products), averaged, min-max scaled, divided by the exemplar
- * mass and thresholded at 1 / largest kernel area, then summed. Every scalar in the graph is a {@link GraphScalar};
- * the threshold's mask is a constant, so gradients reach the kept density only.
+ * (directly, not through the FFT), resized to the common size (by matrix products), averaged, min-max scaled,
+ * divided by the exemplar mass and thresholded at 1 / largest kernel area, then summed. Every scalar in the graph is
+ * a {@link GraphScalar}; the threshold's mask is a constant, so gradients reach the kept density only.
  */
 public final class PipelineCount {
     private PipelineCount() {
