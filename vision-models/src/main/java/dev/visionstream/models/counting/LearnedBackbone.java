@@ -31,8 +31,8 @@ import java.util.Map;
  * 120 pixels to a 60 × 60 grid of {@link #CHANNELS} features, the filter bank's geometry. A strided 5 × 5 layer, a
  * 3 × 3 layer and two dilated 3 × 3 layers (leaky ReLU between) see about 40 pixels, the size of a typical object in
  * a tile, then a 1 × 1 layer mixes the features the prototypes are pooled from. 32 channels, not 24: on this
- * machine's CPU, oneDNN's AVX-512 convolution returned wrong values at 24 channels (2 % off, and garbage that turned
- * training NaN), not at 8, 16 or 32.
+ * machine's CPU, oneDNN's AVX-512 convolution returned wrong values at 24 channels (2 % off, at times garbage), not
+ * at 8, 16 or 32.
  */
 public final class LearnedBackbone implements FeatureBackbone {
     public static final String NAME = "learned-cnn";
