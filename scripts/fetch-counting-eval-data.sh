@@ -12,8 +12,8 @@
 # copyright file. The scenes depend on every byte of these files, so each package folder is pinned by one checksum
 # over all its files; a `.fetched` stamp is written last, a rerun skips every package whose stamp is present and
 # whose checksum still matches, and an interrupted run never leaves a half-unpacked package that looks complete.
-# None of these packages holds the reserved evaluation images (opencv-doc's digits.png and HappyFish.jpg,
-# python3-skimage's chelsea, coffee, rocket, motorcycle_*); this script never touches those two packages.
+# None of these packages holds an image reserved as unseen evaluation data (listed in PhotoSplit.EXCLUDED and in
+# scripts/fetch-inpainting-training-data.sh); this script never touches the packages that do.
 #
 # Usage: scripts/fetch-counting-eval-data.sh         (DATA defaults to <repo>/target/counting-eval)
 #        DATA=/cache/counting-eval scripts/fetch-counting-eval-data.sh
