@@ -59,11 +59,11 @@ class RealImageSetTest {
     }
 
     private static double mean(List<ImageScore> scores) {
-        return scores.stream().mapToDouble(ImageScore::relativeError).average().orElseThrow();
+        return EvaluationReport.of("real-image set", null, null, scores).meanRelativeError();
     }
 
     private static double worst(List<ImageScore> scores) {
-        return scores.stream().mapToDouble(ImageScore::relativeError).max().orElseThrow();
+        return EvaluationReport.of("real-image set", null, null, scores).worst().relativeError();
     }
 
     @Test
