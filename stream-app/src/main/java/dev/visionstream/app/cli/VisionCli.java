@@ -1,5 +1,6 @@
 package dev.visionstream.app.cli;
 
+import dev.visionstream.app.cli.bench.BenchCommand;
 import org.bytedeco.ffmpeg.global.avutil;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package dev.visionstream.app.cli;
+package dev.visionstream.app.cli.bench;
 
 import dev.visionstream.app.bench.PoseBenchmark;
 import java.util.concurrent.Callable;
@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 @Command(name = "pose", mixinStandardHelpOptions = true,
         description = "Per-frame time of the learned pose solver at batch 1 and 64, of the iterative solver, and of the "
                 + "stage's default path (network + refinement) chained over a synthetic held-out track; speed ratios.")
-final class PoseBenchCommand implements Callable<Integer> {
+final class BenchPoseCommand implements Callable<Integer> {
     @Option(names = "--frames", defaultValue = "500", description = "Learned-solver frames timed (default: ${DEFAULT-VALUE}).")
     int frames;
 

@@ -1,4 +1,4 @@
-package dev.visionstream.app.cli;
+package dev.visionstream.app.cli.bench;
 
 import dev.visionstream.app.bench.ScaleBenchmark;
 import dev.visionstream.app.bench.ScratchDir;
@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "scale", mixinStandardHelpOptions = true,
         description = "Throughput of one service instance against two sharing an application id, over 8 cameras on "
                 + "an 8-partition frames topic.")
-final class ScaleBench implements Callable<Integer> {
+final class BenchScaleCommand implements Callable<Integer> {
     @Mixin
     BenchVideo video;
 

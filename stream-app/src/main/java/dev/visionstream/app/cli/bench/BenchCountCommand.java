@@ -1,4 +1,4 @@
-package dev.visionstream.app.cli;
+package dev.visionstream.app.cli.bench;
 
 import dev.visionstream.app.bench.CountingBenchmark;
 import dev.visionstream.models.counting.BackboneContractException;
@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "count", mixinStandardHelpOptions = true,
         description = {"CountingDINO on 640x480 frames: frames/s in a plain loop at batch 1 and 8, through the Kafka "
                 + "pipeline, their ratio, and the time split backbone / similarity / post-processing."})
-final class CountBenchCommand implements Callable<Integer> {
+final class BenchCountCommand implements Callable<Integer> {
     @Option(names = "--frames", defaultValue = "24", description = "Frames per measurement (default: ${DEFAULT-VALUE}).")
     int frames;
 

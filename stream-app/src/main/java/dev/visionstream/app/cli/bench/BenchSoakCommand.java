@@ -1,4 +1,4 @@
-package dev.visionstream.app.cli;
+package dev.visionstream.app.cli.bench;
 
 import dev.visionstream.app.bench.ScratchDir;
 import dev.visionstream.app.bench.SoakBenchmark;
@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "soak", mixinStandardHelpOptions = true,
         description = "Replay the sample video paced at --fps through the embedded pipeline for --minutes, printing "
                 + "heap after GC, direct buffers, JavaCPP native bytes and RSS once a minute.")
-final class SoakBench implements Callable<Integer> {
+final class BenchSoakCommand implements Callable<Integer> {
     @Mixin
     BenchVideo video;
 

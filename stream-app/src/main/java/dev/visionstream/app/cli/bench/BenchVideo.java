@@ -1,4 +1,4 @@
-package dev.visionstream.app.cli;
+package dev.visionstream.app.cli.bench;
 
 import dev.visionstream.app.runtime.SampleMedia;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.visionstream.app.cli;
+package dev.visionstream.app.cli.bench;
 
 import dev.visionstream.app.bench.SplatBenchmark;
 import java.nio.file.Files;

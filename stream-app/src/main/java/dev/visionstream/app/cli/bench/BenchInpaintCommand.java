@@ -1,4 +1,4 @@
-package dev.visionstream.app.cli;
+package dev.visionstream.app.cli.bench;
 
 import dev.visionstream.app.bench.InpaintBenchmark;
 import dev.visionstream.app.bench.ScratchDir;
@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
                 + "default at batch 1 and --batch, the published-width generator (random weights, speed only) and "
                 + "OpenCV Telea / Navier-Stokes; then the RN default through the embedded Kafka pipeline against a "
                 + "plain loop (the overhead ratio)."})
-final class InpaintBenchCommand implements Callable<Integer> {
+final class BenchInpaintCommand implements Callable<Integer> {
     @Option(names = "--image", paramLabel = "FILE", description = "Frame to use (default: astronaut.png, 512x512).")
     Path image;
 

@@ -1,4 +1,4 @@
-package dev.visionstream.app.cli;
+package dev.visionstream.app.cli.bench;
 
 import dev.visionstream.app.bench.IngestBenchmark;
 import dev.visionstream.app.bench.ScratchDir;
@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Frames/s per camera of decode + encode + produce at 768x576 (vtest.avi), how many 10 fps "
                 + "cameras one core sustains, and receive-to-produce latency p50/p99 of a live camera."})
-final class IngestBench implements Callable<Integer> {
+final class BenchIngestCommand implements Callable<Integer> {
     @Mixin
     BenchVideo video;
 
