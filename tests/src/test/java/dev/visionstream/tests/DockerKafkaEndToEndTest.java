@@ -6,7 +6,7 @@ import dev.visionstream.app.runtime.CameraRegistry;
 import dev.visionstream.app.runtime.EventTap;
 import dev.visionstream.app.runtime.ServiceOptions;
 import dev.visionstream.app.runtime.VisionService;
-import dev.visionstream.app.stages.CameraHealthStage;
+import dev.visionstream.app.stages.camerahealth.CameraHealthStage;
 import dev.visionstream.ingest.FrameProducer;
 import dev.visionstream.ingest.IngestRun;
 import dev.visionstream.app.demo.TestPatternSource;
@@ -67,8 +67,11 @@ class DockerKafkaEndToEndTest {
     @Test
     void testPatternFramesAreEvaluatedAgainstARealKafkaContainer() throws Exception {
         Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
-        ServiceOptions options = new ServiceOptions("docker-e2e", work.resolve("streams"), work.resolve("artifacts"),
-                -1, 2, 1, 100, BoundedImageDecoder.DEFAULT_MAX_PIXELS);
+        ServiceOptions options = ServiceOptions.builder().applicationId("docker-e2e")
+                .stateDir(work.resolve("streams"))
+                .artifactDir(work.resolve("artifacts"))
+                .partitions(2)
+                .build();
         EventCollector events = new EventCollector();
         try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2));
              EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.ERRORS), events::onEvent)) {

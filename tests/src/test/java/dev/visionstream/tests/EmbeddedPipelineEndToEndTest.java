@@ -11,7 +11,7 @@ import dev.visionstream.app.runtime.EventTap;
 import dev.visionstream.app.runtime.SampleMedia;
 import dev.visionstream.app.runtime.ServiceOptions;
 import dev.visionstream.app.runtime.VisionService;
-import dev.visionstream.app.stages.CameraHealthStage;
+import dev.visionstream.app.stages.camerahealth.CameraHealthStage;
 import dev.visionstream.ingest.Frame;
 import dev.visionstream.ingest.FrameProducer;
 import dev.visionstream.ingest.FrameSource;
@@ -65,8 +65,11 @@ class EmbeddedPipelineEndToEndTest {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(work.resolve("kafka")).build()) {
             broker.start();
             Map<String, Object> client = broker.clientProperties();
-            ServiceOptions options = new ServiceOptions("e2e", work.resolve("streams"), work.resolve("artifacts"), -1,
-                    2, 1, 100, BoundedImageDecoder.DEFAULT_MAX_PIXELS);
+            ServiceOptions options = ServiceOptions.builder().applicationId("e2e")
+                    .stateDir(work.resolve("streams"))
+                    .artifactDir(work.resolve("artifacts"))
+                    .partitions(2)
+                    .build();
             EventCollector events = new EventCollector();
             try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2));
                  EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.ERRORS), events::onEvent)) {

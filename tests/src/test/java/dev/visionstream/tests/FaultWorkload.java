@@ -1,10 +1,10 @@
 package dev.visionstream.tests;
 
 import dev.visionstream.app.runtime.CameraRegistry;
-import dev.visionstream.app.stages.CameraHealthStage;
-import dev.visionstream.app.stages.counting.CountingFrameStage;
+import dev.visionstream.app.stages.camerahealth.CameraHealthStage;
+import dev.visionstream.app.stages.counting.CountingStage;
 import dev.visionstream.app.stages.inpainting.InpaintingStage;
-import dev.visionstream.app.stages.splatting.SplatStage;
+import dev.visionstream.app.stages.splatting.SplattingStage;
 import dev.visionstream.ingest.LocalArtifactStore;
 import dev.visionstream.models.pose.MotionClip;
 import dev.visionstream.models.pose.SyntheticMotion;
@@ -117,7 +117,7 @@ final class FaultWorkload {
     /** Publishes every camera's config; {@code maskUri} from {@link #installMask}. */
     void publishCameras(Map<String, Object> client, String maskUri) throws Exception {
         CameraRegistry.publish(client, new CameraConfig(COUNTING_CAMERA, List.of(CameraHealthStage.NAME,
-                CountingFrameStage.NAME), "replay", HEALTH, List.of(new Box(8, 8, 12, 10)), null, null, null));
+                CountingStage.NAME), "replay", HEALTH, List.of(new Box(8, 8, 12, 10)), null, null, null));
         for (int c = 0; c < CAMERAS; c++) {
             String camera = camera(c);
             List<String> stages = new ArrayList<>(List.of(CameraHealthStage.NAME, InpaintingStage.NAME));
@@ -125,7 +125,7 @@ final class FaultWorkload {
             CameraCalibration calibration = null;
             RigSettings rig = null;
             if (view >= 0) {
-                stages.add(SplatStage.NAME);
+                stages.add(SplattingStage.NAME);
                 List<Double> k = List.of(64.0, 0.0, 31.5, 0.0, 64.0, 23.5, 0.0, 0.0, 1.0);
                 calibration = new CameraCalibration(k, List.of(1.0, 0.0, 0.0, 0.1 * view, 0.0, 1.0, 0.0, 0.0, 0.0,
                         0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 1.0), null);

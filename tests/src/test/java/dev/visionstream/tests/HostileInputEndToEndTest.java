@@ -10,7 +10,7 @@ import dev.visionstream.app.runtime.CameraRegistry;
 import dev.visionstream.app.runtime.EventTap;
 import dev.visionstream.app.runtime.ServiceOptions;
 import dev.visionstream.app.runtime.VisionService;
-import dev.visionstream.app.stages.CameraHealthStage;
+import dev.visionstream.app.stages.camerahealth.CameraHealthStage;
 import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.schemas.CameraConfig;
 import dev.visionstream.schemas.ErrorEvent;
@@ -55,9 +55,12 @@ class HostileInputEndToEndTest {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(work.resolve("kafka")).build()) {
             broker.start();
             Map<String, Object> client = broker.clientProperties();
-            ServiceOptions options = new ServiceOptions("hostile", work.resolve("streams"), work.resolve("artifacts"),
-                    -1, 2, 1, 100, BoundedImageDecoder.DEFAULT_MAX_PIXELS).withLimits(
-                    BoundedImageDecoder.DEFAULT_MAX_PIXELS, FRAME_BYTE_LIMIT);
+            ServiceOptions options = ServiceOptions.builder().applicationId("hostile")
+                    .stateDir(work.resolve("streams"))
+                    .artifactDir(work.resolve("artifacts"))
+                    .partitions(2)
+                    .maxFrameBytes(FRAME_BYTE_LIMIT)
+                    .build();
             EventCollector events = new EventCollector();
             try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2));
                  EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.ERRORS), events::onEvent);

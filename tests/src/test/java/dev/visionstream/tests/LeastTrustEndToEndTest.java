@@ -8,7 +8,7 @@ import dev.visionstream.app.runtime.CameraRegistry;
 import dev.visionstream.app.runtime.EventTap;
 import dev.visionstream.app.runtime.ServiceOptions;
 import dev.visionstream.app.runtime.VisionService;
-import dev.visionstream.app.stages.CameraHealthStage;
+import dev.visionstream.app.stages.camerahealth.CameraHealthStage;
 import dev.visionstream.app.stages.inpainting.InpaintingStage;
 import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.schemas.CameraConfig;
@@ -66,8 +66,11 @@ class LeastTrustEndToEndTest {
             broker.start();
             Map<String, Object> client = broker.clientProperties();
             EventCollector events = new EventCollector();
-            try (VisionService service = VisionService.start(client, new ServiceOptions("least-trust",
-                         work.resolve("streams"), artifacts, -1, 1, 1, 100, BoundedImageDecoder.DEFAULT_MAX_PIXELS),
+            try (VisionService service = VisionService.start(client, ServiceOptions.builder().applicationId("least-trust")
+                    .stateDir(work.resolve("streams"))
+                    .artifactDir(artifacts)
+                    .partitions(1)
+                    .build(),
                          Duration.ofMinutes(2));
                  EventTap tap = new EventTap(client, Topics.ALL.stream().filter(t -> !t.equals(Topics.FRAMES)
                          && !t.equals(Topics.FRAMES_INPAINTED) && !t.equals(Topics.CAMERAS)).toList(), events::onEvent);

@@ -13,7 +13,7 @@ import dev.visionstream.app.runtime.EventTap;
 import dev.visionstream.app.runtime.SampleMedia;
 import dev.visionstream.app.runtime.ServiceOptions;
 import dev.visionstream.app.runtime.VisionService;
-import dev.visionstream.app.stages.CameraHealthStage;
+import dev.visionstream.app.stages.camerahealth.CameraHealthStage;
 import dev.visionstream.ingest.FrameProducer;
 import dev.visionstream.ingest.LocalArtifactStore;
 import dev.visionstream.ingest.SourceOptions;
@@ -111,8 +111,11 @@ class RecordReplayDeterminismTest {
                 .build()) {
             broker.start();
             Map<String, Object> client = broker.clientProperties();
-            ServiceOptions options = new ServiceOptions("replay-" + name, work.resolve("streams-" + name),
-                    work.resolve("artifacts-" + name), -1, 2, 1, 100, BoundedImageDecoder.DEFAULT_MAX_PIXELS);
+            ServiceOptions options = ServiceOptions.builder().applicationId("replay-" + name)
+                    .stateDir(work.resolve("streams-" + name))
+                    .artifactDir(work.resolve("artifacts-" + name))
+                    .partitions(2)
+                    .build();
             EventCollector events = new EventCollector();
             try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2));
                  EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.ERRORS), events::onEvent)) {

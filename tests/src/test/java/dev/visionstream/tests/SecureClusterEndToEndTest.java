@@ -12,7 +12,7 @@ import dev.visionstream.app.runtime.CameraRegistry;
 import dev.visionstream.app.runtime.EventTap;
 import dev.visionstream.app.runtime.ServiceOptions;
 import dev.visionstream.app.runtime.VisionService;
-import dev.visionstream.app.stages.CameraHealthStage;
+import dev.visionstream.app.stages.camerahealth.CameraHealthStage;
 import dev.visionstream.ingest.FrameProducer;
 import dev.visionstream.ingest.IngestRun;
 import dev.visionstream.ingest.SourceOptions;
@@ -94,8 +94,11 @@ class SecureClusterEndToEndTest {
             awaitScramUserUsable(client);
 
             EventCollector events = new EventCollector();
-            ServiceOptions options = new ServiceOptions("secure", work.resolve("streams"), work.resolve("artifacts"),
-                    -1, 2, 1, 100, BoundedImageDecoder.DEFAULT_MAX_PIXELS);
+            ServiceOptions options = ServiceOptions.builder().applicationId("secure")
+                    .stateDir(work.resolve("streams"))
+                    .artifactDir(work.resolve("artifacts"))
+                    .partitions(2)
+                    .build();
             try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2));
                  EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.ERRORS), events::onEvent)) {
                 CameraRegistry.publish(client, new CameraConfig("secure-cam", List.of(CameraHealthStage.NAME), null,
@@ -131,9 +134,11 @@ class SecureClusterEndToEndTest {
             Path wrongFile = clientFile("wrong.properties", "not-the-password", truststore);
             Map<String, Object> wrong = KafkaClientSettings.load(wrongFile, Map.of(), secureBootstrap).toClientConfig();
             long t0 = System.nanoTime();
-            Exception refused = assertThrows(Exception.class, () -> VisionService.start(wrong, new ServiceOptions(
-                    "secure-wrong", work.resolve("streams-wrong"), work.resolve("artifacts"), -1, 2, 1, 100,
-                    BoundedImageDecoder.DEFAULT_MAX_PIXELS), Duration.ofMinutes(1)));
+            Exception refused = assertThrows(Exception.class, () -> VisionService.start(wrong, ServiceOptions.builder().applicationId("secure-wrong")
+                    .stateDir(work.resolve("streams-wrong"))
+                    .artifactDir(work.resolve("artifacts"))
+                    .partitions(2)
+                    .build(), Duration.ofMinutes(1)));
             assertTrue(messages(refused).contains("Authentication failed"), messages(refused));
             assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(60), "wrong credentials must not hang");
 

@@ -1,6 +1,6 @@
 package dev.visionstream.app.bench;
 
-import dev.visionstream.app.stages.counting.CountingFrameStage;
+import dev.visionstream.app.stages.counting.CountingStage;
 import dev.visionstream.models.counting.CountRequest;
 import dev.visionstream.models.counting.CountResult;
 import dev.visionstream.models.counting.CountingDino;
@@ -61,7 +61,7 @@ public final class CountingBenchmark {
 
         System.setProperty("vision.counting.overlays", "false"); // the loop renders no overlay either
         System.setProperty("vision.counting.backbone", backbone); // the stage shares the loop's counter
-        List<String> stages = List.of(CountingFrameStage.NAME);
+        List<String> stages = List.of(CountingStage.NAME);
         StageThroughput.Result pipeline = StageThroughput.measure(workDir, "vision-bench-count", Topics.COUNTS,
                 (service, camera) -> new CameraConfig(camera, stages, "replay", null, scene.exemplars(), null, null,
                         null), jpeg, "image/jpeg", WIDTH, HEIGHT, 8, frames,

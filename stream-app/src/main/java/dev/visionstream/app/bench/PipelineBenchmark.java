@@ -7,7 +7,7 @@ import dev.visionstream.app.runtime.CameraRegistry;
 import dev.visionstream.app.runtime.EventTap;
 import dev.visionstream.app.runtime.ServiceOptions;
 import dev.visionstream.app.runtime.VisionService;
-import dev.visionstream.app.stages.CameraHealthStage;
+import dev.visionstream.app.stages.camerahealth.CameraHealthStage;
 import dev.visionstream.ingest.Frame;
 import dev.visionstream.ingest.FrameProducer;
 import dev.visionstream.ingest.FrameSource;
@@ -73,8 +73,11 @@ public final class PipelineBenchmark {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).build()) {
             broker.start();
             Map<String, Object> client = broker.clientProperties();
-            ServiceOptions options = new ServiceOptions("vision-bench", workDir.resolve("streams"),
-                    workDir.resolve("artifacts"), -1, 1, 1, 100, BoundedImageDecoder.DEFAULT_MAX_PIXELS);
+            ServiceOptions options = ServiceOptions.builder().applicationId("vision-bench")
+                    .stateDir(workDir.resolve("streams"))
+                    .artifactDir(workDir.resolve("artifacts"))
+                    .partitions(1)
+                    .build();
             try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2))) {
                 List<String> stages = List.of(CameraHealthStage.NAME);
                 HealthThresholds relaxed = new HealthThresholds(null, null, null, null, null, null, 600.0);

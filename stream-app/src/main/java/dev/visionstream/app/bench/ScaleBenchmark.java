@@ -7,7 +7,7 @@ import dev.visionstream.app.runtime.CameraRegistry;
 import dev.visionstream.app.runtime.EventTap;
 import dev.visionstream.app.runtime.ServiceOptions;
 import dev.visionstream.app.runtime.VisionService;
-import dev.visionstream.app.stages.CameraHealthStage;
+import dev.visionstream.app.stages.camerahealth.CameraHealthStage;
 import dev.visionstream.ingest.Frame;
 import dev.visionstream.ingest.FrameProducer;
 import dev.visionstream.ingest.FrameSource;
@@ -84,9 +84,11 @@ public final class ScaleBenchmark {
         List<VisionService> services = new ArrayList<>();
         try {
             for (int i = 0; i < instances; i++) {
-                services.add(VisionService.start(client, new ServiceOptions(applicationId,
-                        workDir.resolve(applicationId + "-" + i), workDir.resolve("artifacts"), -1, 8, 1, 100,
-                        BoundedImageDecoder.DEFAULT_MAX_PIXELS), Duration.ofMinutes(2)));
+                services.add(VisionService.start(client, ServiceOptions.builder().applicationId(applicationId)
+                        .stateDir(workDir.resolve(applicationId + "-" + i))
+                        .artifactDir(workDir.resolve("artifacts"))
+                        .partitions(8)
+                        .build(), Duration.ofMinutes(2)));
             }
             CameraRegistry.publish(client, cameras.toArray(CameraConfig[]::new));
             services.get(0).awaitCameras(Duration.ofSeconds(30),

@@ -64,8 +64,11 @@ public final class SoakBenchmark {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).build()) {
             broker.start();
             Map<String, Object> client = broker.clientProperties();
-            ServiceOptions options = new ServiceOptions("vision-soak", workDir.resolve("streams"),
-                    workDir.resolve("artifacts"), -1, 1, 1, 100, BoundedImageDecoder.DEFAULT_MAX_PIXELS);
+            ServiceOptions options = ServiceOptions.builder().applicationId("vision-soak")
+                    .stateDir(workDir.resolve("streams"))
+                    .artifactDir(workDir.resolve("artifacts"))
+                    .partitions(1)
+                    .build();
             Map<String, AtomicLong> events = new ConcurrentSkipListMap<>();
             for (String topic : RESULT_TOPICS) {
                 events.put(topic, new AtomicLong());

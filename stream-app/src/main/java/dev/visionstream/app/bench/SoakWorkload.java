@@ -1,10 +1,10 @@
 package dev.visionstream.app.bench;
 
 import dev.visionstream.app.runtime.SampleMedia;
-import dev.visionstream.app.stages.CameraHealthStage;
-import dev.visionstream.app.stages.counting.CountingFrameStage;
+import dev.visionstream.app.stages.camerahealth.CameraHealthStage;
+import dev.visionstream.app.stages.counting.CountingStage;
 import dev.visionstream.app.stages.inpainting.InpaintingStage;
-import dev.visionstream.app.stages.splatting.SplatStage;
+import dev.visionstream.app.stages.splatting.SplattingStage;
 import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.ingest.Frame;
 import dev.visionstream.ingest.FrameProducer;
@@ -45,7 +45,7 @@ final class SoakWorkload {
     static final String RIG = "soak-rig";
     static final String TRACK = "soak-track";
     private static final String BVH = "x/assimp-testmodels/usr/share/assimp/models/BVH/01_01.bvh";
-    private static final List<String> FRAME_STAGES = List.of(CameraHealthStage.NAME, CountingFrameStage.NAME,
+    private static final List<String> FRAME_STAGES = List.of(CameraHealthStage.NAME, CountingStage.NAME,
             InpaintingStage.NAME);
 
     private final List<CameraConfig> cameras = new ArrayList<>();
@@ -67,18 +67,18 @@ final class SoakWorkload {
 
     static SoakWorkload prepare(List<String> stages, Frame sample, ArtifactStore artifacts, long rigPeriodMs,
                                 long posePeriodMs) throws IOException {
-        List<String> unknown = stages.stream().filter(s -> !FRAME_STAGES.contains(s) && !s.equals(SplatStage.NAME)
+        List<String> unknown = stages.stream().filter(s -> !FRAME_STAGES.contains(s) && !s.equals(SplattingStage.NAME)
                 && !s.equals(PoseEvent.STAGE)).toList();
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown soak stages " + unknown + "; known: " + FRAME_STAGES
-                    + ", " + SplatStage.NAME + ", " + PoseEvent.STAGE);
+                    + ", " + SplattingStage.NAME + ", " + PoseEvent.STAGE);
         }
         List<CameraConfig> cameras = new ArrayList<>();
         List<String> frameStages = stages.stream().filter(FRAME_STAGES::contains).toList();
         if (!frameStages.isEmpty()) {
             int w = sample.width();
             int h = sample.height();
-            List<Box> exemplars = frameStages.contains(CountingFrameStage.NAME)
+            List<Box> exemplars = frameStages.contains(CountingStage.NAME)
                     ? List.of(new Box(w * 0.40, h * 0.30, w * 0.06, h * 0.16), new Box(w * 0.55, h * 0.45,
                     w * 0.06, h * 0.16), new Box(w * 0.25, h * 0.55, w * 0.06, h * 0.16)) : null;
             String mask = null;
@@ -89,7 +89,7 @@ final class SoakWorkload {
             cameras.add(new CameraConfig(CAMERA, frameStages, "live",
                     new HealthThresholds(null, null, null, null, null, null, 600.0), exemplars, mask, null, null));
         }
-        boolean rig = stages.contains(SplatStage.NAME);
+        boolean rig = stages.contains(SplattingStage.NAME);
         if (rig) {
             cameras.addAll(rigCameras(sample.width() / 4, sample.height() / 4));
         }
@@ -111,7 +111,7 @@ final class SoakWorkload {
         for (int view = 0; view < 2; view++) {
             List<Double> pose = List.of(1.0, 0.0, 0.0, 0.1 * view, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0,
                     0.0, 1.0);
-            rig.add(new CameraConfig(RIG + "-" + view, List.of(SplatStage.NAME), "replay", null, null, null, RIG, view,
+            rig.add(new CameraConfig(RIG + "-" + view, List.of(SplattingStage.NAME), "replay", null, null, null, RIG, view,
                     new CameraCalibration(k, pose, null), settings));
         }
         return rig;

@@ -62,8 +62,11 @@ final class StageThroughput {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).build()) {
             broker.start();
             Map<String, Object> client = broker.clientProperties();
-            ServiceOptions options = new ServiceOptions(applicationId, workDir.resolve("streams"),
-                    workDir.resolve("artifacts"), -1, 1, 1, 100, BoundedImageDecoder.DEFAULT_MAX_PIXELS);
+            ServiceOptions options = ServiceOptions.builder().applicationId(applicationId)
+                    .stateDir(workDir.resolve("streams"))
+                    .artifactDir(workDir.resolve("artifacts"))
+                    .partitions(1)
+                    .build();
             try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2))) {
                 CameraRegistry.publish(client, cameras.camera(service, WARMUP), cameras.camera(service, TIMED));
                 service.awaitCameras(Duration.ofSeconds(30), WARMUP, TIMED);

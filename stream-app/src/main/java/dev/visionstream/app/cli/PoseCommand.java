@@ -1,5 +1,6 @@
 package dev.visionstream.app.cli;
 
+import dev.visionstream.app.runtime.StageSettings;
 import dev.visionstream.models.pose.BvhImport;
 import dev.visionstream.models.pose.ClipReplay;
 import dev.visionstream.models.pose.MotionFiles;
@@ -94,7 +95,7 @@ final class PoseCommand implements Callable<Integer> {
         if (refineMargin != null && !noRefine) {
             settings = settings.withMargin(refineMargin);
         }
-        try (PoseTracker tracker = PoseTracker.withDefaults(settings)) {
+        try (PoseTracker tracker = PoseTracker.open(settings, StageSettings.fromProcess().poseWeights())) {
             for (PoseTracker.Method m : PoseTracker.Method.values()) {
                 if (method.equals("both") || method.equals(m.name().toLowerCase(Locale.ROOT))) {
                     results.add(everyOffset ? ClipReplay.runEveryOffset(tracker, joints, 30, gap, m)

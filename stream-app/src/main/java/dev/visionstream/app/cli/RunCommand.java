@@ -2,6 +2,7 @@ package dev.visionstream.app.cli;
 
 import dev.visionstream.app.kafka.KafkaClientSettings;
 import dev.visionstream.app.runtime.ServiceOptions;
+import dev.visionstream.app.runtime.StageSettings;
 import dev.visionstream.app.runtime.VisionService;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,13 +39,27 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "Stream threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--print-config",
+            description = "Print the effective settings (Kafka client, service, stages; secrets masked) and exit.")
+    boolean printConfig;
+
     @Override
     public Integer call() throws Exception {
         KafkaClientSettings settings = kafka.load();
+        ServiceOptions options = ServiceOptions.builder(workDir)
+                .applicationId(applicationId)
+                .metricsPort(metricsPort)
+                .partitions(partitions)
+                .threads(threads)
+                .stages(StageSettings.fromProcess())
+                .build();
+        if (printConfig) {
+            settings.describe().lines().forEach(line -> System.out.println("kafka." + line));
+            options.describe().forEach(line -> System.out.println("service." + line));
+            options.stages().describe().forEach(line -> System.out.println("stages." + line));
+            return 0;
+        }
         System.err.println("vision run: " + settings.describe());
-        ServiceOptions defaults = ServiceOptions.defaults(workDir);
-        ServiceOptions options = new ServiceOptions(applicationId, defaults.stateDir(), defaults.artifactDir(),
-                metricsPort, partitions, threads, defaults.commitInterval(), defaults.maxPixels());
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         // on SIGTERM the JVM exits once the hooks return: the hook waits until the service has closed cleanly

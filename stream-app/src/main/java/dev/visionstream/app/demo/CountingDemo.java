@@ -5,7 +5,7 @@ import dev.visionstream.app.runtime.CameraRegistry;
 import dev.visionstream.app.runtime.EventTap;
 import dev.visionstream.app.runtime.SampleMedia;
 import dev.visionstream.app.runtime.VisionService;
-import dev.visionstream.app.stages.counting.CountingFrameStage;
+import dev.visionstream.app.stages.counting.CountingStage;
 import dev.visionstream.ingest.Frame;
 import dev.visionstream.ingest.FrameProducer;
 import dev.visionstream.schemas.Box;
@@ -77,7 +77,7 @@ final class CountingDemo {
                         out.println("counting demo: " + file + " missing, skipping " + s.camera());
                         continue;
                     }
-                    CameraRegistry.publish(client, new CameraConfig(s.camera(), List.of(CountingFrameStage.NAME),
+                    CameraRegistry.publish(client, new CameraConfig(s.camera(), List.of(CountingStage.NAME),
                             "replay", null, s.exemplars(), null, null, null));
                     byte[] png = Files.readAllBytes(file);
                     BufferedImage image = ImageIO.read(file.toFile());

@@ -7,8 +7,9 @@ import dev.visionstream.app.runtime.CameraRegistry;
 import dev.visionstream.app.runtime.EventTap;
 import dev.visionstream.app.runtime.SampleMedia;
 import dev.visionstream.app.runtime.ServiceOptions;
+import dev.visionstream.app.runtime.StageSettings;
 import dev.visionstream.app.runtime.VisionService;
-import dev.visionstream.app.stages.CameraHealthStage;
+import dev.visionstream.app.stages.camerahealth.CameraHealthStage;
 import dev.visionstream.ingest.Frame;
 import dev.visionstream.ingest.FrameProducer;
 import dev.visionstream.ingest.FrameSource;
@@ -95,7 +96,8 @@ public final class DemoRun {
                     broker.bootstrapServers(), broker.dataDir(), broker.formattedOnLastStart() ? "new" : "reused",
                     broker.startupTime().toMillis());
             Map<String, Object> client = broker.clientProperties();
-            ServiceOptions options = ServiceOptions.defaults(workDir).withMetricsPort(metricsPort);
+            ServiceOptions options = ServiceOptions.builder(workDir).metricsPort(metricsPort)
+                    .stages(StageSettings.fromProcess()).build();
             try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2));
                  EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.ERRORS, Topics.SPLATS,
                          Topics.INPAINTED),

@@ -1,7 +1,7 @@
 package dev.visionstream.app.demo;
 
 import dev.visionstream.app.runtime.SampleMedia;
-import dev.visionstream.app.stages.splatting.SplatStage;
+import dev.visionstream.app.stages.splatting.SplattingStage;
 import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.ingest.Frame;
 import dev.visionstream.ingest.FrameProducer;
@@ -71,9 +71,9 @@ final class SplatDemo {
         List<Double> k = List.of((double) w, 0.0, (w - 1) / 2.0, 0.0, (double) w, (h - 1) / 2.0, 0.0, 0.0, 1.0);
         RigSettings rig = new RigSettings(2, 40L, 10_000L, false, List.of(0));
         return new CameraConfig[] {
-            new CameraConfig(LEFT, List.of(SplatStage.NAME), "replay", null, null, null, RIG, 0,
+            new CameraConfig(LEFT, List.of(SplattingStage.NAME), "replay", null, null, null, RIG, 0,
                     new CameraCalibration(k, pose(0), null), rig),
-            new CameraConfig(RIGHT, List.of(SplatStage.NAME), "replay", null, null, null, RIG, 1,
+            new CameraConfig(RIGHT, List.of(SplattingStage.NAME), "replay", null, null, null, RIG, 1,
                     new CameraCalibration(k, pose(BASELINE), null), rig)};
     }
 

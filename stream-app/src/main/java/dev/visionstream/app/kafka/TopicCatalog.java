@@ -1,5 +1,6 @@
 package dev.visionstream.app.kafka;
 
+import dev.visionstream.ingest.FrameProducer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,15 +46,10 @@ public final class TopicCatalog {
      */
     public static final int FRAMES_MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
     /**
-     * Headroom below {@link #FRAMES_MAX_MESSAGE_BYTES} for the key, the headers and record/batch overhead
-     * (batch header 61 bytes, record framing, a few short headers): 16 KiB is ample.
-     */
-    public static final int FRAME_RECORD_OVERHEAD_BYTES = 16 * 1024;
-    /**
      * Largest encoded frame (value bytes) the ingest producer should send in-band; above it, use the claim check.
      * The producer's {@code max.request.size} must be at least {@link #FRAMES_MAX_MESSAGE_BYTES}.
      */
-    public static final int FRAME_INBAND_MAX_BYTES = FRAMES_MAX_MESSAGE_BYTES - FRAME_RECORD_OVERHEAD_BYTES;
+    public static final int FRAME_INBAND_MAX_BYTES = FRAMES_MAX_MESSAGE_BYTES - FrameProducer.RECORD_OVERHEAD_MARGIN_BYTES;
     /** Topic-level {@code max.message.bytes} of the JSON topics (events, keypoints, camera config): 1 MiB. */
     public static final int JSON_MAX_MESSAGE_BYTES = 1024 * 1024;
 

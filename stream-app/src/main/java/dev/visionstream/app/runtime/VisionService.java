@@ -31,7 +31,7 @@ public final class VisionService implements AutoCloseable {
 
     private VisionService(Map<String, Object> client, ServiceOptions options) {
         this.artifacts = new LocalArtifactStore(options.artifactDir());
-        VisionTopology topology = new VisionTopology(StageRegistry.defaults(artifacts),
+        VisionTopology topology = new VisionTopology(StageRegistry.defaults(artifacts, options.stages()),
                 new BoundedImageDecoder(options.maxPixels(), options.maxFrameBytes()), artifacts::get, this::observe);
         this.app = new VisionStreamApp(topology.build(), StreamsSettings.of(client, options.applicationId(),
                 options.stateDir(), options.threads(), options.commitInterval()));

@@ -1,23 +1,31 @@
 package dev.visionstream.app.stages;
 
-import dev.visionstream.app.stages.counting.CountingFrameStage;
-import dev.visionstream.app.stages.splatting.SplatStage;
+import dev.visionstream.app.runtime.StageSettings;
+import dev.visionstream.app.stages.camerahealth.CameraHealthStage;
+import dev.visionstream.app.stages.counting.CountingStage;
 import dev.visionstream.app.stages.inpainting.InpaintingStage;
-import dev.visionstream.app.topology.FrameStage;
+import dev.visionstream.app.stages.pose.PoseStage;
+import dev.visionstream.app.stages.splatting.SplattingStage;
+import dev.visionstream.app.topology.Stage;
 import dev.visionstream.ingest.ArtifactStore;
+import dev.visionstream.models.pose.PoseTracker;
 import java.util.List;
 
 /**
- * The one place where stages are listed. A new stage is added here; routing reads camera configs by stage name
- * and needs no change.
+ * The one place where stages are listed: the frame stages that camera configs enable by name, and pose, which
+ * reads its own topic. A new stage is added here; routing needs no change.
  */
 public final class StageRegistry {
     private StageRegistry() {
     }
 
-    /** @param artifacts where stages write pictures and scenes (density overlays, inpainted frames, .ply files) */
-    public static List<FrameStage> defaults(ArtifactStore artifacts) {
-        return List.of(new CameraHealthStage(), CountingFrameStage.fromEnvironment(artifacts),
-                new InpaintingStage(artifacts), new SplatStage(artifacts));
+    /**
+     * @param artifacts where stages write pictures and scenes (density overlays, inpainted frames, .ply files)
+     * @param settings  what the model stages load
+     */
+    public static List<Stage> defaults(ArtifactStore artifacts, StageSettings settings) {
+        return List.of(new CameraHealthStage(), CountingStage.of(artifacts, settings),
+                new InpaintingStage(artifacts, settings), new SplattingStage(artifacts, settings),
+                new PoseStage(() -> PoseTracker.open(PoseTracker.Settings.defaults(), settings.poseWeights())));
     }
 }

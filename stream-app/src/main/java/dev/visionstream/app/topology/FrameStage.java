@@ -10,10 +10,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * processor turning admitted frames into publications. The processor holds no Kafka-free math: it adapts a
  * {@code vision-models} call to records.
  */
-public interface FrameStage {
-    /** The name used in {@code CameraConfig.stages}; also the processor name in the topology. */
-    String name();
-
+public non-sealed interface FrameStage extends Stage {
     default List<StoreBuilder<?>> stores() {
         return List.of();
     }

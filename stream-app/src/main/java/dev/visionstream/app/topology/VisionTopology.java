@@ -1,6 +1,5 @@
 package dev.visionstream.app.topology;
 
-import dev.visionstream.app.stages.pose.PoseTopology;
 import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.schemas.Topics;
 import java.util.List;
@@ -20,17 +19,18 @@ import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * The service topology: frames joined with their camera's config, admitted (decoded once), routed by name to every
- * stage the camera enables, and every publication (results and errors alike) written to its topic.
+ * frame stage the camera enables; stages with a topic of their own (pose) add their part; every publication
+ * (results and errors alike) is written to its topic.
  */
 public final class VisionTopology {
     public static final String CAMERA_CONFIG_STORE = "camera-config";
 
-    private final List<FrameStage> stages;
+    private final List<Stage> stages;
     private final BoundedImageDecoder decoder;
     private final ClaimCheckResolver claimChecks;
     private final PublicationListener listener;
 
-    public VisionTopology(List<FrameStage> stages, BoundedImageDecoder decoder, ClaimCheckResolver claimChecks,
+    public VisionTopology(List<? extends Stage> stages, BoundedImageDecoder decoder, ClaimCheckResolver claimChecks,
                           PublicationListener listener) {
         this.stages = List.copyOf(stages);
         this.decoder = decoder;
@@ -61,26 +61,32 @@ public final class VisionTopology {
 
         KStream<String, StageInput> inputs = branches.get("admission-accepted")
                 .mapValues(Admission::input, Named.as("admitted-frames"));
-        for (FrameStage stage : stages) {
-            for (StoreBuilder<?> store : stage.stores()) {
-                builder.addStateStore(store);
+        for (Stage stage : stages) {
+            if (stage instanceof FrameStage frameStage) {
+                addFrameStage(builder, inputs, frameStage);
+            } else if (stage instanceof TopicStage topicStage) {
+                topicStage.addTo(builder, this::publish);
             }
-            String[] storeNames = stage.stores().stream().map(StoreBuilder::name).toArray(String[]::new);
-            KStream<String, StageInput> enabled = inputs
-                    .filter((cameraId, in) -> in.config().enables(stage.name()), Named.as(stage.name() + "-enabled"));
-            if (stage.groupKey() != null) {
-                enabled = enabled.selectKey(stage.groupKey(), Named.as(stage.name() + "-group-key"))
-                        .repartition(Repartitioned.with(Serdes.String(), new StageInputSerde(decoder))
-                                .withName(stage.name() + "-grouped"));
-            }
-            KStream<String, Publication> results = enabled
-                    .process(() -> new GuardedStage(stage.name(), stage.newProcessor()),
-                            Named.as(stage.name()), storeNames);
-            publish(results, stage.name());
         }
-        // 3D keypoints arrive on their own topic, keyed by track, so pose IK is not a frame stage
-        PoseTopology.addTo(builder, this::publish);
         return builder.build();
+    }
+
+    private void addFrameStage(StreamsBuilder builder, KStream<String, StageInput> inputs, FrameStage stage) {
+        for (StoreBuilder<?> store : stage.stores()) {
+            builder.addStateStore(store);
+        }
+        String[] storeNames = stage.stores().stream().map(StoreBuilder::name).toArray(String[]::new);
+        KStream<String, StageInput> enabled = inputs
+                .filter((cameraId, in) -> in.config().enables(stage.name()), Named.as(stage.name() + "-enabled"));
+        if (stage.groupKey() != null) {
+            enabled = enabled.selectKey(stage.groupKey(), Named.as(stage.name() + "-group-key"))
+                    .repartition(Repartitioned.with(Serdes.String(), new StageInputSerde(decoder))
+                            .withName(stage.name() + "-grouped"));
+        }
+        KStream<String, Publication> results = enabled
+                .process(() -> new GuardedStage(stage.name(), stage.newProcessor()),
+                        Named.as(stage.name()), storeNames);
+        publish(results, stage.name());
     }
 
     private void publish(KStream<String, Publication> publications, String stageName) {

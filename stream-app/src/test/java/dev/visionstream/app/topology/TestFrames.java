@@ -8,11 +8,11 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 
 /** Encoded frames for topology tests. */
-final class TestFrames {
+public final class TestFrames {
     private final Random random = new Random(11);
 
     /** Blocky random content: every call gives a visibly different frame. */
-    byte[] changing(int w, int h) {
+    public byte[] changing(int w, int h) {
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
         for (int by = 0; by < h; by += 8) {
             for (int bx = 0; bx < w; bx += 8) {
@@ -28,7 +28,7 @@ final class TestFrames {
         return png(image);
     }
 
-    byte[] uniform(int w, int h, int grey) {
+    public byte[] uniform(int w, int h, int grey) {
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
         int rgb = (grey << 16) | (grey << 8) | grey;
         for (int y = 0; y < h; y++) {
@@ -39,7 +39,7 @@ final class TestFrames {
         return png(image);
     }
 
-    static byte[] png(BufferedImage image) {
+    public static byte[] png(BufferedImage image) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(image, "png", out);

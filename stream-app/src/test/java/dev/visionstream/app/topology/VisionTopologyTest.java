@@ -6,18 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.visionstream.app.stages.CameraHealthStage;
+import dev.visionstream.app.stages.camerahealth.CameraHealthStage;
 import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.schemas.CameraHealthEvent;
 import dev.visionstream.schemas.ErrorEvent;
+import dev.visionstream.schemas.ErrorReason;
 import dev.visionstream.schemas.EventSchemas;
 import dev.visionstream.schemas.FrameHeaders;
 import dev.visionstream.schemas.HealthKind;
 import dev.visionstream.schemas.Json;
 import dev.visionstream.schemas.Topics;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -36,6 +39,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class VisionTopologyTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
@@ -44,7 +48,10 @@ class VisionTopologyTest {
 
     private final TestFrames frames = new TestFrames();
     private final List<Publication> observed = new ArrayList<>();
-    private final Map<String, byte[]> claims = new java.util.HashMap<>();
+    private final Map<String, byte[]> claims = new HashMap<>();
+    @TempDir
+    Path stateDir;
+    private TopologyTestSupport topology;
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> frameTopic;
     private TestInputTopic<String, String> cameraTopic;
@@ -77,7 +84,7 @@ class VisionTopologyTest {
                     context.forward(record.withValue(new Publication("probe.out",
                             new ErrorEvent("p" + record.value().sequence(), 1, "probe", record.value().source(),
                                     record.value().captureTime(), Instant.now(),
-                                    dev.visionstream.schemas.ErrorReason.BAD_INPUT, "seen", null))));
+                                    ErrorReason.BAD_INPUT, "seen", null))));
                 }
             };
         }
@@ -85,10 +92,6 @@ class VisionTopologyTest {
 
     @BeforeEach
     void start() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/vision-ttd-" + System.nanoTime());
         ClaimCheckResolver resolver = (uri, sha) -> {
             byte[] b = claims.get(uri);
             if (b == null) {
@@ -96,19 +99,19 @@ class VisionTopologyTest {
             }
             return b;
         };
-        VisionTopology topology = new VisionTopology(List.of(new CameraHealthStage(Duration.ofSeconds(1)),
-                new FailingProbeStage()), new BoundedImageDecoder(10_000_000), resolver, observed::add);
-        driver = new TopologyTestDriver(topology.build(), props, T0);
-        frameTopic = driver.createInputTopic(Topics.FRAMES, new StringSerializer(), new ByteArraySerializer());
-        cameraTopic = driver.createInputTopic(Topics.CAMERAS, new StringSerializer(), new StringSerializer());
-        healthTopic = driver.createOutputTopic(Topics.CAMERA_HEALTH, new StringDeserializer(), new StringDeserializer());
-        errorTopic = driver.createOutputTopic(Topics.ERRORS, new StringDeserializer(), new StringDeserializer());
-        probeTopic = driver.createOutputTopic("probe.out", new StringDeserializer(), new StringDeserializer());
+        topology = TopologyTestSupport.start(List.of(new CameraHealthStage(Duration.ofSeconds(1)),
+                new FailingProbeStage()), resolver, observed::add, stateDir, T0);
+        driver = topology.driver();
+        frameTopic = topology.frames();
+        cameraTopic = topology.cameras();
+        healthTopic = topology.output(Topics.CAMERA_HEALTH);
+        errorTopic = topology.output(Topics.ERRORS);
+        probeTopic = topology.output("probe.out");
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        topology.close();
     }
 
     private void send(String camera, long seq, byte[] bytes) {
@@ -116,10 +119,7 @@ class VisionTopologyTest {
     }
 
     private void send(String camera, long seq, byte[] bytes, String contentType) {
-        RecordHeaders headers = new RecordHeaders();
-        FrameHeaders.put(headers, FrameHeaders.SEQUENCE, seq);
-        FrameHeaders.put(headers, FrameHeaders.CONTENT_TYPE, contentType);
-        frameTopic.pipeInput(new TestRecord<>(camera, bytes, headers, T0.plusMillis(100 * seq)));
+        topology.sendFrame(camera, seq, bytes, contentType, T0.plusMillis(100 * seq));
     }
 
     private static JsonNode json(String value) throws Exception {
@@ -216,45 +216,6 @@ class VisionTopologyTest {
         assertEquals(2, errors.get(0).at("/source/sequence").asLong());
         assertEquals(3, healthTopic.readValuesToList().size());
         assertEquals(2, probeTopic.readValuesToList().size());
-    }
-
-    @Test
-    void healthRulesFireThroughTheTopology() throws Exception {
-        cameraTopic.pipeInput("cam-h", HEALTH_ONLY.formatted("cam-h"));
-        byte[] still = frames.changing(64, 48);
-        send("cam-h", 1, still);
-        send("cam-h", 2, still);
-        send("cam-h", 3, still);
-        send("cam-h", 4, frames.uniform(64, 48, 2));
-        send("cam-h", 5, frames.uniform(64, 48, 254));
-        send("cam-h", 8, frames.changing(32, 24));
-        List<List<String>> kinds = drain(healthTopic, CameraHealthEvent.class).stream()
-                .map(e -> {
-                    List<String> k = new ArrayList<>();
-                    e.get("findings").forEach(f -> k.add(f.get("kind").asText()));
-                    return k;
-                }).toList();
-        assertEquals(List.of(List.of(), List.of(), List.of("FROZEN"), List.of("BLACK"), List.of("OVEREXPOSED"),
-                List.of("RESOLUTION_CHANGE", "SEQUENCE_GAP")), kinds);
-    }
-
-    @Test
-    void aSilentCameraRaisesOneStallAlertOnTheWallClockTimer() throws Exception {
-        cameraTopic.pipeInput("cam-s", HEALTH_ONLY.formatted("cam-s"));
-        send("cam-s", 1, frames.changing(32, 32));
-        healthTopic.readValuesToList();
-        driver.advanceWallClockTime(Duration.ofSeconds(3));
-        assertTrue(healthTopic.isEmpty());
-        driver.advanceWallClockTime(Duration.ofSeconds(3));
-        driver.advanceWallClockTime(Duration.ofSeconds(3));
-        List<TestRecord<String, String>> stalls = healthTopic.readRecordsToList();
-        assertEquals(1, stalls.size());
-        assertEquals("cam-s", stalls.get(0).key());
-        JsonNode stall = json(stalls.get(0).value());
-        assertEquals(List.of(), EventSchemas.violations(CameraHealthEvent.class, stall));
-        assertEquals("STALL", stall.at("/findings/0/kind").asText());
-        assertEquals(1, stall.at("/source/sequence").asLong());
-        assertNull(stall.get("frame"));
     }
 
     @Test

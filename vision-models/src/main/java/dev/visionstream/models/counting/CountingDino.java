@@ -19,7 +19,7 @@ import java.util.Map;
  * <p>Frames of one size in a batch share one backbone pass; everything after runs per frame. All native memory of a
  * call lives in sub-managers closed before it returns.
  */
-public final class CountingDino implements CountingStage, AutoCloseable {
+public final class CountingDino implements Counter, AutoCloseable {
     /** Official tiling: split twice, 16 tiles. */
     public static final int OFFICIAL_TILING_LEVELS = 2;
     /** Tiles thinner than this many pixels carry no usable content. */

@@ -1,5 +1,8 @@
 package dev.visionstream.models.pose;
 
+import java.io.IOException;
+import java.nio.file.Path;
+
 /**
  * One solving step of a tracked person, the logic shared by the stream stage, the CLI and library users: a new
  * track (or one silent for longer than the gap limit) gets an iterative solve (from the rest pose turned to face
@@ -69,23 +72,28 @@ public final class PoseTracker implements AutoCloseable {
         this.iterative = iterative;
     }
 
-    /**
-     * Default settings, the iterative solver, and the learned weights from {@code VISION_POSE_WEIGHTS} (a file
-     * written by {@code vision pose train --out}) when set, else the built-in ones.
-     */
+    /** Default settings, the iterative solver and the built-in learned weights. */
     public static PoseTracker withDefaults() {
         return withDefaults(Settings.defaults());
     }
 
     /** As {@link #withDefaults()}, with other tracker settings. */
     public static PoseTracker withDefaults(Settings settings) {
-        String file = System.getenv("VISION_POSE_WEIGHTS");
+        return open(settings, null);
+    }
+
+    /**
+     * The tracker with {@code settings}, the iterative solver, and the learned weights in {@code weights} (a file
+     * written by {@code vision pose train --out}), or the built-in ones when null.
+     *
+     * @throws IllegalArgumentException naming the file when it cannot be loaded
+     */
+    public static PoseTracker open(Settings settings, Path weights) {
         LearnedSolver learned;
         try {
-            learned = file == null || file.isBlank() ? LearnedSolver.loadDefault()
-                    : LearnedSolver.load(java.nio.file.Path.of(file));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot load VISION_POSE_WEIGHTS=" + file + ": " + e.getMessage(), e);
+            learned = weights == null ? LearnedSolver.loadDefault() : LearnedSolver.load(weights);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot load the pose weights " + weights + ": " + e.getMessage(), e);
         }
         return new PoseTracker(settings, learned, new IterativeSolver());
     }

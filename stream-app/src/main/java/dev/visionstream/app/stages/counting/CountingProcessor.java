@@ -9,7 +9,7 @@ import dev.visionstream.models.counting.CountEstimator;
 import dev.visionstream.models.counting.CountRequest;
 import dev.visionstream.models.counting.CountResult;
 import dev.visionstream.models.counting.CountingInputException;
-import dev.visionstream.models.counting.CountingStage;
+import dev.visionstream.models.counting.Counter;
 import dev.visionstream.models.counting.DensityOverlay;
 import dev.visionstream.schemas.ArtifactRef;
 import dev.visionstream.schemas.Box;
@@ -29,17 +29,17 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Adapts a frame to {@link CountingStage#count}: picks the exemplars (header override, else the camera's) and the
+ * Adapts a frame to {@link Counter#count}: picks the exemplars (header override, else the camera's) and the
  * camera's count estimator, turns
  * bad input into error events (bad camera boxes: {@code BAD_CONFIG}; bad header or frame: {@code BAD_INPUT}; a
  * backbone that fails its contract: {@code BAD_CONFIG}), and writes the density overlay when a store is given.
  */
 final class CountingProcessor implements Processor<String, StageInput, String, Publication> {
-    private final Supplier<? extends CountingStage> counter;
+    private final Supplier<? extends Counter> counter;
     private final ArtifactStore overlays;
     private ProcessorContext<String, Publication> context;
 
-    CountingProcessor(Supplier<? extends CountingStage> counter, ArtifactStore overlays) {
+    CountingProcessor(Supplier<? extends Counter> counter, ArtifactStore overlays) {
         this.counter = counter;
         this.overlays = overlays;
     }

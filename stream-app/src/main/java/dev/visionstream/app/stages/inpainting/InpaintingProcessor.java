@@ -4,7 +4,7 @@ import dev.visionstream.app.topology.ErrorEvents;
 import dev.visionstream.app.topology.Publication;
 import dev.visionstream.app.topology.StageInput;
 import dev.visionstream.ingest.ArtifactStore;
-import dev.visionstream.ingest.FrameProducer;
+import dev.visionstream.app.kafka.TopicCatalog;
 import dev.visionstream.ingest.LocalArtifactStore;
 import dev.visionstream.models.image.PngBytes;
 import dev.visionstream.models.inpainting.InpaintInputException;
@@ -36,8 +36,6 @@ import org.apache.kafka.streams.processor.api.Record;
 /** Adapts a frame record to {@link Inpainting#run}: mask lookup, method choice, outputs and error events. */
 final class InpaintingProcessor implements Processor<String, StageInput, String, Publication> {
     static final String PNG = "image/png";
-    /** The frames topics' in-band limit (2 MiB) less the producer's header margin; larger frames are claim-checked. */
-    static final int IN_BAND_LIMIT = 2 * 1024 * 1024 - FrameProducer.RECORD_OVERHEAD_MARGIN_BYTES;
 
     private final ArtifactStore artifacts;
     private final InpainterPool inpainters;
@@ -138,7 +136,7 @@ final class InpaintingProcessor implements Processor<String, StageInput, String,
 
     private static Publication frame(byte[] png) {
         // same envelope as vision.frames: a frame over the in-band limit travels as a claim-check
-        return Publication.frame(Topics.FRAMES_INPAINTED, png.length > IN_BAND_LIMIT ? new byte[0] : png);
+        return Publication.frame(Topics.FRAMES_INPAINTED, png.length > TopicCatalog.FRAME_INBAND_MAX_BYTES ? new byte[0] : png);
     }
 
     private static Headers frameHeaders(Headers original, byte[] png, ArtifactRef stored, InpaintOutcome outcome) {
@@ -148,7 +146,7 @@ final class InpaintingProcessor implements Processor<String, StageInput, String,
         FrameHeaders.put(headers, FrameHeaders.CONTENT_TYPE, PNG);
         FrameHeaders.put(headers, FrameHeaders.WIDTH, outcome.image().getWidth());
         FrameHeaders.put(headers, FrameHeaders.HEIGHT, outcome.image().getHeight());
-        if (png.length > IN_BAND_LIMIT) {
+        if (png.length > TopicCatalog.FRAME_INBAND_MAX_BYTES) {
             FrameHeaders.put(headers, FrameHeaders.CLAIM_CHECK, stored.uri());
             FrameHeaders.put(headers, FrameHeaders.CLAIM_CHECK_SHA256, stored.sha256());
         }

@@ -1,5 +1,6 @@
 package dev.visionstream.app.stages.inpainting;
 
+import dev.visionstream.app.runtime.StageSettings;
 import dev.visionstream.app.topology.FrameStage;
 import dev.visionstream.app.topology.Publication;
 import dev.visionstream.app.topology.StageInput;
@@ -11,8 +12,8 @@ import org.apache.kafka.streams.processor.api.Processor;
 /**
  * Fills each frame's masked regions (privacy zones, logos, dead pixels) with the camera's method: an
  * {@code InpaintEvent} on {@code vision.inpainted} (output PNG in the artifact store) and the inpainted frame on
- * {@code vision.frames.inpainted} in the {@code vision.frames} envelope. RN weights come from the constructor,
- * else from {@code VISION_INPAINT_WEIGHTS} / {@code -Dvision.inpaint.weights}, else the built-in default.
+ * {@code vision.frames.inpainted} in the {@code vision.frames} envelope. RN weights come from the constructor
+ * (null: the built-in default).
  */
 public final class InpaintingStage implements FrameStage {
     public static final String NAME = InpaintEvent.STAGE;
@@ -27,13 +28,9 @@ public final class InpaintingStage implements FrameStage {
         this.masks = new MaskLoader(artifacts);
     }
 
-    public InpaintingStage(ArtifactStore artifacts) {
-        this(artifacts, configuredWeights());
-    }
-
-    private static Path configuredWeights() {
-        String configured = System.getProperty("vision.inpaint.weights", System.getenv("VISION_INPAINT_WEIGHTS"));
-        return configured == null || configured.isBlank() ? null : Path.of(configured);
+    /** The service's inpainting stage: RN weights as {@code settings} name them. */
+    public InpaintingStage(ArtifactStore artifacts, StageSettings settings) {
+        this(artifacts, settings.inpaintWeights());
     }
 
     @Override

@@ -37,7 +37,7 @@ final class RigMembership {
             } catch (CameraConfigs.InvalidConfigException e) {
                 continue; // reported on that camera's own frames
             }
-            if (rig.equals(other.rigId()) && other.enables(SplatStage.NAME) && !other.rig().sequence()
+            if (rig.equals(other.rigId()) && other.enables(SplattingStage.NAME) && !other.rig().sequence()
                     && other.viewIndex() != null) {
                 camerasByView.computeIfAbsent(other.viewIndex(), k -> new ArrayList<>()).add(other.cameraId());
                 viewCounts.put(other.cameraId(), other.rig().views());

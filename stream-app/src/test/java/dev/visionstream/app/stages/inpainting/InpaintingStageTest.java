@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.visionstream.app.topology.PublicationListener;
+import dev.visionstream.app.topology.TopologyTestSupport;
 import dev.visionstream.app.topology.VisionTopology;
 import dev.visionstream.ingest.LocalArtifactStore;
 import dev.visionstream.models.image.BoundedImageDecoder;
@@ -51,7 +53,7 @@ class InpaintingStageTest {
     @TempDir
     Path dir;
     private LocalArtifactStore artifacts;
-    private TopologyTestDriver driver;
+    private TopologyTestSupport topology;
     private TestInputTopic<String, byte[]> frames;
     private TestInputTopic<String, String> cameras;
     private TestOutputTopic<String, String> inpainted;
@@ -60,25 +62,21 @@ class InpaintingStageTest {
 
     private void start(Path weights) {
         artifacts = new LocalArtifactStore(dir.resolve("artifacts"));
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "inpainting-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
-        VisionTopology topology = new VisionTopology(List.of(new InpaintingStage(artifacts, weights)),
-                new BoundedImageDecoder(10_000_000), artifacts::get, publication -> { });
-        driver = new TopologyTestDriver(topology.build(), props, T0);
-        frames = driver.createInputTopic(Topics.FRAMES, new StringSerializer(), new ByteArraySerializer());
-        cameras = driver.createInputTopic(Topics.CAMERAS, new StringSerializer(), new StringSerializer());
-        inpainted = driver.createOutputTopic(Topics.INPAINTED, new StringDeserializer(), new StringDeserializer());
+        topology = TopologyTestSupport.start(List.of(new InpaintingStage(artifacts, weights)), artifacts::get,
+                PublicationListener.NONE, dir.resolve("state"), T0);
+        TopologyTestDriver driver = topology.driver();
+        frames = topology.frames();
+        cameras = topology.cameras();
+        inpainted = topology.output(Topics.INPAINTED);
         inpaintedFrames = driver.createOutputTopic(Topics.FRAMES_INPAINTED, new StringDeserializer(),
                 new ByteArrayDeserializer());
-        errors = driver.createOutputTopic(Topics.ERRORS, new StringDeserializer(), new StringDeserializer());
+        errors = topology.output(Topics.ERRORS);
     }
 
     @AfterEach
     void stop() {
-        if (driver != null) {
-            driver.close();
+        if (topology != null) {
+            topology.close();
         }
     }
 

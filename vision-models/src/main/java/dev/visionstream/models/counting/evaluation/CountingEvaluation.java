@@ -3,7 +3,7 @@ package dev.visionstream.models.counting.evaluation;
 import dev.visionstream.models.counting.CountEstimator;
 import dev.visionstream.models.counting.CountResult;
 import dev.visionstream.models.counting.CountingInputException;
-import dev.visionstream.models.counting.CountingStage;
+import dev.visionstream.models.counting.Counter;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ public final class CountingEvaluation {
      * The count of one manifest image: the counter's call with the image's exemplar boxes, the same call that
      * {@code vision count} and the counting stage make.
      */
-    public static CountResult count(CountingStage counter, BufferedImage image, ManifestImage entry,
+    public static CountResult count(Counter counter, BufferedImage image, ManifestImage entry,
                                     CountEstimator estimator) {
         return counter.count(image, entry.exemplarBoxes(), estimator);
     }
@@ -30,7 +30,7 @@ public final class CountingEvaluation {
      * Counts and scores each image of {@code manifest} (read from {@code manifestFile}) in order, telling
      * {@code progress} about each.
      */
-    public static EvaluationReport evaluate(CountingStage counter, CountEstimator estimator, Path manifestFile,
+    public static EvaluationReport evaluate(Counter counter, CountEstimator estimator, Path manifestFile,
                                             CountingManifest manifest, Consumer<ImageScore> progress) {
         List<ImageScore> scores = new ArrayList<>();
         CountResult last = null;

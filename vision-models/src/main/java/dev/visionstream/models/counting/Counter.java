@@ -5,7 +5,7 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 
 /** Class-agnostic counting: how many objects like the exemplar boxes does an image hold. */
-public interface CountingStage {
+public interface Counter {
     /** Counts one image; {@code exemplars} are 1 to 3 boxes in the image's pixels. */
     default CountResult count(BufferedImage image, List<Box> exemplars) {
         return countBatch(List.of(new CountRequest(image, exemplars))).get(0);

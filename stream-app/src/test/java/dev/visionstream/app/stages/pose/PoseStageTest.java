@@ -3,7 +3,7 @@ package dev.visionstream.app.stages.pose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.visionstream.app.topology.PublicationListener;
+import dev.visionstream.app.topology.TopologyTestSupport;
 import dev.visionstream.app.topology.VisionTopology;
 import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.models.pose.MotionClip;
@@ -18,6 +18,7 @@ import dev.visionstream.schemas.JsonSerde;
 import dev.visionstream.schemas.Keypoints3dMessage;
 import dev.visionstream.schemas.PoseEvent;
 import dev.visionstream.schemas.Topics;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +34,13 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-class PoseTopologyTest {
+class PoseStageTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    @TempDir
+    Path stateDir;
+    private TopologyTestSupport topology;
     private TopologyTestDriver driver;
     private TestInputTopic<String, String> keypoints;
     private TestOutputTopic<String, String> poses;
@@ -43,19 +48,16 @@ class PoseTopologyTest {
 
     @BeforeEach
     void start() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "pose-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(new VisionTopology(List.of(), new BoundedImageDecoder(1_000_000),
-                dev.visionstream.app.topology.ClaimCheckResolver.NONE, PublicationListener.NONE).build(), props);
+        topology = TopologyTestSupport.start(List.of(new PoseStage(PoseTracker::withDefaults)), stateDir, T0);
+        driver = topology.driver();
         keypoints = driver.createInputTopic(Topics.KEYPOINTS_3D, new StringSerializer(), new StringSerializer());
-        poses = driver.createOutputTopic(Topics.POSES, new StringDeserializer(), new StringDeserializer());
-        errors = driver.createOutputTopic(Topics.ERRORS, new StringDeserializer(), new StringDeserializer());
+        poses = topology.output(Topics.POSES);
+        errors = topology.output(Topics.ERRORS);
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        topology.close();
     }
 
     private static String message(String track, double[][] joints, Instant time) throws Exception {
@@ -182,12 +184,12 @@ class PoseTopologyTest {
             TrackState state = tracker.step(null, clip.joints().get(0), 0, PoseTracker.Method.LEARNED).state();
             assertTrue(state.reachableResidualMm() > 0 && state.reachableResidualMm() < 15,
                     "reachable " + state.reachableResidualMm());
-            byte[] stored = serde.serializer().serialize(PoseTopology.STORE, state);
-            assertEquals(state, serde.deserializer().deserialize(PoseTopology.STORE, stored));
+            byte[] stored = serde.serializer().serialize(PoseStage.STORE, state);
+            assertEquals(state, serde.deserializer().deserialize(PoseStage.STORE, stored));
 
             ObjectNode older = (ObjectNode) Json.MAPPER.readTree(stored);
             older.remove("reachableResidualMm");
-            TrackState loaded = serde.deserializer().deserialize(PoseTopology.STORE,
+            TrackState loaded = serde.deserializer().deserialize(PoseStage.STORE,
                     Json.MAPPER.writeValueAsBytes(older));
             assertEquals(0.0, loaded.reachableResidualMm());
             assertEquals(state.pose(), loaded.pose());

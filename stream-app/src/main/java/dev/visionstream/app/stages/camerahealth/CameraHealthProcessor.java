@@ -1,4 +1,4 @@
-package dev.visionstream.app.stages;
+package dev.visionstream.app.stages.camerahealth;
 
 import dev.visionstream.app.topology.Publication;
 import dev.visionstream.app.topology.StageInput;

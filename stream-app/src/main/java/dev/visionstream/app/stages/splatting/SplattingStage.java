@@ -1,5 +1,6 @@
 package dev.visionstream.app.stages.splatting;
 
+import dev.visionstream.app.runtime.StageSettings;
 import dev.visionstream.app.topology.FrameStage;
 import dev.visionstream.app.topology.Publication;
 import dev.visionstream.app.topology.StageInput;
@@ -17,10 +18,10 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Multi-view frames to a 3D Gaussian scene: frames are re-keyed by rig id (by camera id in sequence mode),
- * checked against the rig's registered cameras, collected by capture time, and built into a scene when every view arrived or the timeout passed. The scene's
- * .ply and a preview go to the artifact store; a {@link SplatEvent} goes to {@code vision.splats}.
+ * checked against the rig's registered cameras, collected by capture time, and built into a scene when every view
+ * arrived or the timeout passed. The scene's .ply and a preview go to the artifact store; a {@link SplatEvent} goes to {@code vision.splats}.
  */
-public final class SplatStage implements FrameStage {
+public final class SplattingStage implements FrameStage {
     public static final String NAME = SplatEvent.STAGE;
     public static final String STORE = "splatting-pending-scenes";
     public static final String PROGRESS_STORE = "splatting-rig-progress";
@@ -29,12 +30,13 @@ public final class SplatStage implements FrameStage {
     private final SplatPipeline pipeline;
     private final Duration timeoutCheck;
 
-    public SplatStage(ArtifactStore artifacts) {
-        this(artifacts, SplatPredictors.fromEnvironment(), Duration.ofMillis(250));
+    /** The service's splatting stage: the predictor {@code settings} name, scenes checked every 250 ms. */
+    public SplattingStage(ArtifactStore artifacts, StageSettings settings) {
+        this(artifacts, SplatPredictors.of(settings), Duration.ofMillis(250));
     }
 
     /** @param timeoutCheck how often (wall clock) pending scenes are checked for their timeout */
-    public SplatStage(ArtifactStore artifacts, SplatPipeline pipeline, Duration timeoutCheck) {
+    public SplattingStage(ArtifactStore artifacts, SplatPipeline pipeline, Duration timeoutCheck) {
         this.artifacts = artifacts;
         this.pipeline = pipeline;
         this.timeoutCheck = timeoutCheck;
@@ -61,6 +63,6 @@ public final class SplatStage implements FrameStage {
 
     @Override
     public Processor<String, StageInput, String, Publication> newProcessor() {
-        return new SplatSceneProcessor(STORE, PROGRESS_STORE, pipeline, artifacts, timeoutCheck);
+        return new SplattingProcessor(STORE, PROGRESS_STORE, pipeline, artifacts, timeoutCheck);
     }
 }

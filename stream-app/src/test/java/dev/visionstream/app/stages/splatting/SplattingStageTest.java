@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.visionstream.app.topology.TopologyTestSupport;
 import dev.visionstream.app.topology.ClaimCheckResolver;
 import dev.visionstream.app.topology.VisionTopology;
 import dev.visionstream.ingest.LocalArtifactStore;
@@ -50,7 +51,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SplatStageTopologyTest {
+class SplattingStageTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final int W = 96;
     private static final int H = 64;
@@ -62,6 +63,7 @@ class SplatStageTopologyTest {
     @TempDir
     Path artifactsDir;
     private LocalArtifactStore artifacts;
+    private TopologyTestSupport topology;
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> frameTopic;
     private TestInputTopic<String, String> cameraTopic;
@@ -90,28 +92,21 @@ class SplatStageTopologyTest {
     @BeforeEach
     void start() {
         artifacts = new LocalArtifactStore(artifactsDir);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "splat-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, artifactsDir.resolve("state").toString());
-        ClaimCheckResolver none = (uri, sha) -> {
-            throw new IllegalArgumentException("no claim checks here");
-        };
-        SplatStage stage = new SplatStage(artifacts, new SplatPipeline(new StereoSplatPredictor()),
+        SplattingStage stage = new SplattingStage(artifacts, new SplatPipeline(new StereoSplatPredictor()),
                 Duration.ofMillis(100));
-        driver = new TopologyTestDriver(new VisionTopology(List.of(stage), new BoundedImageDecoder(), none, p -> {
-        }).build(), props, T0);
-        frameTopic = driver.createInputTopic(Topics.FRAMES, new StringSerializer(), new ByteArraySerializer());
-        cameraTopic = driver.createInputTopic(Topics.CAMERAS, new StringSerializer(), new StringSerializer());
-        splatTopic = driver.createOutputTopic(Topics.SPLATS, new StringDeserializer(), new StringDeserializer());
-        errorTopic = driver.createOutputTopic(Topics.ERRORS, new StringDeserializer(), new StringDeserializer());
+        topology = TopologyTestSupport.start(List.of(stage), artifactsDir.resolve("state"), T0);
+        driver = topology.driver();
+        frameTopic = topology.frames();
+        cameraTopic = topology.cameras();
+        splatTopic = topology.output(Topics.SPLATS);
+        errorTopic = topology.output(Topics.ERRORS);
         cameraTopic.pipeInput("left", RIG_CAMERA.formatted("left", 0, "0"));
         cameraTopic.pipeInput("right", RIG_CAMERA.formatted("right", 1, "0.1"));
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        topology.close();
     }
 
     private void send(String camera, BufferedImage image, long captureOffsetMs) throws Exception {
@@ -257,18 +252,14 @@ class SplatStageTopologyTest {
 
     @Test
     void sequenceModeBuildsAScenePerKFramesOfOneCamera() throws Exception {
-        driver.close();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "splat-seq-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, artifactsDir.resolve("state-seq").toString());
-        SplatStage stage = new SplatStage(artifacts, new SplatPipeline(new WalkingPredictor()), Duration.ofMillis(100));
-        driver = new TopologyTestDriver(new VisionTopology(List.of(stage), new BoundedImageDecoder(),
-                (uri, sha) -> new byte[0], p -> {
-                }).build(), props, T0);
-        frameTopic = driver.createInputTopic(Topics.FRAMES, new StringSerializer(), new ByteArraySerializer());
-        cameraTopic = driver.createInputTopic(Topics.CAMERAS, new StringSerializer(), new StringSerializer());
-        splatTopic = driver.createOutputTopic(Topics.SPLATS, new StringDeserializer(), new StringDeserializer());
+        topology.close();
+        SplattingStage stage = new SplattingStage(artifacts, new SplatPipeline(new WalkingPredictor()),
+                Duration.ofMillis(100));
+        topology = TopologyTestSupport.start(List.of(stage), artifactsDir.resolve("state-seq"), T0);
+        driver = topology.driver();
+        frameTopic = topology.frames();
+        cameraTopic = topology.cameras();
+        splatTopic = topology.output(Topics.SPLATS);
         cameraTopic.pipeInput("drone", "{\"cameraId\":\"drone\",\"stages\":[\"splatting\"],"
                 + "\"rig\":{\"views\":3,\"sequence\":true}}");
         for (int i = 0; i < 7; i++) {

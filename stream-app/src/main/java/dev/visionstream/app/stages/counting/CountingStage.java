@@ -1,10 +1,11 @@
 package dev.visionstream.app.stages.counting;
 
+import dev.visionstream.app.runtime.StageSettings;
 import dev.visionstream.app.topology.FrameStage;
 import dev.visionstream.app.topology.Publication;
 import dev.visionstream.app.topology.StageInput;
 import dev.visionstream.ingest.ArtifactStore;
-import dev.visionstream.models.counting.CountingStage;
+import dev.visionstream.models.counting.Counter;
 import dev.visionstream.models.counting.SharedCounters;
 import dev.visionstream.schemas.CountEvent;
 import java.util.function.Supplier;
@@ -15,31 +16,28 @@ import org.apache.kafka.streams.processor.api.Processor;
  * boxes (or a frame's {@code vision.exemplars} header), publishing a {@link CountEvent} to {@code vision.counts}.
  * The counter (and its backbone) is created on first use and shared by all processors of the JVM.
  */
-public final class CountingFrameStage implements FrameStage {
+public final class CountingStage implements FrameStage {
     public static final String NAME = CountEvent.STAGE;
 
-    private final Supplier<? extends CountingStage> counter;
+    private final Supplier<? extends Counter> counter;
     private final ArtifactStore overlays;
 
     /**
      * @param counter  gives the counter; called on the first frame, not before
      * @param overlays where density-overlay PNGs go, or null for none
      */
-    public CountingFrameStage(Supplier<? extends CountingStage> counter, ArtifactStore overlays) {
+    public CountingStage(Supplier<? extends Counter> counter, ArtifactStore overlays) {
         this.counter = counter;
         this.overlays = overlays;
     }
 
     /**
-     * The service's counting stage: the backbone named by system property {@code vision.counting.backbone} or
-     * environment variable {@code VISION_COUNTING_BACKBONE} ({@code default} when neither is set), shared per JVM;
-     * density overlays go to {@code artifacts} unless {@code vision.counting.overlays} is {@code false}.
+     * The service's counting stage: the backbone {@code settings} name, shared per JVM; density overlays go to
+     * {@code artifacts} unless the settings turn them off.
      */
-    public static CountingFrameStage fromEnvironment(ArtifactStore artifacts) {
-        String backbone = System.getProperty("vision.counting.backbone",
-                System.getenv().getOrDefault("VISION_COUNTING_BACKBONE", "default"));
-        boolean overlays = Boolean.parseBoolean(System.getProperty("vision.counting.overlays", "true"));
-        return new CountingFrameStage(() -> SharedCounters.get(backbone), overlays ? artifacts : null);
+    public static CountingStage of(ArtifactStore artifacts, StageSettings settings) {
+        String backbone = settings.countingBackbone();
+        return new CountingStage(() -> SharedCounters.get(backbone), settings.countingOverlays() ? artifacts : null);
     }
 
     @Override

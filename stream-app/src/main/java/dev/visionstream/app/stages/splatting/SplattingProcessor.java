@@ -51,7 +51,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * late and refused. Before any of that the rig is checked against the camera registry ({@link RigMembership}).
  * Sequence mode: the next K frames of one camera form a scene.
  */
-final class SplatSceneProcessor implements Processor<String, StageInput, String, Publication> {
+final class SplattingProcessor implements Processor<String, StageInput, String, Publication> {
     /** Separates a rig id from a scene's capture time in pending-scene keys; sorts before any printable character. */
     private static final String SCENE_KEY_SEPARATOR = "\u0000";
 
@@ -69,7 +69,7 @@ final class SplatSceneProcessor implements Processor<String, StageInput, String,
     /** Downtime does not count towards a scene's timeout: the missing views are likely waiting in the topic. */
     private long startedWallMs;
 
-    SplatSceneProcessor(String storeName, String progressStoreName, SplatPipeline pipeline, ArtifactStore artifacts,
+    SplattingProcessor(String storeName, String progressStoreName, SplatPipeline pipeline, ArtifactStore artifacts,
                         Duration timeoutCheck) {
         this.storeName = storeName;
         this.progressStoreName = progressStoreName;

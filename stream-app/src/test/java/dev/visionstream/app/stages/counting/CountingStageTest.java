@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.visionstream.app.topology.TopologyTestSupport;
 import dev.visionstream.app.topology.PublicationListener;
 import dev.visionstream.app.topology.VisionTopology;
 import dev.visionstream.ingest.LocalArtifactStore;
@@ -45,7 +46,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CountingStageTopologyTest {
+class CountingStageTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static CountingDino counter;
     private static SyntheticScene scene;
@@ -54,7 +55,7 @@ class CountingStageTopologyTest {
     @TempDir
     Path artifactDir;
     private LocalArtifactStore artifacts;
-    private TopologyTestDriver driver;
+    private TopologyTestSupport topology;
     private TestInputTopic<String, byte[]> frames;
     private TestInputTopic<String, String> cameras;
     private TestOutputTopic<String, String> counts;
@@ -77,22 +78,17 @@ class CountingStageTopologyTest {
     @BeforeEach
     void start() {
         artifacts = new LocalArtifactStore(artifactDir);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "counting-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, artifactDir.resolve("state").toString());
-        VisionTopology topology = new VisionTopology(List.of(new CountingFrameStage(() -> counter, artifacts)),
-                new BoundedImageDecoder(10_000_000), artifacts::get, PublicationListener.NONE);
-        driver = new TopologyTestDriver(topology.build(), props, T0);
-        frames = driver.createInputTopic(Topics.FRAMES, new StringSerializer(), new ByteArraySerializer());
-        cameras = driver.createInputTopic(Topics.CAMERAS, new StringSerializer(), new StringSerializer());
-        counts = driver.createOutputTopic(Topics.COUNTS, new StringDeserializer(), new StringDeserializer());
-        errors = driver.createOutputTopic(Topics.ERRORS, new StringDeserializer(), new StringDeserializer());
+        topology = TopologyTestSupport.start(List.of(new CountingStage(() -> counter, artifacts)), artifacts::get,
+                PublicationListener.NONE, artifactDir.resolve("state"), T0);
+        frames = topology.frames();
+        cameras = topology.cameras();
+        counts = topology.output(Topics.COUNTS);
+        errors = topology.output(Topics.ERRORS);
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        topology.close();
     }
 
     private void camera(String id, List<Box> exemplars) throws Exception {

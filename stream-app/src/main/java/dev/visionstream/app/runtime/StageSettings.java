@@ -1,0 +1,129 @@
+package dev.visionstream.app.runtime;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * What the model stages load, read once in the service layer and handed to the stages: each setting comes from a
+ * system property ({@code -Dvision....}), else an environment variable, else its default.
+ *
+ * @param countingBackbone       {@code default}, {@code filterbank}, {@code learned}, a {@code .npz}, or a
+ *                               TorchScript / ONNX file or URL
+ * @param countingOverlays       whether the counting stage writes density overlays to the artifact store
+ * @param inpaintWeights         RN weights written by {@code vision inpaint train}, or null for the built-in ones
+ * @param poseWeights            pose network weights written by {@code vision pose train}, or null for the built-in
+ * @param splatModel             a YoNoSplat TorchScript / ONNX export, or null for the built-in stereo predictor
+ * @param splatModelHeight       the export's input height
+ * @param splatModelWidth        the export's input width
+ * @param splatModelIntrinsics   whether the export takes intrinsics as an input
+ */
+public record StageSettings(String countingBackbone, boolean countingOverlays, Path inpaintWeights, Path poseWeights,
+                            Path splatModel, int splatModelHeight, int splatModelWidth,
+                            boolean splatModelIntrinsics) {
+    /** One setting: its system property, its environment variable and its default. */
+    public enum Key {
+        COUNTING_BACKBONE("vision.counting.backbone", "VISION_COUNTING_BACKBONE", "default"),
+        COUNTING_OVERLAYS("vision.counting.overlays", "VISION_COUNTING_OVERLAYS", "true"),
+        INPAINT_WEIGHTS("vision.inpaint.weights", "VISION_INPAINT_WEIGHTS", ""),
+        POSE_WEIGHTS("vision.pose.weights", "VISION_POSE_WEIGHTS", ""),
+        SPLAT_MODEL("vision.splat.model", "VISION_SPLAT_MODEL", ""),
+        SPLAT_MODEL_SIZE("vision.splat.model.size", "VISION_SPLAT_MODEL_SIZE", "224x224"),
+        SPLAT_MODEL_INTRINSICS("vision.splat.model.intrinsics", "VISION_SPLAT_MODEL_INTRINSICS", "true");
+
+        public final String property;
+        public final String environment;
+        public final String fallback;
+
+        Key(String property, String environment, String fallback) {
+            this.property = property;
+            this.environment = environment;
+            this.fallback = fallback;
+        }
+    }
+
+    public StageSettings {
+        if (countingBackbone == null || countingBackbone.isBlank()) {
+            throw new IllegalArgumentException("counting backbone must not be blank");
+        }
+        if (splatModelHeight < 1 || splatModelWidth < 1) {
+            throw new IllegalArgumentException("splat model size must be positive, got " + splatModelHeight + "x"
+                    + splatModelWidth);
+        }
+    }
+
+    /** Every default: built-in models everywhere. */
+    public static StageSettings defaults() {
+        return from(Map.of(), new Properties());
+    }
+
+    /** The settings of this process: its system properties over its environment. */
+    public static StageSettings fromProcess() {
+        return from(System.getenv(), System.getProperties());
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the setting when a value cannot be used
+     */
+    public static StageSettings from(Map<String, String> environment, Properties properties) {
+        Map<Key, String> v = new EnumMap<>(Key.class);
+        for (Key k : Key.values()) {
+            String value = properties.getProperty(k.property, environment.get(k.environment));
+            v.put(k, value == null ? k.fallback : value.trim());
+        }
+        int[] size = size(v.get(Key.SPLAT_MODEL_SIZE));
+        return new StageSettings(v.get(Key.COUNTING_BACKBONE).isBlank() ? Key.COUNTING_BACKBONE.fallback
+                : v.get(Key.COUNTING_BACKBONE), bool(Key.COUNTING_OVERLAYS, v.get(Key.COUNTING_OVERLAYS)),
+                path(v.get(Key.INPAINT_WEIGHTS)), path(v.get(Key.POSE_WEIGHTS)), path(v.get(Key.SPLAT_MODEL)),
+                size[0], size[1], bool(Key.SPLAT_MODEL_INTRINSICS, v.get(Key.SPLAT_MODEL_INTRINSICS)));
+    }
+
+    /** One {@code name = value} line per setting, for {@code --print-config}. */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        lines.add("counting.backbone = " + countingBackbone);
+        lines.add("counting.overlays = " + countingOverlays);
+        lines.add("inpaint.weights = " + orBuiltIn(inpaintWeights));
+        lines.add("pose.weights = " + orBuiltIn(poseWeights));
+        lines.add("splat.model = " + (splatModel == null ? "built-in stereo predictor" : splatModel));
+        if (splatModel != null) {
+            lines.add("splat.model.size = " + splatModelHeight + "x" + splatModelWidth);
+            lines.add("splat.model.intrinsics = " + splatModelIntrinsics);
+        }
+        return lines;
+    }
+
+    private static String orBuiltIn(Path p) {
+        return p == null ? "built-in" : p.toString();
+    }
+
+    private static Path path(String value) {
+        return value.isBlank() ? null : Path.of(value);
+    }
+
+    private static boolean bool(Key key, String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(key.environment + " (" + key.property
+                    + ") must be true or false, got '" + value + "'");
+        };
+    }
+
+    private static int[] size(String value) {
+        String[] parts = value.toLowerCase(Locale.ROOT).split("x");
+        try {
+            if (parts.length == 2) {
+                return new int[] {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())};
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(Key.SPLAT_MODEL_SIZE.environment + " (" + Key.SPLAT_MODEL_SIZE.property
+                + ") must be HEIGHTxWIDTH, got '" + value + "'");
+    }
+}

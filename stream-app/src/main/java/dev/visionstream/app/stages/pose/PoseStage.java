@@ -1,0 +1,51 @@
+package dev.visionstream.app.stages.pose;
+
+import dev.visionstream.app.topology.PublicationSink;
+import dev.visionstream.app.topology.TopicStage;
+import dev.visionstream.models.pose.PoseTracker;
+import dev.visionstream.models.pose.TrackState;
+import dev.visionstream.schemas.JsonSerde;
+import dev.visionstream.schemas.PoseEvent;
+import dev.visionstream.schemas.Topics;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The {@code pose} stage: {@code vision.keypoints3d} (JSON, keyed by track id or camera id, so a track's records
+ * share a partition) through {@link PoseProcessor} to the shared publication sink. Its input is 3D joints, not
+ * frames, so it reads its own topic.
+ */
+public final class PoseStage implements TopicStage {
+    public static final String NAME = PoseEvent.STAGE;
+    public static final String STORE = "pose-track-state";
+
+    private final Supplier<PoseTracker> trackers;
+
+    /** @param trackers gives each processor its tracker (solver, refinement and track settings) */
+    public PoseStage(Supplier<PoseTracker> trackers) {
+        this.trackers = trackers;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String sourceTopic() {
+        return Topics.KEYPOINTS_3D;
+    }
+
+    @Override
+    public void addTo(StreamsBuilder builder, PublicationSink sink) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
+                JsonSerde.of(TrackState.class)));
+        sink.publish(builder
+                .stream(sourceTopic(), Consumed.with(Serdes.String(), Serdes.String()).withName("keypoints3d-source"))
+                .process(() -> new PoseProcessor(STORE, trackers), Named.as(NAME), STORE), NAME);
+    }
+}
