@@ -1,5 +1,6 @@
 package dev.visionstream.models.counting;
 
+import dev.visionstream.models.image.ImageTensors;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;

@@ -1,5 +1,6 @@
 package dev.visionstream.models.inpainting;
 
+import dev.visionstream.models.image.ImageTensors;
 import dev.visionstream.schemas.ModelInfo;
 import java.awt.image.BufferedImage;
 
@@ -40,7 +41,7 @@ public final class BlendInpainter implements Inpainter {
     @Override
     public BufferedImage inpaint(BufferedImage image, InpaintMask mask) {
         float[] filled = prefill(image, mask);
-        return ImageTensors.composite(image, ImageTensors.fromPlanar(filled, 0, image.getWidth(), image.getHeight()),
+        return HoleTensors.composite(image, ImageTensors.fromPlanarUnit(filled, 0, image.getWidth(), image.getHeight()),
                 mask);
     }
 

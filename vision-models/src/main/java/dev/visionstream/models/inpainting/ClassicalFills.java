@@ -1,5 +1,6 @@
 package dev.visionstream.models.inpainting;
 
+import dev.visionstream.models.image.ImageTensors;
 import java.awt.image.BufferedImage;
 
 /**
@@ -20,9 +21,9 @@ public record ClassicalFills(int width, int height, float[] visible, float[] tel
         for (int i = 0; i < hole.length; i++) {
             hole[i] = mask.isHole(i % w, i / w);
         }
-        float[] telea = ImageTensors.toPlanar(new OpenCvInpainter(InpaintMethod.TELEA).inpaint(blind, mask));
-        float[] ns = ImageTensors.toPlanar(new OpenCvInpainter(InpaintMethod.NS).inpaint(blind, mask));
-        float[] visible = ImageTensors.toPlanar(blind);
+        float[] telea = ImageTensors.planarUnitRgb(new OpenCvInpainter(InpaintMethod.TELEA).inpaint(blind, mask));
+        float[] ns = ImageTensors.planarUnitRgb(new OpenCvInpainter(InpaintMethod.NS).inpaint(blind, mask));
+        float[] visible = ImageTensors.planarUnitRgb(blind);
         float[] diffusion = DiffusionFill.fill(visible, hole, w, h);
         return new ClassicalFills(w, h, visible, telea, ns, diffusion, BorderDistance.of(mask), hole);
     }

@@ -1,5 +1,6 @@
 package dev.visionstream.models.inpainting;
 
+import dev.visionstream.models.image.ImageTensors;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -171,9 +172,9 @@ public final class RnInpainter implements Inpainter {
         }
         List<BufferedImage> results = new ArrayList<>(batch);
         for (int b = 0; b < batch; b++) {
-            BufferedImage filled = ImageTensors.fromPlanar(cropped(output, b * 3 * plane, paddedW, paddedH, w, h),
+            BufferedImage filled = ImageTensors.fromPlanarUnit(cropped(output, b * 3 * plane, paddedW, paddedH, w, h),
                     0, w, h);
-            results.add(ImageTensors.composite(images.get(b), filled, masks.get(b)));
+            results.add(HoleTensors.composite(images.get(b), filled, masks.get(b)));
         }
         return results;
     }
@@ -183,8 +184,8 @@ public final class RnInpainter implements Inpainter {
         if (prefill != null) {
             return prefill.prefill(image, mask);
         }
-        float[] planar = ImageTensors.toPlanar(HiddenPixels.blanked(image, mask));
-        ImageTensors.paintHolesWhite(planar, 0, mask);
+        float[] planar = ImageTensors.planarUnitRgb(HiddenPixels.blanked(image, mask));
+        HoleTensors.paintHolesWhite(planar, 0, mask);
         return planar;
     }
 

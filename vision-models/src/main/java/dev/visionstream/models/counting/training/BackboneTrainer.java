@@ -1,5 +1,6 @@
 package dev.visionstream.models.counting.training;
 
+import dev.visionstream.models.image.ImageTensors;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -19,7 +20,6 @@ import dev.visionstream.models.counting.CountEstimator;
 import dev.visionstream.models.counting.CountResult;
 import dev.visionstream.models.counting.CountingDino;
 import dev.visionstream.models.counting.ExemplarMapping;
-import dev.visionstream.models.counting.ImageTensors;
 import dev.visionstream.models.counting.LearnedBackbone;
 import dev.visionstream.models.counting.TileGrid;
 import dev.visionstream.models.counting.TileSampler;

@@ -1,8 +1,8 @@
 package dev.visionstream.models.inpainting.training;
 
+import dev.visionstream.models.image.ImageTensors;
 import dev.visionstream.models.inpainting.BlendWeights;
 import dev.visionstream.models.inpainting.ClassicalFills;
-import dev.visionstream.models.inpainting.ImageTensors;
 import dev.visionstream.models.inpainting.InpaintMask;
 import dev.visionstream.models.inpainting.IrregularMasks;
 import java.util.Random;
@@ -30,7 +30,7 @@ public final class BlendFit {
         for (int i = 0; i < samples; i++) {
             pool.samplePatch(size, random, planar, 0);
             InpaintMask mask = IrregularMasks.generate(size, size, 0.1, 0.5, random);
-            fit.add(ClassicalFills.of(ImageTensors.fromPlanar(planar, 0, size, size), mask), planar);
+            fit.add(ClassicalFills.of(ImageTensors.fromPlanarUnit(planar, 0, size, size), mask), planar);
         }
         return fit.solve();
     }

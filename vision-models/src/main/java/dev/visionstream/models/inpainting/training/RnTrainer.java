@@ -1,5 +1,7 @@
 package dev.visionstream.models.inpainting.training;
 
+import dev.visionstream.models.inpainting.HoleTensors;
+import dev.visionstream.models.image.ImageTensors;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -17,7 +19,6 @@ import dev.visionstream.models.GraphScalar;
 import dev.visionstream.models.TorchThreads;
 import dev.visionstream.models.inpainting.BlendInpainter;
 import dev.visionstream.models.inpainting.BlendWeights;
-import dev.visionstream.models.inpainting.ImageTensors;
 import dev.visionstream.models.inpainting.InpaintMask;
 import dev.visionstream.models.inpainting.IrregularMasks;
 import dev.visionstream.models.inpainting.RegionStatistics;
@@ -120,7 +121,7 @@ public final class RnTrainer {
                     for (int b = 0; b < s.batch(); b++) {
                         photos.samplePatch(p, random, targets, b * 3 * plane);
                         InpaintMask mask = patchMask(s, random);
-                        System.arraycopy(ImageTensors.toPlanar(mask), 0, holes, b * plane, plane);
+                        System.arraycopy(HoleTensors.holes(mask), 0, holes, b * plane, plane);
                         System.arraycopy(input(s, prefill, targets, b * 3 * plane, mask), 0, inputs, b * 3 * plane,
                                 3 * plane);
                     }
@@ -182,12 +183,12 @@ public final class RnTrainer {
     private static float[] input(TrainingSettings s, BlendInpainter prefill, float[] targets, int offset,
                                  InpaintMask mask) {
         int p = s.patch();
-        var image = ImageTensors.fromPlanar(targets, offset, p, p);
+        var image = ImageTensors.fromPlanarUnit(targets, offset, p, p);
         if (s.head() == RnGenerator.Head.RESIDUAL) {
             return prefill.prefill(image, mask);
         }
         float[] in = Arrays.copyOfRange(targets, offset, offset + 3 * p * p);
-        ImageTensors.paintHolesWhite(in, 0, mask);
+        HoleTensors.paintHolesWhite(in, 0, mask);
         return in;
     }
 

@@ -1,13 +1,17 @@
-package dev.visionstream.models.counting;
+package dev.visionstream.models.image;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 
-/** Pixels of a {@link BufferedImage} as planar float RGB in 0..255 (grey images give three equal planes). */
+/**
+ * Pictures as planar float RGB ({@code 3 x H x W}, grey images give three equal planes) and back: in 0..255 for
+ * the counting backbones, in [0, 1] for the inpainting generator.
+ */
 public final class ImageTensors {
     private ImageTensors() {
     }
 
+    /** Planar RGB in 0..255. */
     public static float[] planarRgb(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
@@ -33,5 +37,31 @@ public final class ImageTensors {
             out[2 * plane + i] = p & 0xff;
         }
         return out;
+    }
+
+    /** Planar RGB in [0, 1]. */
+    public static float[] planarUnitRgb(BufferedImage image) {
+        float[] out = planarRgb(image);
+        for (int i = 0; i < out.length; i++) {
+            out[i] /= 255f;
+        }
+        return out;
+    }
+
+    /** Planar RGB in [0, 1] from {@code offset} back to 8-bit RGB, rounding to the nearest level. */
+    public static BufferedImage fromPlanarUnit(float[] planar, int offset, int w, int h) {
+        int plane = w * h;
+        int[] rgb = new int[plane];
+        for (int i = 0; i < plane; i++) {
+            rgb[i] = (level(planar[offset + i]) << 16) | (level(planar[offset + plane + i]) << 8)
+                    | level(planar[offset + 2 * plane + i]);
+        }
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, w, h, rgb, 0, w);
+        return image;
+    }
+
+    private static int level(float v) {
+        return Math.max(0, Math.min(255, Math.round(v * 255f)));
     }
 }

@@ -2,28 +2,13 @@ package dev.visionstream.models.inpainting;
 
 import java.awt.image.BufferedImage;
 
-/** Conversions between pictures and the generator's planar float layout (RGB in [0, 1], no normalisation). */
-public final class ImageTensors {
-    private ImageTensors() {
-    }
-
-    /** Planar RGB (3 × H × W) in [0, 1]. */
-    public static float[] toPlanar(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        int plane = w * h;
-        float[] out = new float[3 * plane];
-        int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
-        for (int i = 0; i < plane; i++) {
-            out[i] = ((rgb[i] >> 16) & 0xff) / 255f;
-            out[plane + i] = ((rgb[i] >> 8) & 0xff) / 255f;
-            out[2 * plane + i] = (rgb[i] & 0xff) / 255f;
-        }
-        return out;
+/** The hole mask in the generator's planar layout, and the two ways holes meet pixels: painted white, composited. */
+public final class HoleTensors {
+    private HoleTensors() {
     }
 
     /** H × W with 1 = hole. */
-    public static float[] toPlanar(InpaintMask mask) {
+    public static float[] holes(InpaintMask mask) {
         float[] out = new float[mask.width() * mask.height()];
         for (int y = 0; y < mask.height(); y++) {
             for (int x = 0; x < mask.width(); x++) {
@@ -44,23 +29,6 @@ public final class ImageTensors {
                 planar[offset + 2 * plane + i] = 1f;
             }
         }
-    }
-
-    /** Back to 8-bit RGB, rounding to the nearest level. */
-    public static BufferedImage fromPlanar(float[] planar, int offset, int w, int h) {
-        int plane = w * h;
-        int[] rgb = new int[plane];
-        for (int i = 0; i < plane; i++) {
-            rgb[i] = (level(planar[offset + i]) << 16) | (level(planar[offset + plane + i]) << 8)
-                    | level(planar[offset + 2 * plane + i]);
-        }
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(0, 0, w, h, rgb, 0, w);
-        return image;
-    }
-
-    private static int level(float v) {
-        return Math.max(0, Math.min(255, Math.round(v * 255f)));
     }
 
     /** A copy of {@code original} with the hole pixels taken from {@code filled}. */
