@@ -76,12 +76,7 @@ public final class VideoFileSource implements FrameSource {
         if (ended) {
             return Optional.empty();
         }
-        org.bytedeco.javacv.Frame decoded;
-        try {
-            decoded = grabber.grabImage();
-        } catch (FrameGrabber.Exception e) {
-            throw new IOException("decoding frame " + nextSequence + " failed: " + e.getMessage(), e);
-        }
+        var decoded = grab();
         if (decoded == null || decoded.image == null) {
             ended = true;
             return Optional.empty();
@@ -91,6 +86,14 @@ public final class VideoFileSource implements FrameSource {
         EncodedImage jpeg = encoder.encode(image);
         Instant captureTime = anchor.plus(decoded.timestamp, ChronoUnit.MICROS);
         return Optional.of(Frame.of(cameraId, nextSequence++, captureTime, CaptureTimeSource.CONTAINER, jpeg));
+    }
+
+    private org.bytedeco.javacv.Frame grab() throws IOException { // name clash with this package's Frame
+        try {
+            return grabber.grabImage();
+        } catch (FrameGrabber.Exception e) {
+            throw new IOException("decoding frame " + nextSequence + " failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.visionstream.schemas.CaptureTimeSource;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -93,7 +95,7 @@ class ImageFolderSourceTest {
     @Test
     void aBitmapDeclaringTooManyPixelsIsSkippedAndTheFolderGoesOn() throws IOException {
         // a 54-byte BMP header declaring 50000 x 50000 24-bit pixels and no pixel data
-        java.nio.ByteBuffer bmp = java.nio.ByteBuffer.allocate(54).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bmp = ByteBuffer.allocate(54).order(ByteOrder.LITTLE_ENDIAN);
         bmp.put((byte) 'B').put((byte) 'M').putInt(54).putInt(0).putInt(54);
         bmp.putInt(40).putInt(50_000).putInt(50_000).putShort((short) 1).putShort((short) 24).putInt(0).putInt(0)
                 .putInt(2835).putInt(2835).putInt(0).putInt(0);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,15 +49,15 @@ class EventSchemasTest {
                 new SplatEvent("id", 1, SplatEvent.STAGE, "rig", SOURCE, List.of(SOURCE), T, T, model, 10, ref, null,
                         Map.of()),
                 new PoseEvent("id", 1, PoseEvent.STAGE, SOURCE, "t1", T, T, model,
-                        java.util.Collections.nCopies(24, List.of(0.0, 0.0, 0.0)), List.of(0.0, 0.0, 0.0), 1.0,
+                        Collections.nCopies(24, List.of(0.0, 0.0, 0.0)), List.of(0.0, 0.0, 0.0), 1.0,
                         Map.of(), null, null, null, null, null, null),
                 new PoseEvent("id", 1, PoseEvent.STAGE, SOURCE, "t1", T, T, model,
-                        java.util.Collections.nCopies(24, List.of(0.0, 0.0, 0.0)), List.of(0.0, 0.0, 0.0), 1.0,
+                        Collections.nCopies(24, List.of(0.0, 0.0, 0.0)), List.of(0.0, 0.0, 0.0), 1.0,
                         Map.of("solveMs", 0.3), java.util.Collections.nCopies(24, List.of(1.0, 0.0, 0.0, 0.0)),
-                        java.util.Collections.nCopies(24, List.of(0.0, 1.0, 0.0)), java.util.Collections.nCopies(24, 0.5),
+                        Collections.nCopies(24, List.of(0.0, 1.0, 0.0)), Collections.nCopies(24, 0.5),
                         "learned", "previous", null),
                 new Keypoints3dMessage("t1", "cam-1", Keypoints3dMessage.SMPL24, null,
-                        java.util.Collections.nCopies(24, List.of(0.0, 1.0, 0.0)), T),
+                        Collections.nCopies(24, List.of(0.0, 1.0, 0.0)), T),
                 new CameraConfig("cam-1", List.of("camera-health"), "live", null, null, null, null, null,
                         new CameraSource("rtsp://cam/stream", "udp", 10.0, 0.8, 640, 3.0, 2, 10.0)));
         for (Object e : events) {

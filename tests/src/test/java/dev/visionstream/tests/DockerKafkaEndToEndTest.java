@@ -2,6 +2,7 @@ package dev.visionstream.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.visionstream.app.demo.TestPatternSource;
 import dev.visionstream.app.runtime.CameraRegistry;
 import dev.visionstream.app.runtime.EventTap;
 import dev.visionstream.app.runtime.ServiceOptions;
@@ -9,8 +10,6 @@ import dev.visionstream.app.runtime.VisionService;
 import dev.visionstream.app.stages.camerahealth.CameraHealthStage;
 import dev.visionstream.ingest.FrameProducer;
 import dev.visionstream.ingest.IngestRun;
-import dev.visionstream.app.demo.TestPatternSource;
-import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.schemas.CameraConfig;
 import dev.visionstream.schemas.Topics;
 import java.nio.file.Path;
@@ -19,12 +18,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 

@@ -25,6 +25,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExactlyOnceUnderFaultsTest {
     private static final int TOTAL = FaultWorkload.TOTAL_FRAMES;
 
-    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path work;
 
     /** The fault injected while frames flow; gets the running scenario. */

@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,7 +72,7 @@ final class FaultWorkload {
     private static final HealthThresholds HEALTH = new HealthThresholds(null, null, null, null, null, null, 600.0);
 
     /** Capture time of round 0; record timestamps near now, so the broker's retention and time checks pass. */
-    private final Instant t0 = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    private final Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final byte[] maskPng = maskPng();
     private final List<MotionClip> tracks = new ArrayList<>();
 

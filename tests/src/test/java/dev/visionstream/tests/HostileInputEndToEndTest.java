@@ -11,7 +11,6 @@ import dev.visionstream.app.runtime.EventTap;
 import dev.visionstream.app.runtime.ServiceOptions;
 import dev.visionstream.app.runtime.VisionService;
 import dev.visionstream.app.stages.camerahealth.CameraHealthStage;
-import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.schemas.CameraConfig;
 import dev.visionstream.schemas.ErrorEvent;
 import dev.visionstream.schemas.EventSchemas;
@@ -24,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -135,7 +135,7 @@ class HostileInputEndToEndTest {
                         "heap grew by " + (heapAfter - heapBefore) / (1024 * 1024) + " MiB over the corpus");
                 System.out.printf("hostile corpus: %d bad records, %d good frames, %d error events checked, "
                                 + "reasons %s; heap %d -> %d MiB%n", cases.size(), goodFrames, errors.size(),
-                        actual.values().stream().collect(Collectors.groupingBy(r -> r, java.util.TreeMap::new,
+                        actual.values().stream().collect(Collectors.groupingBy(r -> r, TreeMap::new,
                                 Collectors.counting())), heapBefore >> 20, heapAfter >> 20);
             }
         }

@@ -10,12 +10,12 @@ import dev.visionstream.app.runtime.ServiceOptions;
 import dev.visionstream.app.runtime.VisionService;
 import dev.visionstream.app.stages.camerahealth.CameraHealthStage;
 import dev.visionstream.app.stages.inpainting.InpaintingStage;
-import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.schemas.CameraConfig;
 import dev.visionstream.schemas.FrameHeaders;
 import dev.visionstream.schemas.Topics;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -146,7 +146,7 @@ class LeastTrustEndToEndTest {
         return names;
     }
 
-    private static byte[] jpeg(int w, int h) throws java.io.IOException {
+    private static byte[] jpeg(int w, int h) throws IOException {
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {

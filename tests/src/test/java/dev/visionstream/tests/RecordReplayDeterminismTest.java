@@ -1,7 +1,6 @@
 package dev.visionstream.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +13,7 @@ import dev.visionstream.app.runtime.SampleMedia;
 import dev.visionstream.app.runtime.ServiceOptions;
 import dev.visionstream.app.runtime.VisionService;
 import dev.visionstream.app.stages.camerahealth.CameraHealthStage;
+import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.ingest.FrameProducer;
 import dev.visionstream.ingest.LocalArtifactStore;
 import dev.visionstream.ingest.SourceOptions;
@@ -23,7 +23,6 @@ import dev.visionstream.ingest.recording.RecordingWriter;
 import dev.visionstream.ingest.replay.ReplayInput;
 import dev.visionstream.ingest.replay.ReplaySpeed;
 import dev.visionstream.ingest.replay.Replayer;
-import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.schemas.CameraConfig;
 import dev.visionstream.schemas.HealthThresholds;
 import dev.visionstream.schemas.Topics;
@@ -38,7 +37,10 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,13 +148,13 @@ class RecordReplayDeterminismTest {
         return copy;
     }
 
-    private static FrameProducer producer(Map<String, Object> client, dev.visionstream.ingest.ArtifactStore store,
+    private static FrameProducer producer(Map<String, Object> client, ArtifactStore store,
                                           int inlineLimit) {
         Properties p = FrameProducer.producerSettings();
         p.putAll(client);
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(TopicCatalog.FRAMES_MAX_MESSAGE_BYTES));
-        return new FrameProducer(new org.apache.kafka.clients.producer.KafkaProducer<>(p,
-                new org.apache.kafka.common.serialization.StringSerializer(),
-                new org.apache.kafka.common.serialization.ByteArraySerializer()), store, inlineLimit);
+        return new FrameProducer(new KafkaProducer<>(p,
+                new StringSerializer(),
+                new ByteArraySerializer()), store, inlineLimit);
     }
 }

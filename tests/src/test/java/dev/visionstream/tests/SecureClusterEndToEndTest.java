@@ -21,7 +21,6 @@ import dev.visionstream.ingest.recording.RecordingWriter;
 import dev.visionstream.ingest.replay.ReplayInput;
 import dev.visionstream.ingest.replay.ReplaySpeed;
 import dev.visionstream.ingest.replay.Replayer;
-import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.models.process.ExternalCommand;
 import dev.visionstream.schemas.CameraConfig;
 import dev.visionstream.schemas.Topics;

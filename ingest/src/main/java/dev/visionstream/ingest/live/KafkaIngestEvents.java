@@ -1,6 +1,7 @@
 package dev.visionstream.ingest.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.visionstream.schemas.CameraHealthEvent;
 import dev.visionstream.schemas.ErrorEvent;
 import dev.visionstream.schemas.Json;
 import dev.visionstream.schemas.Topics;
@@ -49,7 +50,7 @@ public final class KafkaIngestEvents implements IngestEvents, AutoCloseable {
         if (event instanceof ErrorEvent error) {
             return error.reason() + " " + error.message();
         }
-        if (event instanceof dev.visionstream.schemas.CameraHealthEvent health && !health.findings().isEmpty()) {
+        if (event instanceof CameraHealthEvent health && !health.findings().isEmpty()) {
             return health.findings().get(0).kind() + " " + health.findings().get(0).message();
         }
         return event.toString();

@@ -296,7 +296,7 @@ public final class LiveCamera implements AutoCloseable {
                 return String.format("no frame for %.1f s (stall)", source.stallSeconds());
             }
             nativeCallSinceNanos = System.nanoTime();
-            org.bytedeco.javacv.Frame decoded = grabber.grabImage();
+            var decoded = grabber.grabImage(); // JavaCV's Frame, not this project's
             nativeCallSinceNanos = -1;
             if (decoded == null || decoded.image == null) {
                 return stallReported ? String.format("no frame for %.1f s (stall)", source.stallSeconds())

@@ -1,6 +1,9 @@
 package dev.visionstream.ingest.live;
 
 import dev.visionstream.schemas.CameraSource;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +49,7 @@ public final class SourceGrabbers {
      * against PulseAudio's client library, so on a host without {@code libpulse.so.0} devices cannot be opened;
      * that is reported as the reason instead of an {@link UnsatisfiedLinkError} from deep inside a camera thread.
      */
-    private static synchronized void registerDevices() throws java.io.IOException {
+    private static synchronized void registerDevices() throws IOException {
         if (!devicesRegistered && deviceSupportProblem == null) {
             try {
                 avdevice.avdevice_register_all();
@@ -61,7 +64,7 @@ public final class SourceGrabbers {
             }
         }
         if (deviceSupportProblem != null) {
-            throw new java.io.IOException(deviceSupportProblem);
+            throw new IOException(deviceSupportProblem);
         }
     }
 
@@ -77,7 +80,7 @@ public final class SourceGrabbers {
      */
     public static FFmpegFrameGrabber start(CameraSource source, Duration ioTimeout) throws Exception {
         if (kindOf(source.url()) == Kind.DEVICE && !Files.exists(devicePath(source.url()))) {
-            throw new java.io.FileNotFoundException("no such device: " + devicePath(source.url()));
+            throw new FileNotFoundException("no such device: " + devicePath(source.url()));
         }
         if (kindOf(source.url()) == Kind.DEVICE) {
             registerDevices();
@@ -86,7 +89,7 @@ public final class SourceGrabbers {
         try {
             grabber.start();
             if (!grabber.hasVideo()) {
-                throw new java.io.IOException("no video stream in " + source.url() + " (format "
+                throw new IOException("no video stream in " + source.url() + " (format "
                         + grabber.getFormat() + ")");
             }
             return grabber;
@@ -166,6 +169,6 @@ public final class SourceGrabbers {
         while (end < buffer.length && buffer[end] != 0) {
             end++;
         }
-        return new String(buffer, 0, end, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(buffer, 0, end, StandardCharsets.UTF_8);
     }
 }

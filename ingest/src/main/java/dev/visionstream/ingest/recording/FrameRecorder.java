@@ -5,6 +5,7 @@ import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.schemas.FrameHeaders;
 import dev.visionstream.schemas.Topics;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -122,9 +123,9 @@ public final class FrameRecorder {
         String claimSha = null;
         for (Header h : r.headers()) {
             if (h.key().equals(FrameHeaders.CLAIM_CHECK)) {
-                claim = new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
+                claim = new String(h.value(), StandardCharsets.UTF_8);
             } else if (h.key().equals(FrameHeaders.CLAIM_CHECK_SHA256)) {
-                claimSha = new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
+                claimSha = new String(h.value(), StandardCharsets.UTF_8);
             } else {
                 headers.add(new RecordedFrame.Header(h.key(), h.value() == null ? new byte[0] : h.value()));
             }

@@ -5,6 +5,7 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -128,7 +129,7 @@ public final class RecordingWriter implements AutoCloseable {
         out.close();
         out = null;
         // the segment must be on disk before the index vouches for it
-        try (var channel = java.nio.channels.FileChannel.open(segmentFile, StandardOpenOption.WRITE)) {
+        try (var channel = FileChannel.open(segmentFile, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
         SegmentEntry entry = new SegmentEntry(segmentFile.getFileName().toString(), frames, Files.size(segmentFile),

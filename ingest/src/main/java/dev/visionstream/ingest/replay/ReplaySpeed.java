@@ -1,5 +1,7 @@
 package dev.visionstream.ingest.replay;
 
+import java.util.Locale;
+
 /**
  * How fast a replay runs: a multiple of real time (1 = as recorded) or {@link #MAX}, as fast as frames can be sent.
  */
@@ -15,7 +17,7 @@ public record ReplaySpeed(double factor) {
 
     /** {@code max}, or a positive number such as {@code 1}, {@code 4} or {@code 0.5}. */
     public static ReplaySpeed parse(String text) {
-        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.equals("max")) {
             return MAX;
         }

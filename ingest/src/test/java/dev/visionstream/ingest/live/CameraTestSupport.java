@@ -9,8 +9,10 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -49,7 +51,7 @@ final class CameraTestSupport {
     static MockProducer<String, byte[]> producer(long sendMillis) {
         return new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()) {
             @Override
-            public synchronized java.util.concurrent.Future<RecordMetadata> send(
+            public synchronized Future<RecordMetadata> send(
                     ProducerRecord<String, byte[]> record) {
                 if (sendMillis > 0) {
                     try {
@@ -71,7 +73,7 @@ final class CameraTestSupport {
         await(condition, timeoutMillis, () -> what);
     }
 
-    static void await(BooleanSupplier condition, long timeoutMillis, java.util.function.Supplier<String> what)
+    static void await(BooleanSupplier condition, long timeoutMillis, Supplier<String> what)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         while (System.nanoTime() < deadline) {

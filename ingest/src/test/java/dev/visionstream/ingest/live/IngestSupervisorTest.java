@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ class IngestSupervisorTest {
     void unreachableUrlNonVideoFileAndMissingDeviceEachGiveAnErrorWhileTheGoodCameraKeepsStreaming()
             throws Exception {
         byte[] noise = new byte[64 * 1024];
-        new java.util.Random(7).nextBytes(noise);
+        new Random(7).nextBytes(noise);
         Path notVideo = Files.write(work.resolve("upload.dat"), noise);
         CollectedEvents events = new CollectedEvents();
         MockProducer<String, byte[]> mock = CameraTestSupport.producer(0);

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -45,7 +46,7 @@ class RecordingTest {
 
     private static RecordedFrame frame(String camera, long sequence, long timestamp) {
         byte[] value = new byte[2048];
-        java.util.Arrays.fill(value, (byte) sequence);
+        Arrays.fill(value, (byte) sequence);
         List<RecordedFrame.Header> headers = List.of(
                 header(FrameHeaders.CONTENT_TYPE, "image/jpeg"), header(FrameHeaders.SEQUENCE, "" + sequence),
                 header(FrameHeaders.WIDTH, "64"), header(FrameHeaders.HEIGHT, "48"),

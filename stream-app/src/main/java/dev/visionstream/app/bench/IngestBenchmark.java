@@ -1,13 +1,14 @@
 package dev.visionstream.app.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.visionstream.app.kafka.EmbeddedKafkaBroker;
 import dev.visionstream.app.kafka.TopicCatalog;
 import dev.visionstream.app.kafka.TopicSetup;
 import dev.visionstream.ingest.Frame;
+import dev.visionstream.ingest.FrameEncoder;
 import dev.visionstream.ingest.FrameProducer;
 import dev.visionstream.ingest.FrameSentListener;
 import dev.visionstream.ingest.LocalArtifactStore;
-import dev.visionstream.ingest.SourceOptions;
 import dev.visionstream.ingest.VideoFileSource;
 import dev.visionstream.ingest.live.CameraStats;
 import dev.visionstream.ingest.live.IngestEvents;
@@ -72,12 +73,12 @@ public final class IngestBenchmark {
         int sent = 0;
         int width = 0;
         int height = 0;
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = threads.getCurrentThreadCpuTime();
         long processCpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         try (VideoFileSource source = new VideoFileSource(video, "bench", Instant.now(),
-                new dev.visionstream.ingest.FrameEncoder())) {
+                new FrameEncoder())) {
             while (sent < frames) {
                 Optional<Frame> next = source.next();
                 if (next.isEmpty()) {
@@ -107,7 +108,7 @@ public final class IngestBenchmark {
     private void liveLatency(FrameProducer producer, Duration duration) throws Exception {
         List<byte[]> jpegs = new ArrayList<>();
         try (VideoFileSource source = new VideoFileSource(video, "serve", Instant.now(),
-                new dev.visionstream.ingest.FrameEncoder())) {
+                new FrameEncoder())) {
             for (Optional<Frame> f = source.next(); f.isPresent() && jpegs.size() < 100; f = source.next()) {
                 jpegs.add(f.get().bytes());
             }

@@ -6,8 +6,8 @@ import dev.visionstream.models.image.PngBytes;
 import dev.visionstream.models.inpainting.BlendInpainter;
 import dev.visionstream.models.inpainting.InpaintMask;
 import dev.visionstream.models.inpainting.InpaintMethod;
-import dev.visionstream.models.inpainting.Inpainter;
 import dev.visionstream.models.inpainting.InpaintOutcome;
+import dev.visionstream.models.inpainting.Inpainter;
 import dev.visionstream.models.inpainting.Inpainting;
 import dev.visionstream.models.inpainting.IrregularMasks;
 import dev.visionstream.models.inpainting.OpenCvInpainter;
@@ -18,6 +18,7 @@ import dev.visionstream.schemas.Topics;
 import java.awt.image.BufferedImage;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -140,7 +141,7 @@ public final class InpaintBenchmark {
             }
             ms[r] = (System.nanoTime() - start) / 1e6;
         }
-        java.util.Arrays.sort(ms);
+        Arrays.sort(ms);
         return ms[repeats / 2];
     }
 

@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -201,7 +202,7 @@ public final class PipelineBenchmark {
                 }
                 String camera = event.at("/source/cameraId").asText();
                 long capture = Instant.parse(event.get("captureTime").asText()).toEpochMilli();
-                latencies.computeIfAbsent(camera, c -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                latencies.computeIfAbsent(camera, c -> Collections.synchronizedList(new ArrayList<>()))
                         .add((double) (receivedAtMs - capture));
                 counts.computeIfAbsent(camera, c -> new AtomicLong()).incrementAndGet();
                 lastArrivalNanos = System.nanoTime();

@@ -1,17 +1,24 @@
 package dev.visionstream.app.bench;
 
-import dev.visionstream.models.pose.BodyPose;
+import dev.visionstream.app.runtime.SampleMedia;
 import dev.visionstream.models.pose.BadPoseInputException;
+import dev.visionstream.models.pose.BodyPose;
 import dev.visionstream.models.pose.BodyShape;
 import dev.visionstream.models.pose.BvhClip;
 import dev.visionstream.models.pose.BvhImport;
 import dev.visionstream.models.pose.ClipReplay;
 import dev.visionstream.models.pose.IterativeSolver;
 import dev.visionstream.models.pose.LearnedSolver;
+import dev.visionstream.models.pose.PoseDataSplits;
 import dev.visionstream.models.pose.PosePairs;
 import dev.visionstream.models.pose.PoseTracker;
 import dev.visionstream.models.pose.PoseTrainer;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -71,15 +78,15 @@ public final class PoseBenchmark {
 
     /** The last 20 % of 01_01 at 30 fps, or null when the test assets are missing. */
     private static List<double[][]> heldOutMotion() {
-        java.nio.file.Path file = dev.visionstream.app.runtime.SampleMedia.assetDir().resolve(BVH);
-        if (!java.nio.file.Files.isRegularFile(file)) {
+        Path file = SampleMedia.assetDir().resolve(BVH);
+        if (!Files.isRegularFile(file)) {
             return null;
         }
         try {
             List<double[][]> joints = BvhImport.joints(BvhClip.read(file), 30);
-            return dev.visionstream.models.pose.PoseDataSplits.CMU_TEST.of(joints);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return PoseDataSplits.CMU_TEST.of(joints);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -98,9 +105,9 @@ public final class PoseBenchmark {
         int cursor = 0;
         while (done < frames) {
             int n = Math.min(batch, frames - done);
-            List<BodyShape> shapes = new java.util.ArrayList<>(n);
-            List<BodyPose> inits = new java.util.ArrayList<>(n);
-            List<double[][]> targets = new java.util.ArrayList<>(n);
+            List<BodyShape> shapes = new ArrayList<>(n);
+            List<BodyPose> inits = new ArrayList<>(n);
+            List<double[][]> targets = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 PosePairs.Pair p = pairs.get(cursor++ % pairs.size());
                 shapes.add(p.shape());

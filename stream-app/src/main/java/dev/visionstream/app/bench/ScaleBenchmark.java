@@ -13,7 +13,6 @@ import dev.visionstream.ingest.FrameProducer;
 import dev.visionstream.ingest.FrameSource;
 import dev.visionstream.ingest.FrameSources;
 import dev.visionstream.ingest.SourceOptions;
-import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.schemas.CameraConfig;
 import dev.visionstream.schemas.HealthThresholds;
 import dev.visionstream.schemas.Topics;

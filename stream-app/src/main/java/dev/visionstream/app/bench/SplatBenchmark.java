@@ -1,5 +1,6 @@
 package dev.visionstream.app.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.visionstream.models.splatting.GaussianActivations;
 import dev.visionstream.models.splatting.GaussianAggregator;
 import dev.visionstream.models.splatting.GaussianPlyWriter;
@@ -12,6 +13,7 @@ import dev.visionstream.models.splatting.PoseHeadDecoder;
 import dev.visionstream.models.splatting.RenderCamera;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,7 +125,7 @@ public final class SplatBenchmark {
 
     /** CPU time of this process (all threads): on a shared machine it says what wall time alone cannot. */
     private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        return ((OperatingSystemMXBean) ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 

@@ -9,7 +9,6 @@ import dev.visionstream.app.runtime.ServiceOptions;
 import dev.visionstream.app.runtime.VisionService;
 import dev.visionstream.ingest.Frame;
 import dev.visionstream.ingest.FrameProducer;
-import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.schemas.CameraConfig;
 import dev.visionstream.schemas.CaptureTimeSource;
 import dev.visionstream.schemas.Json;

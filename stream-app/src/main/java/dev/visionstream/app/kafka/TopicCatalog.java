@@ -1,16 +1,14 @@
 package dev.visionstream.app.kafka;
 
 import dev.visionstream.ingest.FrameProducer;
+import dev.visionstream.schemas.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.apache.kafka.common.config.TopicConfig;
-
-import dev.visionstream.schemas.Topics;
 
 /**
  * The settings of every topic in {@link Topics#ALL}, spelled out rather than inherited from broker defaults, so a

@@ -1,5 +1,6 @@
 package dev.visionstream.app.kafka;
 
+import dev.visionstream.app.kafka.TopicCatalog.TopicSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -18,8 +18,6 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import dev.visionstream.app.kafka.TopicCatalog.TopicSpec;
 
 /** Creates the topics the service needs, leaving existing ones alone. */
 public final class TopicSetup {

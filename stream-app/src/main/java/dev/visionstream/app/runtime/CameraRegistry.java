@@ -1,9 +1,9 @@
 package dev.visionstream.app.runtime;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.visionstream.schemas.CameraConfig;
 import dev.visionstream.schemas.Json;
 import dev.visionstream.schemas.Topics;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;

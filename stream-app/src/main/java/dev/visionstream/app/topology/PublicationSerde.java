@@ -1,7 +1,7 @@
 package dev.visionstream.app.topology;
 
-import dev.visionstream.schemas.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.visionstream.schemas.Json;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;

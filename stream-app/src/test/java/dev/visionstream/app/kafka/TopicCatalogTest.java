@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-
-import org.apache.kafka.common.config.TopicConfig;
-import org.junit.jupiter.api.Test;
-
 import dev.visionstream.app.kafka.TopicCatalog.TopicSpec;
 import dev.visionstream.schemas.Topics;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.Test;
 
 class TopicCatalogTest {
 

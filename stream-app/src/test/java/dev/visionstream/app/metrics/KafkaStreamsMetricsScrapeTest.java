@@ -1,19 +1,18 @@
 package dev.visionstream.app.metrics;
 
+import static dev.visionstream.app.metrics.ScrapeTestSupport.sample;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.Properties;
-
-import static dev.visionstream.app.metrics.ScrapeTestSupport.sample;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Kafka Streams' own metrics reach the scrape; no broker is needed because the app is never started. */
 class KafkaStreamsMetricsScrapeTest {

@@ -1,14 +1,14 @@
 package dev.visionstream.app.metrics;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-
 import static dev.visionstream.app.metrics.ScrapeTestSupport.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
 
 class VisionMetricsTest {
 
@@ -124,7 +124,7 @@ class VisionMetricsTest {
         assertTrue(port > 0);
         assertThrows(IllegalStateException.class, () -> metrics.startServer(0));
         metrics.close();
-        assertThrows(java.io.IOException.class, () -> ScrapeTestSupport.scrape(port));
+        assertThrows(IOException.class, () -> ScrapeTestSupport.scrape(port));
     }
 
     @Test

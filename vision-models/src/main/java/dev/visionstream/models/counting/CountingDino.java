@@ -1,9 +1,9 @@
 package dev.visionstream.models.counting;
 
-import dev.visionstream.models.image.ImageTensors;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.visionstream.models.image.ImageTensors;
 import dev.visionstream.schemas.Point;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;

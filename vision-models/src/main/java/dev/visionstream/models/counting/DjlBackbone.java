@@ -6,6 +6,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
@@ -203,7 +205,7 @@ public final class DjlBackbone implements FeatureBackbone {
             try (NDManager m = model.getNDManager().newSubManager()) {
                 NDArray in = m.create(normalised.toFloatArray(), normalised.getShape());
                 NDArray raw = model.getBlock().forward(new ParameterStore(m, false), new NDList(in), false).head();
-                out = callerManager.create(raw.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray(),
+                out = callerManager.create(raw.toType(DataType.FLOAT32, false).toFloatArray(),
                         raw.getShape());
             }
         }
@@ -211,7 +213,7 @@ public final class DjlBackbone implements FeatureBackbone {
             return out;
         }
         long b = out.getShape().get(0);
-        NDArray patches = out.get(new ai.djl.ndarray.index.NDIndex(":, {}:, :", extraTokens));
+        NDArray patches = out.get(new NDIndex(":, {}:, :", extraTokens));
         return patches.transpose(0, 2, 1).reshape(b, channels, grid, grid);
     }
 

@@ -3,6 +3,7 @@ package dev.visionstream.models.counting;
 import dev.visionstream.schemas.Box;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Checks exemplar boxes (source pixels) and maps them onto the square feature grid (spec §5): x / w * G and
@@ -56,7 +57,7 @@ public final class ExemplarMapping {
                         + describe(clipped));
             }
             if (clipped.width() < cellW || clipped.height() < cellH) {
-                throw new CountingInputException(CountingInputException.Subject.EXEMPLARS, String.format(java.util.Locale.ROOT,
+                throw new CountingInputException(CountingInputException.Subject.EXEMPLARS, String.format(Locale.ROOT,
                         "%s is smaller than one feature cell (%.2f x %.2f px for a %dx%d image on a %d-cell grid)",
                         name, cellW, cellH, imageWidth, imageHeight, grid));
             }

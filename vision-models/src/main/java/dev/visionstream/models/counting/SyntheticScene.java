@@ -3,6 +3,7 @@ package dev.visionstream.models.counting;
 import dev.visionstream.schemas.Box;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
@@ -11,6 +12,7 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
@@ -85,7 +87,7 @@ public record SyntheticScene(BufferedImage image, int targets, List<Box> exempla
         maskG.dispose();
         // the three targets nearest the centre: CountingDINO's box scaling (spec 11.1) is exact there and drifts
         // by up to a kernel width toward the borders
-        exemplars.sort(java.util.Comparator.comparingDouble(b -> Math.hypot(b.x() + b.width() / 2 - width / 2.0,
+        exemplars.sort(Comparator.comparingDouble(b -> Math.hypot(b.x() + b.width() / 2 - width / 2.0,
                 b.y() + b.height() / 2 - height / 2.0)));
         exemplars = new ArrayList<>(exemplars.subList(0, 3));
         return new SyntheticScene(image, drawnTargets, List.copyOf(exemplars), mask);
@@ -95,7 +97,7 @@ public record SyntheticScene(BufferedImage image, int targets, List<Box> exempla
         float hue = rnd.nextFloat();
         float sat = 0.1f + 0.2f * rnd.nextFloat();
         float bri = 0.3f + 0.5f * rnd.nextFloat();
-        g.setPaint(new java.awt.GradientPaint(0, 0, Color.getHSBColor(hue, sat, bri), w, h,
+        g.setPaint(new GradientPaint(0, 0, Color.getHSBColor(hue, sat, bri), w, h,
                 Color.getHSBColor((hue + 0.1f) % 1f, sat, Math.min(1f, bri + 0.15f))));
         g.fillRect(0, 0, w, h);
         // soft texture: many faint blobs

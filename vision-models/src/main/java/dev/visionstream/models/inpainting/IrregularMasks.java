@@ -1,10 +1,12 @@
 package dev.visionstream.models.inpainting;
 
 import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.util.Random;
 
 /**
@@ -34,9 +36,9 @@ public final class IrregularMasks {
         BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = canvas.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
-        g.setColor(java.awt.Color.WHITE);
+        g.setColor(Color.WHITE);
         int size = Math.min(width, height);
-        byte[] pixels = ((java.awt.image.DataBufferByte) canvas.getRaster().getDataBuffer()).getData();
+        byte[] pixels = ((DataBufferByte) canvas.getRaster().getDataBuffer()).getData();
         while (fraction(pixels) < target) {
             if (random.nextDouble() < 0.8) {
                 stroke(g, width, height, size, random);

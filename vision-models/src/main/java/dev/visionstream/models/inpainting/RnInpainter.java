@@ -1,6 +1,5 @@
 package dev.visionstream.models.inpainting;
 
-import dev.visionstream.models.image.ImageTensors;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -8,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.visionstream.models.Digests;
+import dev.visionstream.models.image.ImageTensors;
 import dev.visionstream.schemas.ModelInfo;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

@@ -2,6 +2,7 @@ package dev.visionstream.models.pose;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 
@@ -26,7 +27,7 @@ final class BodyTree {
         this.positions = positions;
         int n = names.size();
         tip = new int[n];
-        java.util.Arrays.fill(tip, -1);
+        Arrays.fill(tip, -1);
         List<List<Integer>> sourceChildren = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             sourceChildren.add(new ArrayList<>());

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -69,7 +70,7 @@ public final class IterativeSolver implements AutoCloseable {
     }
 
     public IterativeFit solve(BodyShape shape, double[][] targets, BodyPose init) {
-        return solveBatch(List.of(shape), java.util.Collections.singletonList(targets), List.of(init)).get(0);
+        return solveBatch(List.of(shape), Collections.singletonList(targets), List.of(init)).get(0);
     }
 
     /** Solves B independent problems in one batch (they share the iteration count). */

@@ -1,5 +1,6 @@
 package dev.visionstream.models.pose;
 
+import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -12,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -96,7 +98,7 @@ public final class LearnedSolver implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             manager.close();
             throw new IOException("unknown pose network architecture " + architecture + " in " + name, e);
-        } catch (RuntimeException | ai.djl.MalformedModelException e) {
+        } catch (RuntimeException | MalformedModelException e) {
             manager.close();
             throw new IOException("cannot load pose weights " + name + ": " + e.getMessage(), e);
         }
@@ -131,7 +133,7 @@ public final class LearnedSolver implements AutoCloseable {
     }
 
     public BodyPose solve(BodyShape shape, BodyPose init, double[][] target) {
-        return solveBatch(List.of(shape), List.of(init), java.util.Collections.singletonList(target)).get(0);
+        return solveBatch(List.of(shape), List.of(init), Collections.singletonList(target)).get(0);
     }
 
     /** {@link #passes()} network passes for B independent (shape, init, target) triples. */

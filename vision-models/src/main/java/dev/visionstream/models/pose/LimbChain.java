@@ -1,5 +1,6 @@
 package dev.visionstream.models.pose;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,7 +36,7 @@ record LimbChain(int girdle, int upper, int middle, int end, int tip) {
 
     /** The joints of the limb in order, for names and messages. */
     List<Integer> joints() {
-        java.util.ArrayList<Integer> out = new java.util.ArrayList<>();
+        ArrayList<Integer> out = new ArrayList<>();
         for (int j : new int[] {girdle, upper, middle, end, tip}) {
             if (j >= 0) {
                 out.add(j);

@@ -1,5 +1,7 @@
 package dev.visionstream.models.pose;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -21,7 +23,7 @@ public final class MotionClipFile {
 
     public static void write(Path file, List<MotionClip> clips) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
             out.writeUTF(MAGIC);
             out.writeInt(clips.size());
             for (MotionClip clip : clips) {
@@ -39,7 +41,7 @@ public final class MotionClipFile {
     }
 
     public static List<MotionClip> read(Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             if (!MAGIC.equals(in.readUTF())) {
                 throw new IOException("not a motion clip file: " + file);
             }

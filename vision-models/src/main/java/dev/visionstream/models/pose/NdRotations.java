@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
+import java.util.Arrays;
 
 /**
  * Differentiable rotation conversions on DJL arrays, batched over any leading axes: the same formulas as
@@ -47,7 +48,7 @@ public final class NdRotations {
     public static NDArray toSixD(NDArray m) {
         NDArray two = m.get(new NDIndex("..., 0:2"));
         long[] shape = m.getShape().getShape();
-        long[] out = java.util.Arrays.copyOf(shape, shape.length - 1);
+        long[] out = Arrays.copyOf(shape, shape.length - 1);
         out[out.length - 1] = 6;
         return two.reshape(out);
     }

@@ -1,5 +1,6 @@
 package dev.visionstream.models.pose;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Packs shapes, poses and joints into flat float arrays (row-major B×24×3) for DJL, and back. */
@@ -58,7 +59,7 @@ final class PoseArrays {
 
     /** Poses from (B, 24, 3, 3) local rotations (re-orthonormalised), each pelvis on its target's pelvis. */
     static List<BodyPose> posesFromRotations(float[] rotations, List<double[][]> targets) {
-        List<BodyPose> poses = new java.util.ArrayList<>(targets.size());
+        List<BodyPose> poses = new ArrayList<>(targets.size());
         for (int b = 0; b < targets.size(); b++) {
             double[][] m = new double[SmplSkeleton.JOINTS][9];
             for (int k = 0; k < SmplSkeleton.JOINTS; k++) {

@@ -1,5 +1,7 @@
 package dev.visionstream.models.pose;
 
+import java.util.Arrays;
+
 /** Joint-error metrics in millimetres. */
 public final class PoseMetrics {
     private PoseMetrics() {
@@ -28,6 +30,6 @@ public final class PoseMetrics {
 
     /** Mean distance of the fitted joints from their targets, mm (no alignment). */
     public static double meanResidualMm(double[][] fitted, double[][] target) {
-        return java.util.Arrays.stream(residualsMm(fitted, target)).average().orElse(0);
+        return Arrays.stream(residualsMm(fitted, target)).average().orElse(0);
     }
 }

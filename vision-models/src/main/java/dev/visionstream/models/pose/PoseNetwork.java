@@ -11,6 +11,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import dev.visionstream.models.GraphScalar;
+import java.util.Locale;
 
 /**
  * The learned solver's network, from {@link PoseFeatures} to one residual rotation per solved joint in the spec's
@@ -111,7 +112,7 @@ public final class PoseNetwork {
     }
 
     public String describe() {
-        return architecture.name().toLowerCase(java.util.Locale.ROOT) + "-" + layers + "x" + hidden;
+        return architecture.name().toLowerCase(Locale.ROOT) + "-" + layers + "x" + hidden;
     }
 
     public int hidden() {

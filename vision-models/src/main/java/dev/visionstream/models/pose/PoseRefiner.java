@@ -1,5 +1,7 @@
 package dev.visionstream.models.pose;
 
+import java.util.Arrays;
+
 /**
  * A few Levenberg–Marquardt steps from a given pose (typically the learned solver's) to target joints, on the
  * {@link IterativeSolver}'s loss ({@link RefinementResiduals}): Gauss–Newton on local axis-angle increments of the
@@ -106,8 +108,8 @@ public final class PoseRefiner {
 
     /** JᵀJ and Jᵀr, visiting only each row's non-zero entries (a joint depends on its chain alone). */
     private void normalEquations() {
-        java.util.Arrays.fill(normal, 0);
-        java.util.Arrays.fill(gradient, 0);
+        Arrays.fill(normal, 0);
+        Arrays.fill(gradient, 0);
         int[] nonZero = new int[N];
         for (int row = 0; row < RefinementResiduals.ROWS; row++) {
             double[] jr = jacobian[row];

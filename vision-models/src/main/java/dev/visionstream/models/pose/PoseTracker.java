@@ -2,6 +2,7 @@ package dev.visionstream.models.pose;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * One solving step of a tracked person, the logic shared by the stream stage, the CLI and library users: a new
@@ -125,7 +126,7 @@ public final class PoseTracker implements AutoCloseable {
         }
         double change = BodyShapeEstimator.maxBoneChange(previous.shape(), targets, MIN_CHECKED_BONE);
         if (change > settings.maxBoneChange()) {
-            throw new BadPoseInputException(String.format(java.util.Locale.ROOT,
+            throw new BadPoseInputException(String.format(Locale.ROOT,
                     "bone lengths jumped by %.0f %% (limit %.0f %%)", 100 * change, 100 * settings.maxBoneChange()));
         }
         BodyShape shape = previous.shape();

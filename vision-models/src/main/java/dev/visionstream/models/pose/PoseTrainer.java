@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -114,7 +115,7 @@ public final class PoseTrainer {
                         double score = validation.isEmpty() ? g9
                                 : (ChainedValidation.mpjpeMm(solver, validation, 9, SCORE_CAP_MM)
                                 + ChainedValidation.mpjpeMm(solver, validation, 1, SCORE_CAP_MM)) / 2;
-                        line = String.format(java.util.Locale.ROOT, "step %d loss %.4f synthetic held-out MPJPE gap1 "
+                        line = String.format(Locale.ROOT, "step %d loss %.4f synthetic held-out MPJPE gap1 "
                                 + "%.2f mm gap9 %.2f mm; validation chained gap9 %.2f mm gap1 %.2f mm, score (frames "
                                 + "capped at %.0f mm) %.2f mm", step, loss, g1, g9, chained9, chained1, SCORE_CAP_MM,
                                 score);

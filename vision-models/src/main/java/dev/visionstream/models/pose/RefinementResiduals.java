@@ -1,5 +1,7 @@
 package dev.visionstream.models.pose;
 
+import java.util.Arrays;
+
 /**
  * The least-squares problem {@link PoseRefiner} minimises, written as residual rows so that its cost is the
  * {@link IterativeSolver}'s loss: the 24 joint position errors in cm, the pull of each solved joint's axis-angle
@@ -48,7 +50,7 @@ final class RefinementResiduals {
         }
         if (jacobian != null) {
             for (double[] row : jacobian) {
-                java.util.Arrays.fill(row, 0);
+                Arrays.fill(row, 0);
             }
         }
         for (int j = 0; j < SmplSkeleton.JOINTS; j++) {

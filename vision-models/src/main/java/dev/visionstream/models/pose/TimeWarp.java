@@ -2,6 +2,7 @@ package dev.visionstream.models.pose;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A clip played faster or slower at the same frame rate (speed 1.25: every output frame advances 1.25 source
@@ -26,7 +27,7 @@ public final class TimeWarp {
             poses.add(interpolate(clip.poses().get(a), clip.poses().get(b), w));
             joints.add(lerp(clip.joints().get(a), clip.joints().get(b), w));
         }
-        String tag = String.format(java.util.Locale.ROOT, "-x%.2f", speed);
+        String tag = String.format(Locale.ROOT, "-x%.2f", speed);
         return new MotionClip(clip.name() + tag, clip.fps(), clip.shape(), poses, joints);
     }
 

@@ -1,6 +1,7 @@
 package dev.visionstream.models.splatting;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -35,7 +36,7 @@ public final class GaussianPlyWriter {
     }
 
     public static byte[] toBytes(GaussianScene scene, boolean padRestToDegree3) {
-        var out = new java.io.ByteArrayOutputStream();
+        var out = new ByteArrayOutputStream();
         try {
             write(scene, out, padRestToDegree3);
         } catch (IOException e) {

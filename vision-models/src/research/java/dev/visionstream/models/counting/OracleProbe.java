@@ -8,6 +8,7 @@ import ai.djl.nn.pooling.Pool;
 import dev.visionstream.schemas.ModelInfo;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -115,7 +116,7 @@ public final class OracleProbe {
         int w = mask.getWidth();
         int h = mask.getHeight();
         int[] label = new int[w * h];
-        java.util.Arrays.fill(label, -1);
+        Arrays.fill(label, -1);
         List<double[]> objects = new ArrayList<>();
         int[] stack = new int[w * h];
         for (int seed = 0; seed < w * h; seed++) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class DeclaredSizeTest {
@@ -24,7 +25,7 @@ class DeclaredSizeTest {
         }
         b.put((byte) 0xff).put((byte) 0xd9);
         assertEquals(new DeclaredSize(65535, 65534), DeclaredSize.of(b.array()).orElseThrow());
-        assertEquals(ImageDecodeException.Reason.PIXEL_LIMIT_EXCEEDED, org.junit.jupiter.api.Assertions.assertThrows(
+        assertEquals(ImageDecodeException.Reason.PIXEL_LIMIT_EXCEEDED, Assertions.assertThrows(
                 ImageDecodeException.class, () -> new BoundedImageDecoder().decode(b.array())).reason());
     }
 

@@ -1,6 +1,5 @@
 package dev.visionstream.models.image;
 
-import dev.visionstream.models.image.ImageTensors;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.awt.image.BufferedImage;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
@@ -55,7 +56,7 @@ class RnBasicNormTest {
             norm.initialize(manager, DataType.FLOAT32);
             var x = manager.create(new float[] {1, 2, 3, 6}, new Shape(1, 1, 2, 2));
             var mask = manager.zeros(new Shape(1, 1, 4, 4));
-            mask.set(new ai.djl.ndarray.index.NDIndex("0, 0, 1, 1"), 1f); // an odd pixel: never sampled
+            mask.set(new NDIndex("0, 0, 1, 1"), 1f); // an odd pixel: never sampled
             float[] out = norm.forward(new ParameterStore(manager, false), new NDList(x, mask), false)
                     .singletonOrThrow().toFloatArray();
             double sd = Math.sqrt(3.5 + EPS);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -42,7 +43,7 @@ class RnGeneratorTest {
             generator.initialize(manager, DataType.FLOAT32);
             var image = manager.randomUniform(0f, 1f, new Shape(2, 3, 16, 20));
             var mask = manager.zeros(new Shape(2, 1, 16, 20));
-            mask.set(new ai.djl.ndarray.index.NDIndex(":, :, 4:10, 6:14"), 1f);
+            mask.set(new NDIndex(":, :, 4:10, 6:14"), 1f);
             var out = generator.forward(new ParameterStore(manager, false), new NDList(image, mask), false)
                     .singletonOrThrow();
             assertEquals(new Shape(2, 3, 16, 20), out.getShape());
@@ -62,7 +63,7 @@ class RnGeneratorTest {
             generator.zeroOutputLayer();
             var image = manager.randomUniform(0f, 1f, new Shape(1, 3, 32, 40));
             var mask = manager.zeros(new Shape(1, 1, 32, 40));
-            mask.set(new ai.djl.ndarray.index.NDIndex(":, :, 3:19, 5:23"), 1f);
+            mask.set(new NDIndex(":, :, 3:19, 5:23"), 1f);
             var out = generator.forward(new ParameterStore(manager, false), new NDList(image, mask), false)
                     .singletonOrThrow();
             assertTrue(out.eq(image).all().getBoolean());

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class RnLearnableNormTest {
     void hasTheOfficial198ParametersWhateverTheChannelCount() {
         RnLearnableNorm norm = new RnLearnableNorm();
         Map<String, Parameter> named = norm.namedParameters();
-        assertEquals(java.util.List.of("sa.conv1.weight", "sa.gamma_conv.weight", "sa.gamma_conv.bias",
+        assertEquals(List.of("sa.conv1.weight", "sa.gamma_conv.weight", "sa.gamma_conv.bias",
                 "sa.beta_conv.weight", "sa.beta_conv.bias"), java.util.List.copyOf(named.keySet()));
         assertEquals(198, named.values().stream().mapToLong(p -> p.getShape().size()).sum());
     }

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class KeypointInputTest {
@@ -20,7 +24,7 @@ class KeypointInputTest {
     @Test
     void refusesNonFiniteCoordinatesWrongCountsAndUnknownNames() {
         List<List<Double>> nan = rows(24);
-        nan.set(3, java.util.Arrays.asList(0.0, Double.NaN, 0.0));
+        nan.set(3, Arrays.asList(0.0, Double.NaN, 0.0));
         assertThrows(BadPoseInputException.class, () -> KeypointInput.toSmpl24("smpl24", null, nan));
         List<List<Double>> inf = rows(24);
         inf.set(0, List.of(Double.POSITIVE_INFINITY, 0.0, 0.0));
@@ -59,9 +63,9 @@ class KeypointInputTest {
 
     @Test
     void cmuClipMapsWithRigidBonesAndAHumanHeight() throws Exception {
-        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("vision.assets", "target/assets"),
+        Path file = Path.of(System.getProperty("vision.assets", "target/assets"),
                 "x/assimp-testmodels/usr/share/assimp/models/BVH/01_01.bvh");
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(file), "01_01.bvh not fetched");
+        Assumptions.assumeTrue(Files.isRegularFile(file), "01_01.bvh not fetched");
         BvhClip clip = BvhClip.read(file);
         assertTrue(JointMapping.forNames(clip.jointNames()).profile().equals("cmu"));
         List<double[][]> joints = BvhImport.joints(clip, 30);

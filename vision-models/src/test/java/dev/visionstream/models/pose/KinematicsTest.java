@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +52,7 @@ class KinematicsTest {
         }
         BodyShape shape = BodyShape.template().scaled(1.1);
         try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
-            NDArray rot = NdRotations.fromAxisAngle(m.create(aa, new ai.djl.ndarray.types.Shape(batch, 24, 3)));
+            NDArray rot = NdRotations.fromAxisAngle(m.create(aa, new Shape(batch, 24, 3)));
             float[] offsets = new float[batch * 24 * 3];
             for (int b = 0; b < batch; b++) {
                 for (int k = 0; k < 24; k++) {
@@ -60,10 +61,10 @@ class KinematicsTest {
                     }
                 }
             }
-            NDArray t = m.create(new float[] {0, 1, 0, 1, 0, 0, 0, 0, 1, 2, 2, 2, -1, 0, 0}, new ai.djl.ndarray.types.Shape(batch, 3));
-            float[] joints = BatchedKinematics.joints(rot, m.create(offsets, new ai.djl.ndarray.types.Shape(batch, 24, 3)), t)
+            NDArray t = m.create(new float[] {0, 1, 0, 1, 0, 0, 0, 0, 1, 2, 2, 2, -1, 0, 0}, new Shape(batch, 3));
+            float[] joints = BatchedKinematics.joints(rot, m.create(offsets, new Shape(batch, 24, 3)), t)
                     .toFloatArray();
-            float[] fromSix = NdRotations.fromSixD(m.create(sixD, new ai.djl.ndarray.types.Shape(batch, 24, 6)))
+            float[] fromSix = NdRotations.fromSixD(m.create(sixD, new Shape(batch, 24, 6)))
                     .toFloatArray();
             float[] tf = t.toFloatArray();
             for (int b = 0; b < batch; b++) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -116,7 +117,7 @@ class PoseRefinerTest {
                 iterativeViolation += JointLimits.violation(baseline);
                 truthViolation += JointLimits.violation(p.init());
                 iterations += fit.iterations();
-                assertEquals(fit.meanResidualMm(), java.util.Arrays.stream(PoseMetrics.residualsMm(
+                assertEquals(fit.meanResidualMm(), Arrays.stream(PoseMetrics.residualsMm(
                         ForwardKinematics.joints(p.shape(), fit.pose()), p.target())).average().orElseThrow(), 1e-9);
             }
         }

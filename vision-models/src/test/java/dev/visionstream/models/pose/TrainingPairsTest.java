@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The imperfect inits the trainer adds: noisy init poses, chained pairs and pairs aimed at their own frame. */
@@ -62,7 +63,7 @@ class TrainingPairsTest {
             assertTrue(second.get(i).init() == solved.get(i) || CLIP.poses().contains(second.get(i).init()),
                     "a track goes on from its solution, or restarts at an exact pose at the clip's end");
         }
-        assertTrue(java.util.stream.IntStream.range(0, 8).filter(i -> second.get(i).init() == solved.get(i)).count()
+        assertTrue(IntStream.range(0, 8).filter(i -> second.get(i).init() == solved.get(i)).count()
                 >= 4, "most tracks go on");
     }
 

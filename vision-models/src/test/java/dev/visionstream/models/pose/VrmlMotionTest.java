@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -90,8 +91,8 @@ class VrmlMotionTest {
             System.out.printf("VRML %s: %d frames over %.1f s, bone length spread %.2e, head above lowest joint"
                     + " up to %.3f, extent x %.3f..%.3f y %.3f..%.3f z %.3f..%.3f, left ankle ahead in %d frames;"
                     + " pelvis %s -> %s%n", clip, m.frameCount(), vrml.cycleInterval(), worst, heightMax, lo[0], hi[0],
-                    lo[1], hi[1], lo[2], hi[2], leftAhead, java.util.Arrays.toString(first[0]),
-                    java.util.Arrays.toString(m.frames().get(m.frameCount() - 1)[0]));
+                    lo[1], hi[1], lo[2], hi[2], leftAhead, Arrays.toString(first[0]),
+                    Arrays.toString(m.frames().get(m.frameCount() - 1)[0]));
             assertTrue(worst < 1e-6, clip + ": bone lengths vary by " + worst);
             assertTrue(first[head][1] > first[0][1] && first[0][1] > first[leftAnkle][1], clip + ": not upright in y");
             assertTrue(leftAhead > m.frameCount() / 5 && leftAhead < m.frameCount() * 4 / 5,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class GaussianActivationsTest {
@@ -30,7 +31,7 @@ class GaussianActivationsTest {
         LocalGaussians g = GaussianActivations.activate(points, raw, 1, 2);
         assertArrayEquals(new float[] {0, 0, 1, 1, 1, 1}, g.means(), 1e-6f);
         assertEquals(0.75f, g.opacities()[1], 1e-6f);
-        assertArrayEquals(new float[] {0.6f, 0, 0, 0.8f}, java.util.Arrays.copyOfRange(g.rotationsXyzw(), 4, 8), 1e-6f);
+        assertArrayEquals(new float[] {0.6f, 0, 0, 0.8f}, Arrays.copyOfRange(g.rotationsXyzw(), 4, 8), 1e-6f);
     }
 
     @Test

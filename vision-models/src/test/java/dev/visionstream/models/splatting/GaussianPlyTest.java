@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,7 +76,7 @@ class GaussianPlyTest {
             Path file = dir.resolve("scene-" + pad + ".ply");
             GaussianPlyWriter.write(s, file, pad);
             assertEquals(GaussianPlyWriter.header(2, pad).length() + 2L * (pad ? 62 : 17) * 4,
-                    java.nio.file.Files.size(file));
+                    Files.size(file));
             GaussianScene back = GaussianPlyReader.read(file);
             assertEquals(2, back.count());
             assertArrayEquals(s.means(), back.means(), 0f);

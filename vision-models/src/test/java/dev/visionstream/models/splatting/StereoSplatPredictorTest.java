@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class StereoSplatPredictorTest {
     private static final double[] K = {100, 0, 3.5, 0, 100, 1.5, 0, 0, 1};
@@ -31,8 +33,8 @@ class StereoSplatPredictorTest {
         DisparityMap map = new DisparityMap(5, 2, new float[] {nan, 4, nan, nan, 2, nan, nan, nan, nan, nan},
                 new float[] {0, 1, 0, 0, 1, 0, 0, 0, 0, 0});
         DisparityMap filled = map.holesFilled();
-        assertArrayEquals(new float[] {4, 4, 2, 2, 2}, java.util.Arrays.copyOf(filled.disparity(), 5), 0);
-        assertArrayEquals(new float[] {0, 1, 0, 0, 1}, java.util.Arrays.copyOf(filled.confidence(), 5), 0);
+        assertArrayEquals(new float[] {4, 4, 2, 2, 2}, Arrays.copyOf(filled.disparity(), 5), 0);
+        assertArrayEquals(new float[] {0, 1, 0, 0, 1}, Arrays.copyOf(filled.confidence(), 5), 0);
         assertTrue(Float.isNaN(filled.disparity()[7])); // a row with nothing known stays unknown
     }
 
@@ -46,21 +48,21 @@ class StereoSplatPredictorTest {
         assertEquals(0.5, pair.baseline(), 1e-12);
         float[] d = new float[32];
         float[] c = new float[32];
-        java.util.Arrays.fill(d, 10);
-        java.util.Arrays.fill(c, 1);
+        Arrays.fill(d, 10);
+        Arrays.fill(c, 1);
         d[1] = Float.NaN;
         c[2] = 0;
         LocalGaussians g = DisparityGaussians.build(pair, new DisparityMap(8, 4, d, c));
         // pixel (0, 0): z = f·B/d = 100·0.5/10 = 5; x = (0 − 3.5)·5/100 = −0.175; y = (0 − 1.5)·5/100 = −0.075
-        assertArrayEquals(new float[] {-0.175f, -0.075f, 5}, java.util.Arrays.copyOf(g.means(), 3), 1e-6f);
+        assertArrayEquals(new float[] {-0.175f, -0.075f, 5}, Arrays.copyOf(g.means(), 3), 1e-6f);
         // footprint z/f = 0.05 → σ = 0.6·0.05 across, 0.2 of that along the axis
-        assertArrayEquals(new float[] {0.03f, 0.03f, 0.006f}, java.util.Arrays.copyOf(g.scales(), 3), 1e-7f);
+        assertArrayEquals(new float[] {0.03f, 0.03f, 0.006f}, Arrays.copyOf(g.scales(), 3), 1e-7f);
         assertEquals(0.95f, g.opacities()[0], 1e-6f);
         assertEquals(0f, g.opacities()[1]); // unknown: pruned later
         assertEquals(0.8f, g.opacities()[2], 1e-6f); // a filled hole: low confidence
         assertEquals((1 - 0.5) / GaussianScene.SH_C0, g.shDc()[0], 1e-5); // red 255
         assertEquals((0 - 0.5) / GaussianScene.SH_C0, g.shDc()[1], 1e-5);
-        assertArrayEquals(new float[] {0, 0, 0, 1}, java.util.Arrays.copyOf(g.rotationsXyzw(), 4), 1e-7f);
+        assertArrayEquals(new float[] {0, 0, 0, 1}, Arrays.copyOf(g.rotationsXyzw(), 4), 1e-7f);
     }
 
     @Test
@@ -96,7 +98,7 @@ class StereoSplatPredictorTest {
                 Set.of(2)));
     }
 
-    private static void assertMessage(String fragment, org.junit.jupiter.api.function.Executable call) {
+    private static void assertMessage(String fragment, Executable call) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertTrue(e.getMessage().contains(fragment), e.getMessage());
     }

@@ -1,10 +1,10 @@
 package dev.visionstream.app.stages.inpainting;
 
+import dev.visionstream.app.kafka.TopicCatalog;
 import dev.visionstream.app.topology.ErrorEvents;
 import dev.visionstream.app.topology.Publication;
 import dev.visionstream.app.topology.StageInput;
 import dev.visionstream.ingest.ArtifactStore;
-import dev.visionstream.app.kafka.TopicCatalog;
 import dev.visionstream.ingest.LocalArtifactStore;
 import dev.visionstream.models.image.PngBytes;
 import dev.visionstream.models.inpainting.InpaintInputException;

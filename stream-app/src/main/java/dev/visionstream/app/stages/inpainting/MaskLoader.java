@@ -1,10 +1,10 @@
 package dev.visionstream.app.stages.inpainting;
 
-import dev.visionstream.schemas.FrameHeaders;
 import dev.visionstream.ingest.ArtifactException;
 import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.models.inpainting.InpaintInputException;
 import dev.visionstream.models.inpainting.InpaintMask;
+import dev.visionstream.schemas.FrameHeaders;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package dev.visionstream.app.stages.splatting;
 import dev.visionstream.models.splatting.Pose;
 import dev.visionstream.models.splatting.ViewCamera;
 import dev.visionstream.schemas.CameraCalibration;
+import java.util.Arrays;
 import java.util.List;
 
 /** Camera-config calibration to the library's camera type. */
@@ -25,6 +26,6 @@ final class RigCameras {
     }
 
     static List<Double> list(double[] values) {
-        return java.util.Arrays.stream(values).boxed().toList();
+        return Arrays.stream(values).boxed().toList();
     }
 }

@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.visionstream.app.topology.TopologyTestSupport;
 import dev.visionstream.app.topology.PublicationListener;
-import dev.visionstream.app.topology.VisionTopology;
+import dev.visionstream.app.topology.TopologyTestSupport;
 import dev.visionstream.ingest.LocalArtifactStore;
 import dev.visionstream.models.counting.CountRequest;
 import dev.visionstream.models.counting.CountResult;
 import dev.visionstream.models.counting.CountingDino;
 import dev.visionstream.models.counting.FilterBankBackbone;
 import dev.visionstream.models.counting.SyntheticScene;
-import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.schemas.ArtifactRef;
 import dev.visionstream.schemas.Box;
 import dev.visionstream.schemas.CountEvent;
@@ -24,20 +22,16 @@ import dev.visionstream.schemas.FrameHeaders;
 import dev.visionstream.schemas.Json;
 import dev.visionstream.schemas.Topics;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -92,7 +86,7 @@ class CountingStageTest {
     }
 
     private void camera(String id, List<Box> exemplars) throws Exception {
-        cameras.pipeInput(id, Json.MAPPER.writeValueAsString(java.util.Map.of("cameraId", id,
+        cameras.pipeInput(id, Json.MAPPER.writeValueAsString(Map.of("cameraId", id,
                 "stages", List.of("counting"), "exemplars", exemplars)));
     }
 
@@ -115,7 +109,7 @@ class CountingStageTest {
         assertEquals(1, events.size());
         assertTrue(errors.isEmpty());
         CountEvent event = Json.MAPPER.treeToValue(events.get(0), CountEvent.class);
-        BufferedImage decoded = ImageIO.read(new java.io.ByteArrayInputStream(scenePng));
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(scenePng));
         CountResult library = counter.count(decoded, scene.exemplars());
         assertEquals(library.count(), event.count(), 1e-9, "stage and library agree");
         assertEquals(CountRequest.DEFAULT_ESTIMATOR.label(), event.estimator());
@@ -130,7 +124,7 @@ class CountingStageTest {
         assertTrue(event.timingsMs().containsKey("postProcessing"));
         ArtifactRef overlay = event.densityOverlay();
         assertEquals("image/png", overlay.contentType());
-        BufferedImage picture = ImageIO.read(new java.io.ByteArrayInputStream(artifacts.get(overlay)));
+        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(artifacts.get(overlay)));
         assertEquals(320, picture.getWidth());
     }
 
@@ -139,12 +133,12 @@ class CountingStageTest {
         for (String estimator : List.of("density", "instances")) {
             cameras.pipeInput("cam-" + estimator, Json.MAPPER.writeValueAsString(java.util.Map.of("cameraId",
                     "cam-" + estimator, "stages", List.of("counting"), "exemplars", scene.exemplars(), "counting",
-                    java.util.Map.of("estimator", estimator))));
+                    Map.of("estimator", estimator))));
             send("cam-" + estimator, 1, scenePng, null);
         }
         cameras.pipeInput("cam-bad", Json.MAPPER.writeValueAsString(java.util.Map.of("cameraId", "cam-bad",
                 "stages", List.of("counting"), "exemplars", scene.exemplars(), "counting",
-                java.util.Map.of("estimator", "peaks"))));
+                Map.of("estimator", "peaks"))));
         send("cam-bad", 1, scenePng, null);
         List<JsonNode> events = drain(counts, CountEvent.class);
         assertEquals(2, events.size());

@@ -1,16 +1,14 @@
 package dev.visionstream.app.stages.inpainting;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static dev.visionstream.app.topology.ValidatedEvents.drain;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionstream.app.topology.PublicationListener;
 import dev.visionstream.app.topology.TopologyTestSupport;
-import dev.visionstream.app.topology.VisionTopology;
 import dev.visionstream.ingest.LocalArtifactStore;
-import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.models.inpainting.InpaintMask;
 import dev.visionstream.models.inpainting.InpaintMethod;
 import dev.visionstream.models.inpainting.Inpainter;
@@ -28,15 +26,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;

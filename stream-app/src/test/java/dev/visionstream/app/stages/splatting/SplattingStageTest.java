@@ -1,16 +1,13 @@
 package dev.visionstream.app.stages.splatting;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static dev.visionstream.app.topology.ValidatedEvents.drain;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionstream.app.topology.TopologyTestSupport;
-import dev.visionstream.app.topology.ClaimCheckResolver;
-import dev.visionstream.app.topology.VisionTopology;
 import dev.visionstream.ingest.LocalArtifactStore;
-import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.models.splatting.LocalGaussians;
 import dev.visionstream.models.splatting.Mat3;
 import dev.visionstream.models.splatting.Pose;
@@ -21,27 +18,23 @@ import dev.visionstream.models.splatting.SplatView;
 import dev.visionstream.models.splatting.StereoSplatPredictor;
 import dev.visionstream.models.splatting.ViewCamera;
 import dev.visionstream.models.splatting.ViewPredictions;
-import dev.visionstream.schemas.ModelInfo;
 import dev.visionstream.schemas.ErrorEvent;
 import dev.visionstream.schemas.FrameHeaders;
+import dev.visionstream.schemas.ModelInfo;
 import dev.visionstream.schemas.SplatEvent;
 import dev.visionstream.schemas.Topics;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -143,7 +136,7 @@ class SplattingStageTest {
         byte[] library = SceneArtifacts.ply(new SplatPipeline(new StereoSplatPredictor()).build(
                 List.of(new SplatView(pair[0], left), new SplatView(pair[1], right)), Set.of()));
         assertArrayEquals(library, ply);
-        BufferedImage preview = ImageIO.read(new java.io.ByteArrayInputStream(
+        BufferedImage preview = ImageIO.read(new ByteArrayInputStream(
                 artifacts.get(e.at("/preview/uri").asText(), e.at("/preview/sha256").asText())));
         assertEquals(W, preview.getWidth());
     }

@@ -2,8 +2,8 @@ package dev.visionstream.models.counting.evaluation;
 
 import dev.visionstream.models.counting.CountEstimator;
 import dev.visionstream.models.counting.CountResult;
-import dev.visionstream.models.counting.CountingInputException;
 import dev.visionstream.models.counting.Counter;
+import dev.visionstream.models.counting.CountingInputException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package dev.visionstream.models.counting.training;
 
-import dev.visionstream.models.image.ImageTensors;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -23,10 +22,12 @@ import dev.visionstream.models.counting.ExemplarMapping;
 import dev.visionstream.models.counting.LearnedBackbone;
 import dev.visionstream.models.counting.TileGrid;
 import dev.visionstream.models.counting.TileSampler;
+import dev.visionstream.models.image.ImageTensors;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
@@ -162,7 +163,7 @@ public final class BackboneTrainer {
         CountEstimator better = instances < density ? CountEstimator.INSTANCES : CountEstimator.DENSITY;
         double error = Math.min(density, instances);
         boolean improved = best == null || error < best.bestError();
-        progress.validation(String.format(java.util.Locale.ROOT, "validation step %d: mean relative error density "
+        progress.validation(String.format(Locale.ROOT, "validation step %d: mean relative error density "
                 + "%.4f, instances %.4f%s", step, density, instances, improved ? " (best so far)" : ""));
         return improved ? new Result(step, step, better, error, weights) : best;
     }

@@ -1,6 +1,7 @@
 package dev.visionstream.models.inpainting.training;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class PhotoPool {
     }
 
     /** Every JPEG, PNG or WebP in the folder, with its short side scaled to each of {@code shortSides}. */
-    public void addFolder(Path folder, int... shortSides) throws java.io.IOException {
+    public void addFolder(Path folder, int... shortSides) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             for (Path f : files.sorted().toList()) {
                 String n = f.getFileName().toString().toLowerCase(Locale.ROOT);

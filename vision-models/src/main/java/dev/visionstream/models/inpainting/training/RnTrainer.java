@@ -1,7 +1,5 @@
 package dev.visionstream.models.inpainting.training;
 
-import dev.visionstream.models.inpainting.HoleTensors;
-import dev.visionstream.models.image.ImageTensors;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -17,8 +15,10 @@ import ai.djl.training.tracker.Tracker;
 import dev.visionstream.models.FiniteGradients;
 import dev.visionstream.models.GraphScalar;
 import dev.visionstream.models.TorchThreads;
+import dev.visionstream.models.image.ImageTensors;
 import dev.visionstream.models.inpainting.BlendInpainter;
 import dev.visionstream.models.inpainting.BlendWeights;
+import dev.visionstream.models.inpainting.HoleTensors;
 import dev.visionstream.models.inpainting.InpaintMask;
 import dev.visionstream.models.inpainting.IrregularMasks;
 import dev.visionstream.models.inpainting.RegionStatistics;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.visionstream.schemas.Box;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +38,7 @@ class CountingManifestTest {
         assertTrue(Files.readString(file).contains("\"package\" : \"python3-skimage\""), "provenance as 'package'");
         assertEquals(dir.resolve("pictures/a.png"), written.imageFile(file, written.images().get(0)),
                 "image paths start at imagesRoot, relative to the manifest's folder");
-        assertEquals(new dev.visionstream.schemas.Box(80, 175, 44, 42),
+        assertEquals(new Box(80, 175, 44, 42),
                 written.images().get(0).exemplarBoxes().get(0));
     }
 

@@ -19,8 +19,10 @@ import dev.visionstream.models.counting.CountEstimator;
 import dev.visionstream.models.counting.CountingDino;
 import dev.visionstream.models.counting.ExemplarMapping;
 import dev.visionstream.models.counting.LearnedBackbone;
+import dev.visionstream.models.counting.SimilarityMaps;
 import dev.visionstream.models.counting.SyntheticScene;
 import dev.visionstream.models.counting.TileGrid;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class PipelineCountTest {
@@ -61,9 +63,9 @@ class PipelineCountTest {
     void theMatrixResizeIsTheStagesBilinearResize() {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray map = manager.randomUniform(0f, 1f, new Shape(23, 31));
-            float[] stage = dev.visionstream.models.counting.SimilarityMaps.resize(map, 29, 37).toFloatArray();
+            float[] stage = SimilarityMaps.resize(map, 29, 37).toFloatArray();
             float[] graph = PipelineCount.resize(map, 29, 37).toFloatArray();
-            org.junit.jupiter.api.Assertions.assertArrayEquals(stage, graph, 1e-5f);
+            Assertions.assertArrayEquals(stage, graph, 1e-5f);
         }
     }
 
