@@ -23,7 +23,6 @@ import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -44,7 +43,6 @@ class VisionTopologyTest {
     @TempDir
     Path stateDir;
     private TopologyTestSupport topology;
-    private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> frameTopic;
     private TestInputTopic<String, String> cameraTopic;
     private TestOutputTopic<String, String> healthTopic;
@@ -93,7 +91,6 @@ class VisionTopologyTest {
         };
         topology = TopologyTestSupport.start(List.of(new CameraHealthStage(Duration.ofSeconds(1)),
                 new FailingProbeStage()), resolver, observed::add, stateDir, T0);
-        driver = topology.driver();
         frameTopic = topology.frames();
         cameraTopic = topology.cameras();
         healthTopic = topology.output(Topics.CAMERA_HEALTH);
