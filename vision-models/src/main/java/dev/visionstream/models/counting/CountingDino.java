@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * CountingDINO (spec §1-13): tiles -> backbone -> stitched feature grid; each exemplar box pooled (ROI-Align,
+ * CountingDINO: tiles -> backbone -> stitched feature grid; each exemplar box pooled (ROI-Align,
  * ellipse-weighted) into a kernel correlated with the grid; the maps averaged and min-max scaled into S; S divided
  * by the mean exemplar mass z; values below 1 / (largest kernel area) zeroed; the density count is the sum, the
  * instance count the density peaks kept by {@link InstanceEstimate}; the request picks which one is the count.

@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 
 /**
- * Turns the min-max scaled similarity map S into a density (spec §11-12): z is the mean ellipse-weighted mass of S
+ * Turns the min-max scaled similarity map S into a density: z is the mean ellipse-weighted mass of S
  * inside the exemplar boxes (boxes carried into S's frame with the official float32 scaling and truncation), the
  * density is S / z, and values below tau = 1 / (largest exemplar kernel area) are zeroed.
  */

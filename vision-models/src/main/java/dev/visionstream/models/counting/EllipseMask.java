@@ -1,7 +1,7 @@
 package dev.visionstream.models.counting;
 
 /**
- * Weights of the ellipse inscribed in an h x w cell rectangle (spec §7): for every cell, the fraction of a 10 x 10
+ * Weights of the ellipse inscribed in an h x w cell rectangle: for every cell, the fraction of a 10 x 10
  * sub-cell sample grid that falls inside the ellipse. Computed in float32 with PyTorch's linspace arithmetic so that
  * samples exactly on the boundary land on the same side as in the official code.
  */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Checks exemplar boxes (source pixels) and maps them onto the square feature grid (spec §5): x / w * G and
+ * Checks exemplar boxes (source pixels) and maps them onto the square feature grid: x / w * G and
  * y / h * G, start floored and end ceiled so the box grows outward. A box partly outside the image is clipped to it
  * and the clipping is reported; a box wholly outside, of zero area, or narrower than one feature cell is refused.
  */

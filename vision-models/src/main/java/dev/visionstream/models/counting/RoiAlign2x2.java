@@ -7,7 +7,7 @@ import dev.visionstream.models.GraphScalar;
 /**
  * torchvision {@code roi_align} for an integer box whose output size equals its size in cells (sampling ratio -1,
  * aligned False): each output cell is the mean of a 2 x 2 block starting at the cell, with indices past the last
- * row/column clamped to it (spec §6).
+ * row/column clamped to it.
  */
 public final class RoiAlign2x2 {
     private RoiAlign2x2() {

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Exemplar prototypes as correlation kernels (spec §6-10): each box is ROI-aligned out of the stitched features,
+ * Exemplar prototypes as correlation kernels: each box is ROI-aligned out of the stitched features,
  * weighted by its inscribed ellipse and correlated ("valid", no padding) with the whole map; the channel mean of the
  * depthwise correlation equals one single-output correlation divided by D, computed through the FFT. The
  * per-exemplar maps are resized to the largest output size (half-pixel bilinear), averaged and min-max scaled.

@@ -85,7 +85,7 @@ public record SyntheticScene(BufferedImage image, int targets, List<Box> exempla
         }
         g.dispose();
         maskG.dispose();
-        // the three targets nearest the centre: CountingDINO's box scaling (spec 11.1) is exact there and drifts
+        // the three targets nearest the centre: CountingDINO's box scaling is exact there and drifts
         // by up to a kernel width toward the borders
         exemplars.sort(Comparator.comparingDouble(b -> Math.hypot(b.x() + b.width() / 2 - width / 2.0,
                 b.y() + b.height() / 2 - height / 2.0)));

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * "Divide et impera" tiling (spec §4): the image is split at its midpoints into four quadrants, {@code levels}
+ * "Divide et impera" tiling: the image is split at its midpoints into four quadrants, {@code levels}
  * times, giving {@code 4^levels} tiles in quadrant-major order (TL.TL, TL.TR, TL.BL, TL.BR, TR.TL, ...). The
  * tiles' feature maps are stitched back the same way into one square map of side {@code g * 2^levels}.
  */

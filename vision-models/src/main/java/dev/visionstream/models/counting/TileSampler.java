@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Cuts frames into the tiles of a {@link TileGrid} and resizes each to the backbone's square input with PIL's
- * bicubic filter (spec §4.3). PIL works on 8-bit images: like it, each pass rounds and clamps to 0..255.
+ * bicubic filter. PIL works on 8-bit images: like it, each pass rounds and clamps to 0..255.
  */
 public final class TileSampler {
     private TileSampler() {

@@ -6,7 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 /**
  * Nearest-neighbour resizing of a (B, 1, H, W) mask as PyTorch's {@code interpolate(mode='nearest')} does it:
  * output index i reads source index floor(i * H / h). For the generator's exact halvings this takes M[2i, 2j] and
- * M[4i, 4j] (spec §4): no max-pooling, so a hole thinner than the stride can vanish.
+ * M[4i, 4j]: no max-pooling, so a hole thinner than the stride can vanish.
  */
 public final class NearestResize {
     private NearestResize() {

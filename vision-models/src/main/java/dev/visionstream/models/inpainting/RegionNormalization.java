@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * The region-normalisation core shared by RN-B and RN-L (spec §3): every region gets its own per-channel mean and
+ * The region-normalisation core shared by RN-B and RN-L: every region gets its own per-channel mean and
  * biased variance, and the effective epsilon is {@code EPSILON / rho_k} where {@code rho_k} is the region's share of
  * the pooled positions. This is the exact closed form of the official "fill with mean, BatchNorm, rescale by
  * sqrt(rho)" code. No parameters.

@@ -3,7 +3,7 @@ package dev.visionstream.models.inpainting;
 /**
  * Over which positions region normalisation pools its mean and variance.
  *
- * <p>The official code pools over the whole batch (BatchNorm with batch statistics, spec §3), so one image's output
+ * <p>The official code pools over the whole batch (BatchNorm with batch statistics), so one image's output
  * depends on its batch mates. {@link #PER_IMAGE} computes the same closed form for each image separately, which is
  * what a batch of one gives; the service uses it so that batching never changes a frame's result.
  */

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * RN-B (spec §4): region normalisation driven by the known inpainting mask, nearest-downsampled to the layer's
+ * RN-B: region normalisation driven by the known inpainting mask, nearest-downsampled to the layer's
  * resolution, with per-region per-channel scales. As coded officially, the scales are used as (1 + gamma) and both
  * shifts are added everywhere: y = x̂ · [M (1 + γ_fg) + (1 − M)(1 + γ_bg)] + β_fg + β_bg. All four start at 0.
  *

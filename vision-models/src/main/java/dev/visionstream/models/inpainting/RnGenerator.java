@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The released RN generator G_Net (spec §6) with a configurable base width w (64 as published):
+ * The released RN generator G_Net with a configurable base width w (64 as published):
  * <pre>
  * E1 reflect 3, conv 3→w 7×7, RN-B, ReLU      E2 conv w→2w 4×4 s2 p1, RN-B, ReLU      E3 conv 2w→4w 4×4 s2 p1, RN-B, ReLU
  * M1..M8 dilated residual blocks with RN-L at 4w
@@ -234,7 +234,7 @@ public final class RnGenerator extends FixedShapeBlock {
     }
 
     /**
-     * Every parameter under its key in the official generator state dict (spec §11), in the official order; the
+     * Every parameter under its key in the official generator state dict, in the official order; the
      * shapes are the official ones when {@code width} is 64.
      */
     public Map<String, Parameter> officialParameters() {

@@ -22,7 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Inpainting with the RN generator (spec §2). The holes are filled first: white, X_in = X(1 − M) + M, for the
+ * Inpainting with the RN generator. The holes are filled first: white, X_in = X(1 − M) + M, for the
  * published generator; the {@link BlendInpainter} pre-fill for a residual one. That filled picture and the mask are
  * padded together by reflection to a multiple of 4 (8 for a half-resolution generator; so no hidden pixel reaches
  * the padding), the generator runs, and

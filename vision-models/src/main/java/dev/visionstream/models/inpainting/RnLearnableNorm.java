@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * RN-L (spec §5): the layer finds its own two regions. A spatial response P = sigmoid(conv7x7([mean_c x, max_c x]))
+ * RN-L: the layer finds its own two regions. A spatial response P = sigmoid(conv7x7([mean_c x, max_c x]))
  * is thresholded at {@code t} (0.8 as released, on a gradient-free copy) to split the positions; the features are
  * region-normalised, then scaled and shifted by pixel-wise maps γ = conv7x7(P), β = conv7x7(P) shared by all
  * channels: y = RN(x; 1[P ≥ t]) · (1 + γ) + β. 198 parameters whatever the channel count.

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Generator weights keyed by the official state-dict names (spec §11), as written by
+ * Generator weights keyed by the official state-dict names, as written by
  * {@code scripts/convert-rn-checkpoint.py} or by {@code vision inpaint train}. Keys may carry the {@code module.}
  * prefix of a DataParallel checkpoint (and {@code generator.} when a whole InpaintingModel was saved); both are
  * stripped. Loading is strict: a missing, unexpected or misshaped tensor fails with the full list, never a partial

@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.initializer.Initializer;
 
 /**
- * The official initialisation (spec §8, {@code initialize_weights(model, scale=0.1)}): conv weights Kaiming-normal
+ * The official initialisation ({@code initialize_weights(model, scale=0.1)}): conv weights Kaiming-normal
  * (fan-in) times 0.1, conv biases Normal(mean 0.0001, std 1) (the official call passes 0.0001 as the mean), RN-B
  * affine vectors 0.
  */

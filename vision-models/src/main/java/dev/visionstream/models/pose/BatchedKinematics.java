@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 
 /**
- * Batched, differentiable skeleton-only SMPL forward kinematics in DJL (spec §11.2), the same recursion as
+ * Batched, differentiable skeleton-only SMPL forward kinematics in DJL, the same recursion as
  * {@link ForwardKinematics}: used by the iterative solver (autograd) and by training (the joint loss).
  */
 public final class BatchedKinematics {

@@ -1,7 +1,7 @@
 package dev.visionstream.models.pose;
 
 /**
- * Skeleton-only SMPL forward kinematics on plain arrays (spec §11.2): global rotation Rg[k] = Rg[parent]·R[k],
+ * Skeleton-only SMPL forward kinematics on plain arrays: global rotation Rg[k] = Rg[parent]·R[k],
  * position p[k] = p[parent] + Rg[parent]·offset[k], the pelvis at the translation. One frame at a time; the
  * batched, differentiable version is {@link BatchedKinematics}.
  */

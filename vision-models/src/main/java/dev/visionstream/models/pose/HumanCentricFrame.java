@@ -1,7 +1,7 @@
 package dev.visionstream.models.pose;
 
 /**
- * Learnable SMPLify's human-centric normalisation (spec §4), computed from the initial joints only and applied
+ * Learnable SMPLify's human-centric normalisation, computed from the initial joints only and applied
  * unchanged to target and predicted joints. Adapted to the SMPL 24 joints: pelvis P = Pelvis (0), thorax N = Neck
  * (12), left hip L = L_Hip (1), right hip = R_Hip (2). With n(v) = v/(‖v‖+1e-8):
  * y = n(L − Rh), u = n(N − P), z = n(u − (u·y)y), x = n(z × y) (order z × y: the basis is left-handed),

@@ -10,7 +10,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The SMPLify-style iterative baseline for 3D keypoints (spec §2.1), optimised with DJL autograd and Adam. The
+ * The SMPLify-style iterative baseline for 3D keypoints, optimised with DJL autograd and Adam. The
  * global orientation is first set in closed form from the pelvis triangle (hips and Spine1 move with the root
  * alone); stage 1 then optimises the body joints with the root held there, stage 2 everything, the root and the
  * translation at a tenth of the step. (Letting Adam move the root from the start, as SPIN's schedule does, lets

@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * Learnable SMPLify's one-pass solver on the SMPL 24-joint skeleton: from the track's previous pose (the init)
  * and the target joints, one network pass gives a residual rotation per solved joint, composed onto the init
- * (R = R_init·ΔR); the shape stays fixed, the pelvis goes onto the target pelvis (spec §9.1 step 4). Weights come
+ * (R = R_init·ΔR); the shape stays fixed, the pelvis goes onto the target pelvis. Weights come
  * from a file written by {@link PoseTrainer} (a small header, then DJL parameters); the built-in default is on
  * the classpath. Not thread-safe: one instance per thread.
  */

@@ -1,8 +1,8 @@
 package dev.visionstream.models.pose;
 
 /**
- * The learned solver's input for one (init, target) pair, all in the human-centric frame of the initial joints
- * (spec §4): normalised initial joints (24×3, relative to the init pelvis), the target joints relative to their own
+ * The learned solver's input for one (init, target) pair, all in the human-centric frame of the initial joints:
+ * normalised initial joints (24×3, relative to the init pelvis), the target joints relative to their own
  * pelvis in the same axes (24×3: the pelvis translation is set, not predicted, so the network need not see it), the
  * difference of the two (24×3: what must move, made explicit so that a near-converged second pass reads small
  * corrections directly) and the initial local rotations of the 21 body joints in the spec's 6-D layout (21×6).

@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * The learned solver's network, from {@link PoseFeatures} to one residual rotation per solved joint in the spec's
- * 6-D layout, and the residual composition R = R_init·ΔR (right-multiplied, spec §5.5). Two architectures:
+ * 6-D layout, and the residual composition R = R_init·ΔR (right-multiplied). Two architectures:
  * {@code mlp} (the flat features through ReLU layers) and {@code gcn} (per-joint features — normalised init and
  * target position, init 6-D rotation — through graph convolutions over the SMPL tree, Â = D^-½(A + I)D^-½, then a
  * shared per-joint head). The raw output is scaled by 0.1 and added to the identity's 6-D vector, so an untrained

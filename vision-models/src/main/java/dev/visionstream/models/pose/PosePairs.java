@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * (init, target) pairs drawn from motion clips as the paper draws them (spec §7): init = frame t, target = frame
+ * (init, target) pairs drawn from motion clips as the paper draws them: init = frame t, target = frame
  * t + s with s uniform in {1, 3, 5, 7, 9}, the pair reversed with probability 0.5; evaluation uses a fixed s and
  * no reversal. The init pose is the clip's pose of the init frame.
  */

@@ -29,7 +29,7 @@ import java.util.Random;
  * target is solved in {@code passes} passes, each from the previous pass's pose with a loss on every pass, so that
  * applying the network again converges instead of drifting. Loss per pass: 5·mean joint distance (metres, pelvis on
  * the target pelvis) + mean squared Frobenius distance of the predicted to the target local rotations (the chordal
- * form of the paper's geodesic pose loss). AdamW with weight decay 0.1 and a per-step cosine schedule (spec §8).
+ * form of the paper's geodesic pose loss). AdamW with weight decay 0.1 and a per-step cosine schedule.
  * Features are standardised with statistics fitted on training pairs before the first step. Every evaluation keeps
  * the weights with the best chained error on the validation clips (the mean of gaps 9 and 1, each frame counted
  * at most {@link #SCORE_CAP_MM}; synthetic gap 9 when there are none).

@@ -3,7 +3,7 @@ package dev.visionstream.models.pose;
 /**
  * Rotation conversions on plain arrays. A matrix is a {@code double[9]} in row-major order; a quaternion is
  * {@code (w, x, y, z)} with {@code w >= 0}; axis-angle is the rotation vector (axis times angle in radians).
- * The 6-D representation uses the Learnable SMPLify layout (spec §5.4): the six numbers are the 3×2 matrix of the
+ * The 6-D representation uses the Learnable SMPLify layout: the six numbers are the 3×2 matrix of the
  * first two columns read row-major, so column 1 = (v0, v2, v4) and column 2 = (v1, v3, v5).
  */
 public final class Rotations {

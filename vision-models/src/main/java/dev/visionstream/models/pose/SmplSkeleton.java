@@ -5,12 +5,12 @@ import java.util.List;
 
 /**
  * The SMPL 24-joint kinematic tree (joint order and parents exactly as SMPL) with a licence-free adult rest
- * skeleton (spec §11.3: rounded generic anthropometry, metres, child minus parent, SMPL axes: +Y up, +Z forward,
+ * skeleton (rounded generic anthropometry, metres, child minus parent, SMPL axes: +Y up, +Z forward,
  * +X the subject's left). Parents always precede their children, so one pass in index order is a full FK pass.
  */
 public final class SmplSkeleton {
     public static final int JOINTS = 24;
-    /** Rotations the solvers change: the root and 21 body joints; the two hand joints stay at zero (spec §3). */
+    /** Rotations the solvers change: the root and 21 body joints; the two hand joints stay at zero. */
     public static final int SOLVED_JOINTS = 22;
 
     public static final int PELVIS = 0;

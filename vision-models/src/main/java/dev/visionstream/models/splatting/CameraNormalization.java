@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * YoNoSplat's scene normalisation (spec §5): every pose is re-expressed relative to view 0
+ * YoNoSplat's scene normalisation: every pose is re-expressed relative to view 0
  * ({@code T_i ← T_0⁻¹ T_i}) and translations are divided by {@code s = max_{i<j} |c_i − c_j|}, the largest
  * distance between two camera centres. Re-anchoring and scaling commute.
  */

@@ -4,7 +4,7 @@ import java.util.stream.IntStream;
 
 /**
  * Turns the raw per-pixel outputs of YoNoSplat's point and Gaussian heads into Gaussians in the view's camera
- * frame (spec §4.1–4.2): centre {@code (a·z, b·z, z)} with {@code z = exp(c)}; opacity {@code sigmoid}; scale
+ * frame: centre {@code (a·z, b·z, z)} with {@code z = exp(c)}; opacity {@code sigmoid}; scale
  * {@code min(0.001·softplus, 0.3)}; quaternion (x, y, z, w) divided by {@code |q| + 1e-8}; SH degree 0 as is.
  */
 public final class GaussianActivations {

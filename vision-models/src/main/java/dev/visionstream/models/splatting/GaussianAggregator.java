@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Local → global (spec §4.5): for every view with camera-to-world pose {@code [R_v | t_v]},
+ * Local → global: for every view with camera-to-world pose {@code [R_v | t_v]},
  * {@code μ = R_v μ_local + t_v}, world rotation {@code R_v · R_q} (as a quaternion product), scales, opacity and
  * degree-0 SH unchanged. Views are concatenated in order, pixels row-major within a view.
  */

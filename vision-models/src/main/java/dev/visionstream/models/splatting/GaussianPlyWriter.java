@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.stream.IntStream;
 
 /**
- * Writes the standard 3DGS {@code .ply} (INRIA layout, spec §8): binary little-endian, one {@code vertex} element,
+ * Writes the standard 3DGS {@code .ply} (INRIA layout): binary little-endian, one {@code vertex} element,
  * float properties {@code x y z nx ny nz f_dc_0..2 [f_rest_0..44] opacity scale_0..2 rot_0..3}. Unlike YoNoSplat's
  * own exporter it writes the logit of α (clamped to [1e-6, 1 − 1e-6]), the natural log of σ and the world-frame
  * rotation in (w, x, y, z) order, so standard viewers and loaders read it as intended.

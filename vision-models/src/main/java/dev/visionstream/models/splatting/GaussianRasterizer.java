@@ -5,7 +5,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
- * The standard 3DGS forward rasteriser (spec §6) on the CPU, tile-based: per Gaussian an EWA projection with the
+ * The standard 3DGS forward rasteriser on the CPU, tile-based: per Gaussian an EWA projection with the
  * 0.3-pixel low-pass dilation, a 3σ radius and a rectangle of 16×16 tiles; Gaussians sorted by view depth; per pixel
  * front-to-back α compositing over the Gaussians of its tile with α ≤ 0.99, the 1/255 skip and the stop once
  * transmittance would fall below 1e-4. Background black unless given. Degree-0 colour: {@code max(C0·f_dc + 0.5, 0)}.

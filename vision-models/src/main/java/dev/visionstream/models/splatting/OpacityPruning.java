@@ -2,7 +2,7 @@ package dev.visionstream.models.splatting;
 
 import java.util.stream.IntStream;
 
-/** Inference-time pruning (spec §4.6): Gaussians with α below the threshold (0.005 in YoNoSplat's evaluation) go. */
+/** Inference-time pruning: Gaussians with α below the threshold (0.005 in YoNoSplat's evaluation) go. */
 public final class OpacityPruning {
     public static final double DEFAULT_THRESHOLD = 0.005;
     private static final int CHUNK = 1 << 16;

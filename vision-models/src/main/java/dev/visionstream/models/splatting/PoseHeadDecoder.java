@@ -1,7 +1,7 @@
 package dev.visionstream.models.splatting;
 
 /**
- * The camera head's 12 raw numbers → a camera-to-world pose (spec §4.3): the 9 rotation numbers form a row-major
+ * The camera head's 12 raw numbers → a camera-to-world pose: the 9 rotation numbers form a row-major
  * 3×3 M, each row is L2-normalised, and the result is projected to SO(3) by SVD with the determinant fix
  * ({@code M_nᵀ = U S Vᵀ}, {@code R = V diag(1, 1, det(V Uᵀ)) Uᵀ}); the 3 translation numbers are used as is.
  */

@@ -16,7 +16,7 @@ import java.util.Map;
 public record SplatResult(GaussianScene scene, ModelInfo model, List<Pose> poses, List<double[]> intrinsics,
                           int width, int height, double scale, Pose anchor, long gaussiansBeforePruning,
                           List<Integer> keptViews, Map<String, Double> timingsMs) {
-    /** YoNoSplat's near distance 0.1 in input units, in the normalised frame (spec §5). */
+    /** YoNoSplat's near distance 0.1 in input units, in the normalised frame. */
     public double near() {
         return 0.1 / scale;
     }

@@ -19,7 +19,7 @@ final class CountingSamples {
             new Box(251, 172, 46, 45));
     /**
      * The three candies nearest the image centre, an orange, a green and a red one (as for the synthetic scenes:
-     * CountingDINO's box scaling, spec §11.1, is exact near the centre and drifts by up to a kernel width toward
+     * CountingDINO's box scaling is exact near the centre and drifts by up to a kernel width toward
      * the borders, which changes z and so the count).
      */
     static final List<Box> SMARTIES_EXEMPLARS = List.of(new Box(179, 184, 53, 55), new Box(242, 91, 54, 54),

@@ -13,7 +13,7 @@ import java.util.Random;
  * photograph, among distractor cut-outs of other classes, each copy scaled by up to ±25 %, rotated and shifted in
  * hue and brightness. Objects may touch and overlap, but every object keeps at least {@link #MIN_VISIBLE} of its
  * opaque pixels on top, so each counted target is plainly there. The exemplars are the tight boxes of the three
- * fully visible targets nearest the centre (CountingDINO's box scaling, spec §11.1, is exact only there).
+ * fully visible targets nearest the centre (CountingDINO's box scaling is exact only there).
  *
  * @param image   the picture
  * @param entry   its manifest entry (path = name + ".png")

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The inpainting images and masks of the pinned test assets (specs/test-assets.md §2), relative to the assets
+ * The inpainting images and masks of the pinned test assets (scripts/fetch-test-assets.sh), relative to the assets
  * folder, and the split that keeps evaluation honest: training may use the LEFT half of each image
  * ({@code x < width / 2}), evaluation crops come from the RIGHT edge, so no evaluated pixel was seen in training.
  */

@@ -51,7 +51,7 @@ public final class RnTrainer {
     }
 
     /**
-     * The official init draws every conv bias from Normal(0.0001, 1) (spec §8); over a few thousand CPU steps those
+     * The official init draws every conv bias from Normal(0.0001, 1); over a few thousand CPU steps those
      * offsets dominate, so the in-project run starts them at 0. Weights keep the official Kaiming × 0.1 init.
      */
     private static void zeroBiases(RnGenerator generator) {
