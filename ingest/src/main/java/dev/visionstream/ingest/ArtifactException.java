@@ -2,12 +2,16 @@ package dev.visionstream.ingest;
 
 import java.util.Objects;
 
-/** An artifact reference that cannot be honoured, or an artifact that cannot be stored; {@link #reason()} says which. */
+/**
+ * An artifact reference that cannot be honoured, or an artifact that cannot be stored; {@link #reason()} says which.
+ */
 public final class ArtifactException extends RuntimeException {
 
     /** Why an artifact operation failed; stable values that callers map to error events. */
     public enum Reason {
-        /** The reference points outside the store: another scheme, an absolute path, {@code ..} segments, a link out. */
+        /**
+         * The reference points outside the store: another scheme, an absolute path, {@code ..} segments, a link out.
+         */
         OUTSIDE_STORE,
         /** The reference is well-formed but nothing is stored under it (expired, never written, another store). */
         MISSING,

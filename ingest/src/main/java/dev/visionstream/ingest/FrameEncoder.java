@@ -33,7 +33,8 @@ public final class FrameEncoder {
 
     /**
      * @param quality  JPEG quality in (0, 1]
-     * @param maxWidth frames wider than this are scaled down, keeping the aspect ratio; {@link #NO_MAX_WIDTH} keeps the size
+     * @param maxWidth frames wider than this are scaled down, keeping the aspect ratio; {@link #NO_MAX_WIDTH} keeps the
+     *                 size
      */
     public FrameEncoder(float quality, int maxWidth) {
         if (!(quality > 0 && quality <= 1)) {

@@ -11,7 +11,8 @@ import java.util.OptionalDouble;
  * @param folderFrameRate frames per second of an image folder that is a recording; empty stamps folder frames with
  *                        their file times. Videos always use their container's rate
  * @param jpegQuality     quality of frames that have to be (re-)encoded
- * @param maxWidth        frames that have to be encoded are scaled down to this width ({@link FrameEncoder#NO_MAX_WIDTH}: never)
+ * @param maxWidth        frames that have to be encoded are scaled down to this width
+ *                        ({@link FrameEncoder#NO_MAX_WIDTH}: never)
  */
 public record SourceOptions(Instant start, OptionalDouble folderFrameRate, float jpegQuality, int maxWidth) {
 

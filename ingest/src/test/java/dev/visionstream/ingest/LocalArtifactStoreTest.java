@@ -103,7 +103,8 @@ class LocalArtifactStoreTest {
         Files.createSymbolicLink(root.resolve("named/link.txt"), secret);
 
         ArtifactException e = assertThrows(ArtifactException.class,
-                () -> new LocalArtifactStore(root).get("artifact://named/link.txt", LocalArtifactStore.sha256Hex(DATA)));
+                () -> new LocalArtifactStore(root).get("artifact://named/link.txt",
+                        LocalArtifactStore.sha256Hex(DATA)));
         assertEquals(Reason.OUTSIDE_STORE, e.reason());
     }
 

@@ -15,7 +15,8 @@ public final class EventIds {
         if (source == null || source.offset() == null) {
             return UUID.randomUUID().toString();
         }
-        String key = stage + '|' + source.topic() + '|' + source.partition() + '|' + source.offset() + '|' + discriminator;
+        String key = stage + '|' + source.topic() + '|' + source.partition() + '|' + source.offset()
+                + '|' + discriminator;
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

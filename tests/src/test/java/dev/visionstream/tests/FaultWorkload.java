@@ -135,7 +135,8 @@ final class FaultWorkload {
                 // to a lagging rig camera, so the views of a round can reach the stage 30 s and more apart
                 rig = new RigSettings(RIG_VIEWS, RIG_TOLERANCE_MS, 120_000L, false, List.of());
             }
-            CameraRegistry.publish(client, new CameraConfig(camera, stages, "replay", HEALTH, null, maskUri, view >= 0 ? RIG : null, view >= 0 ? view : null, null,
+            CameraRegistry.publish(client, new CameraConfig(camera, stages, "replay", HEALTH, null, maskUri,
+                    view >= 0 ? RIG : null, view >= 0 ? view : null, null,
                     calibration, rig, new InpaintSettings("telea", null), null));
         }
     }

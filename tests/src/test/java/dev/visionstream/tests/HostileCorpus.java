@@ -149,10 +149,14 @@ final class HostileCorpus {
             }
             case "text" -> "hello, this is a frame".getBytes(StandardCharsets.UTF_8);
             case "json" -> "{\"frame\": [1, 2, 3]}".getBytes(StandardCharsets.UTF_8);
-            case "png-bomb" -> pngDeclaring(Integer.parseInt(c.arg("width", "0")), Integer.parseInt(c.arg("height", "0")));
-            case "jpeg-bomb" -> jpegDeclaring(Integer.parseInt(c.arg("width", "0")), Integer.parseInt(c.arg("height", "0")));
-            case "noisy-jpeg" -> encode(noise(Integer.parseInt(c.arg("width", "0")), Integer.parseInt(c.arg("height", "0"))), "jpg");
-            case "noisy-png" -> encode(noise(Integer.parseInt(c.arg("width", "0")), Integer.parseInt(c.arg("height", "0"))), "png");
+            case "png-bomb" -> pngDeclaring(Integer.parseInt(c.arg("width", "0")),
+                    Integer.parseInt(c.arg("height", "0")));
+            case "jpeg-bomb" -> jpegDeclaring(Integer.parseInt(c.arg("width", "0")),
+                    Integer.parseInt(c.arg("height", "0")));
+            case "noisy-jpeg" -> encode(noise(Integer.parseInt(c.arg("width", "0")),
+                    Integer.parseInt(c.arg("height", "0"))), "jpg");
+            case "noisy-png" -> encode(noise(Integer.parseInt(c.arg("width", "0")),
+                    Integer.parseInt(c.arg("height", "0"))), "png");
             default -> throw new IllegalArgumentException("unknown payload in case " + c.id());
         };
     }

@@ -66,7 +66,8 @@ class LeastTrustEndToEndTest {
             broker.start();
             Map<String, Object> client = broker.clientProperties();
             EventCollector events = new EventCollector();
-            try (VisionService service = VisionService.start(client, ServiceOptions.builder().applicationId("least-trust")
+            try (VisionService service = VisionService.start(client, ServiceOptions.builder()
+                    .applicationId("least-trust")
                     .stateDir(work.resolve("streams"))
                     .artifactDir(artifacts)
                     .partitions(1)
@@ -119,7 +120,8 @@ class LeastTrustEndToEndTest {
                     assertTrue(!e.has("maskFraction") || Math.abs(e.get("maskFraction").asDouble() - 1.0 / 3) > 1e-6,
                             "an inpainting event used the canary mask, so a record made the service read it: " + e);
                 }
-                System.out.printf("least trust: %d headers x %d hostile values, %d records, %d events, canary never read%n",
+                System.out.printf("least trust: %d headers x %d hostile values, %d records, %d events, "
+                                + "canary never read%n",
                         headerNames.size(), hostileValues.size(), records, all.size());
             }
         }

@@ -105,7 +105,8 @@ class SecureClusterEndToEndTest {
                 service.awaitCameras(Duration.ofSeconds(30), "secure-cam");
                 Instant start = Instant.now().minusSeconds(1);
                 try (FrameProducer producer = FrameProducer.create(
-                        KafkaClientSettings.load(goodFile, Map.of(), secureBootstrap).toProperties(), service.artifacts());
+                        KafkaClientSettings.load(goodFile, Map.of(), secureBootstrap).toProperties(),
+                        service.artifacts());
                      TestPatternSource source = new TestPatternSource("secure-cam", start)) {
                     new IngestRun(source, producer).run();
                 }
@@ -122,7 +123,8 @@ class SecureClusterEndToEndTest {
                         null, null, null, null, null));
                 service.awaitCameras(Duration.ofSeconds(30), "secure-replay");
                 try (FrameProducer producer = FrameProducer.create(
-                        KafkaClientSettings.load(goodFile, Map.of(), secureBootstrap).toProperties(), service.artifacts())) {
+                        KafkaClientSettings.load(goodFile, Map.of(), secureBootstrap).toProperties(),
+                        service.artifacts())) {
                     new Replayer(() -> ReplayInput.open(recording, "secure-replay", SourceOptions.defaults()),
                             producer, ReplaySpeed.MAX, false, false, (f, d, n, t) -> { }).run();
                 }
@@ -133,7 +135,8 @@ class SecureClusterEndToEndTest {
             Path wrongFile = clientFile("wrong.properties", "not-the-password", truststore);
             Map<String, Object> wrong = KafkaClientSettings.load(wrongFile, Map.of(), secureBootstrap).toClientConfig();
             long t0 = System.nanoTime();
-            Exception refused = assertThrows(Exception.class, () -> VisionService.start(wrong, ServiceOptions.builder().applicationId("secure-wrong")
+            Exception refused = assertThrows(Exception.class, () -> VisionService.start(wrong, ServiceOptions.builder()
+                    .applicationId("secure-wrong")
                     .stateDir(work.resolve("streams-wrong"))
                     .artifactDir(work.resolve("artifacts"))
                     .partitions(2)

@@ -42,7 +42,8 @@ class IngestSupervisorTest {
             supervisor.apply(camera("no-device", "v4l2:///dev/video-that-does-not-exist", "live"));
 
             await(() -> !events.errors("unreachable").isEmpty() && !events.errors("not-video").isEmpty()
-                    && !events.errors("no-device").isEmpty(), 15_000, () -> "an error event per bad source, got " + events);
+                    && !events.errors("no-device").isEmpty(), 15_000,
+                    () -> "an error event per bad source, got " + events);
             long before = supervisor.cameras().get("good").stats().produced();
             await(() -> supervisor.cameras().get("good").stats().produced() > before + 20, 10_000,
                     "the good camera streaming on");

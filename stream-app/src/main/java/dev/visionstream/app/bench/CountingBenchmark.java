@@ -104,7 +104,8 @@ public final class CountingBenchmark {
             return fps;
         }
         out.printf("plain loop  : batch %d, %d frames in %.2f s = %.2f frames/s; per frame: backbone %.1f ms, "
-                        + "similarity+normalisation %.1f ms (%.0f%% of backbone; target <= 20%%), post-processing %.1f ms%n",
+                        + "similarity+normalisation %.1f ms (%.0f%% of backbone; target <= 20%%), "
+                        + "post-processing %.1f ms%n",
                 batch, frames, seconds, fps, backbone / frames, similarity / frames, 100 * similarity / backbone,
                 post / frames);
         return fps;

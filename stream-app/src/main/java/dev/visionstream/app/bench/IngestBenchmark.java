@@ -59,8 +59,10 @@ public final class IngestBenchmark {
             }
             Properties settings = new Properties();
             settings.putAll(client);
-            settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(TopicCatalog.FRAMES_MAX_MESSAGE_BYTES));
-            try (FrameProducer producer = FrameProducer.create(settings, new LocalArtifactStore(workDir.resolve("a")))) {
+            settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                    Integer.toString(TopicCatalog.FRAMES_MAX_MESSAGE_BYTES));
+            try (FrameProducer producer = FrameProducer.create(settings,
+                    new LocalArtifactStore(workDir.resolve("a")))) {
                 throughput(producer, Math.min(frames, 50), false); // warm-up: JIT, codec, producer metadata
                 throughput(producer, frames, true);
                 liveLatency(producer, liveDuration);

@@ -68,7 +68,8 @@ public final class PipelineBenchmark {
         plainLoop(); // warm-up: the JIT must have compiled decoding and the rules before anything is timed
         long[] loop = plainLoop();
         double loopFps = loop[0] / (loop[1] / 1e9);
-        out.printf("plain loop  : %d frames, decode + health in %.2f s = %.1f frames/s%n", loop[0], loop[1] / 1e9, loopFps);
+        out.printf("plain loop  : %d frames, decode + health in %.2f s = %.1f frames/s%n",
+                loop[0], loop[1] / 1e9, loopFps);
 
         Files.createDirectories(workDir);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).build()) {
@@ -117,7 +118,8 @@ public final class PipelineBenchmark {
             for (Optional<Frame> next = source.next(); next.isPresent(); next = source.next()) {
                 Frame frame = next.get();
                 BufferedImage image = decoder.decode(frame.bytes());
-                SourceCoordinates coordinates = new SourceCoordinates("loop", Topics.FRAMES, 0, frames, frame.sequence());
+                SourceCoordinates coordinates = new SourceCoordinates("loop", Topics.FRAMES, 0, frames,
+                        frame.sequence());
                 HealthEvaluation evaluation = CameraHealthRules.evaluate(state, new FrameObservation(frame.sequence(),
                         image.getWidth(), image.getHeight(), LumaImage.of(image), coordinates,
                         frame.captureTime().toEpochMilli(), System.currentTimeMillis()), thresholds);
@@ -140,7 +142,8 @@ public final class PipelineBenchmark {
         long end = arrival.await(camera, expected, Duration.ofMinutes(5));
         double seconds = (end - start) / 1e9;
         double fps = arrival.count(camera) / seconds;
-        out.printf("pipeline    : %s: %d frames, producer -> broker -> streams (EOS) -> consumer in %.2f s = %.1f frames/s%n",
+        out.printf("pipeline    : %s: %d frames, producer -> broker -> streams (EOS) -> consumer in %.2f s = "
+                        + "%.1f frames/s%n",
                 camera, arrival.count(camera), seconds, fps);
         return fps;
     }
@@ -150,7 +153,8 @@ public final class PipelineBenchmark {
                                   double fps) throws Exception {
         List<Frame> frames = new ArrayList<>();
         try (FrameSource source = FrameSources.open(video, "bench-paced", SourceOptions.defaults())) {
-            for (Optional<Frame> next = source.next(); next.isPresent() && frames.size() < count; next = source.next()) {
+            for (Optional<Frame> next = source.next(); next.isPresent() && frames.size() < count;
+                    next = source.next()) {
                 frames.add(next.get());
             }
         }

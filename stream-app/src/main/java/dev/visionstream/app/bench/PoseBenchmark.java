@@ -60,7 +60,8 @@ public final class PoseBenchmark {
             out.printf(Locale.ROOT, "pose bench (%s, CPU, synthetic held-out gap-9 pairs)%n", learned.architecture());
             out.printf(Locale.ROOT, "  learned   batch 1 : %8.3f ms/frame (%d frames)%n", batch1, learnedFrames);
             out.printf(Locale.ROOT, "  learned   batch 64: %8.3f ms/frame%n", batch64);
-            out.printf(Locale.ROOT, "  iterative batch 1 : %8.3f ms/frame (%d frames, %.0f Adam iterations on average)%n",
+            out.printf(Locale.ROOT, "  iterative batch 1 : %8.3f ms/frame (%d frames, %.0f Adam iterations "
+                            + "on average)%n",
                     iterativeMs, iterativeFrames, (double) iterations / iterativeFrames);
             out.printf(Locale.ROOT, "  speed ratio at batch 1: %.0fx (target >= 200x); at batch 64: %.0fx%n",
                     iterativeMs / batch1, iterativeMs / batch64);

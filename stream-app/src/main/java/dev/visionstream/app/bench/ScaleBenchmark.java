@@ -50,14 +50,16 @@ public final class ScaleBenchmark {
     public void run(int framesPerCamera) throws Exception {
         List<Frame> frames = new ArrayList<>();
         try (FrameSource source = FrameSources.open(video, "scale", SourceOptions.defaults())) {
-            for (Optional<Frame> f = source.next(); f.isPresent() && frames.size() < framesPerCamera; f = source.next()) {
+            for (Optional<Frame> f = source.next(); f.isPresent() && frames.size() < framesPerCamera;
+                    f = source.next()) {
                 frames.add(f.get());
             }
         }
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).build()) {
             broker.start();
             Map<String, Object> client = new HashMap<>(broker.clientProperties());
-            // each run's new application id starts at the end of the frames topic, so runs do not see each other's frames
+            // each run's new application id starts at the end of the frames topic, so runs do not see each other's
+            // frames
             client.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "latest");
             List<CameraConfig> cameras = new ArrayList<>();
             for (int c = 0; c < CAMERAS; c++) {

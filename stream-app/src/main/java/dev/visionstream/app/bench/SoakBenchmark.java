@@ -51,7 +51,9 @@ public final class SoakBenchmark {
         this.out = out;
     }
 
-    /** Rates: video frames per second, one rig capture per {@code rigPeriodMs}, one pose frame per {@code posePeriodMs}. */
+    /**
+     * Rates: video frames per second, one rig capture per {@code rigPeriodMs}, one pose frame per {@code posePeriodMs}.
+     */
     public void run(Duration duration, double fps, List<String> stages, long rigPeriodMs, long posePeriodMs)
             throws Exception {
         List<Frame> frames = new ArrayList<>();
@@ -87,7 +89,8 @@ public final class SoakBenchmark {
                 Properties p = new Properties();
                 p.putAll(client);
                 p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(TopicCatalog.FRAMES_MAX_MESSAGE_BYTES));
-                out.printf("soak: %s paced at %.1f fps for %s, stages %s%n", video.getFileName(), fps, duration, stages);
+                out.printf("soak: %s paced at %.1f fps for %s, stages %s%n",
+                        video.getFileName(), fps, duration, stages);
                 out.println("minute  frames   events   errors  heap-after-gc-MiB  direct-MiB  javacpp-MiB  rss-MiB");
                 long sent = 0;
                 long start = System.nanoTime();

@@ -111,7 +111,8 @@ final class SoakWorkload {
         for (int view = 0; view < 2; view++) {
             List<Double> pose = List.of(1.0, 0.0, 0.0, 0.1 * view, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0,
                     0.0, 1.0);
-            rig.add(new CameraConfig(RIG + "-" + view, List.of(SplattingStage.NAME), "replay", null, null, null, RIG, view,
+            rig.add(new CameraConfig(RIG + "-" + view, List.of(SplattingStage.NAME), "replay", null, null, null,
+                    RIG, view,
                     new CameraCalibration(k, pose, null), settings));
         }
         return rig;

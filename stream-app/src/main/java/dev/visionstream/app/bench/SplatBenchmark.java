@@ -114,7 +114,8 @@ public final class SplatBenchmark {
             double total = (t5 - t0) / 1e9;
             double cpuTotal = (cpuNanos() - c0) / 1e9;
             out.printf("%s %d views at %dx%d (%,d Gaussians): activations %.0f ms, pose SVD %.1f ms, local->global "
-                            + "%.0f ms, pruning %.0f ms (%,d kept), .ply %.0f ms (%,d MB); total %.2f s wall (%.2f s CPU) vs "
+                            + "%.0f ms, pruning %.0f ms (%,d kept), .ply %.0f ms (%,d MB); total %.2f s wall "
+                            + "(%.2f s CPU) vs "
                             + "paper's whole model %.2f s on a GH200 [target <= %.2f s: %s]%n",
                     pass == 0 ? "post-processing (cold)" : "post-processing", views, WIDTH, HEIGHT, all.count(),
                     (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6, kept.count(),

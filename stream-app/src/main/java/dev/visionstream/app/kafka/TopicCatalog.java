@@ -47,7 +47,8 @@ public final class TopicCatalog {
      * Largest encoded frame (value bytes) the ingest producer should send in-band; above it, use the claim check.
      * The producer's {@code max.request.size} must be at least {@link #FRAMES_MAX_MESSAGE_BYTES}.
      */
-    public static final int FRAME_INBAND_MAX_BYTES = FRAMES_MAX_MESSAGE_BYTES - FrameProducer.RECORD_OVERHEAD_MARGIN_BYTES;
+    public static final int FRAME_INBAND_MAX_BYTES = FRAMES_MAX_MESSAGE_BYTES
+            - FrameProducer.RECORD_OVERHEAD_MARGIN_BYTES;
     /** Topic-level {@code max.message.bytes} of the JSON topics (events, keypoints, camera config): 1 MiB. */
     public static final int JSON_MAX_MESSAGE_BYTES = 1024 * 1024;
 

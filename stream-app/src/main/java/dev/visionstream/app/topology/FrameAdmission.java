@@ -108,7 +108,8 @@ public final class FrameAdmission implements FixedKeyProcessor<String, Configure
         }
         String sha = FrameHeaders.string(headers, FrameHeaders.CLAIM_CHECK_SHA256).orElse("");
         if (sha.isEmpty()) {
-            throw new Rejected(ErrorReason.CLAIM_CHECK_INVALID, "claim-check " + claim.get() + " has no checksum", null);
+            throw new Rejected(ErrorReason.CLAIM_CHECK_INVALID,
+                    "claim-check " + claim.get() + " has no checksum", null);
         }
         try {
             return claimChecks.resolve(claim.get(), sha);

@@ -23,6 +23,9 @@ public non-sealed interface FrameStage extends Stage {
         return null;
     }
 
-    /** Keeps the camera id as key (or the {@link #groupKey()}); may forward from punctuators too (for example timer-based alerts). */
+    /**
+     * Keeps the camera id as key (or the {@link #groupKey()}); may forward from punctuators too (for example
+     * timer-based alerts).
+     */
     Processor<String, StageInput, String, Publication> newProcessor();
 }

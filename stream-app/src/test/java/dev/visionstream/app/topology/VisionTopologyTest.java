@@ -155,7 +155,8 @@ class VisionTopologyTest {
         send("ghost", 1, frames.changing(32, 32));
         cameraTopic.pipeInput("cam-c", "{not json");
         send("cam-c", 1, frames.changing(32, 32));
-        cameraTopic.pipeInput("cam-d", "{\"cameraId\":\"cam-d\",\"stages\":[\"camera-health\"],\"health\":{\"blackFraction\":7}}");
+        cameraTopic.pipeInput("cam-d",
+                "{\"cameraId\":\"cam-d\",\"stages\":[\"camera-health\"],\"health\":{\"blackFraction\":7}}");
         send("cam-d", 1, frames.changing(32, 32));
         cameraTopic.pipeInput("cam-e", HEALTH_ONLY.formatted("someone-else"));
         send("cam-e", 1, frames.changing(32, 32));

@@ -82,7 +82,8 @@ public final class CountingDino implements Counter, AutoCloseable {
         }
         int min = tiling.tilesPerSide() * MIN_TILE_PIXELS;
         if (image.getWidth() < min || image.getHeight() < min) {
-            throw new CountingInputException(CountingInputException.Subject.IMAGE, "image " + image.getWidth() + "x" + image.getHeight()
+            throw new CountingInputException(CountingInputException.Subject.IMAGE,
+                    "image " + image.getWidth() + "x" + image.getHeight()
                     + " is smaller than the " + tiling.tilesPerSide() + "x" + tiling.tilesPerSide()
                     + " tiling allows (at least " + min + "x" + min + " px, tiles of " + MIN_TILE_PIXELS + " px)");
         }
@@ -143,7 +144,8 @@ public final class CountingDino implements Counter, AutoCloseable {
         }
         float z = DensityNormalisation.exemplarMass(s.map(), scaled);
         if (!(z > 0) || !Float.isFinite(z)) {
-            throw new CountingInputException(CountingInputException.Subject.EXEMPLARS, "the exemplar boxes hold no similarity mass (z = " + z
+            throw new CountingInputException(CountingInputException.Subject.EXEMPLARS,
+                    "the exemplar boxes hold no similarity mass (z = " + z
                     + "): they sit where the similarity map is lowest");
         }
         float tau = DensityNormalisation.threshold(boxes);
@@ -158,7 +160,8 @@ public final class CountingDino implements Counter, AutoCloseable {
         List<Point> instances = instanceEstimate.instances(map, peaks, exemplars.used());
         long t2 = System.nanoTime();
         double chosen = estimator == CountEstimator.INSTANCES ? instances.size() : count;
-        return new CountResult(chosen, estimator, count, instances, exemplars.used(), exemplars.warnings(), backbone.info(), peaks,
+        return new CountResult(chosen, estimator, count, instances, exemplars.used(), exemplars.warnings(),
+                backbone.info(), peaks,
                 new CountTimings(backboneMs, (t1 - t0) / 1e6, (t2 - t1) / 1e6), map);
     }
 

@@ -22,10 +22,12 @@ public final class ExemplarMapping {
 
     public static Mapped map(List<Box> exemplars, int imageWidth, int imageHeight, int grid) {
         if (exemplars == null || exemplars.isEmpty()) {
-            throw new CountingInputException(CountingInputException.Subject.EXEMPLARS, "no exemplar boxes: counting needs 1 to " + MAX_EXEMPLARS);
+            throw new CountingInputException(CountingInputException.Subject.EXEMPLARS,
+                    "no exemplar boxes: counting needs 1 to " + MAX_EXEMPLARS);
         }
         if (exemplars.size() > MAX_EXEMPLARS) {
-            throw new CountingInputException(CountingInputException.Subject.EXEMPLARS, exemplars.size() + " exemplar boxes given, at most " + MAX_EXEMPLARS
+            throw new CountingInputException(CountingInputException.Subject.EXEMPLARS,
+                    exemplars.size() + " exemplar boxes given, at most " + MAX_EXEMPLARS
                     + " are allowed");
         }
         List<FeatureBox> cells = new ArrayList<>();
@@ -38,17 +40,20 @@ public final class ExemplarMapping {
             String name = "exemplar " + (i + 1) + " " + describe(b);
             if (b == null || !Double.isFinite(b.x()) || !Double.isFinite(b.y()) || !Double.isFinite(b.width())
                     || !Double.isFinite(b.height())) {
-                throw new CountingInputException(CountingInputException.Subject.EXEMPLARS, name + " has a missing or non-finite coordinate");
+                throw new CountingInputException(CountingInputException.Subject.EXEMPLARS,
+                        name + " has a missing or non-finite coordinate");
             }
             if (b.width() <= 0 || b.height() <= 0) {
-                throw new CountingInputException(CountingInputException.Subject.EXEMPLARS, name + " has zero area (width and height must be > 0)");
+                throw new CountingInputException(CountingInputException.Subject.EXEMPLARS,
+                        name + " has zero area (width and height must be > 0)");
             }
             double x1 = Math.max(b.x(), 0);
             double y1 = Math.max(b.y(), 0);
             double x2 = Math.min(b.x() + b.width(), imageWidth);
             double y2 = Math.min(b.y() + b.height(), imageHeight);
             if (x2 <= x1 || y2 <= y1) {
-                throw new CountingInputException(CountingInputException.Subject.EXEMPLARS, name + " lies outside the " + imageWidth + "x" + imageHeight
+                throw new CountingInputException(CountingInputException.Subject.EXEMPLARS,
+                        name + " lies outside the " + imageWidth + "x" + imageHeight
                         + " image");
             }
             Box clipped = new Box(x1, y1, x2 - x1, y2 - y1);
@@ -61,7 +66,8 @@ public final class ExemplarMapping {
                         "%s is smaller than one feature cell (%.2f x %.2f px for a %dx%d image on a %d-cell grid)",
                         name, cellW, cellH, imageWidth, imageHeight, grid));
             }
-            cells.add(new FeatureBox((int) Math.floor(x1 / imageWidth * grid), (int) Math.floor(y1 / imageHeight * grid),
+            cells.add(new FeatureBox((int) Math.floor(x1 / imageWidth * grid),
+                    (int) Math.floor(y1 / imageHeight * grid),
                     (int) Math.ceil(x2 / imageWidth * grid), (int) Math.ceil(y2 / imageHeight * grid)));
             used.add(clipped);
         }

@@ -19,7 +19,9 @@ public final class FilterBankBackbone implements FeatureBackbone {
     /** Pixels per feature cell. */
     static final int CELL = 2;
     static final int GRID = 60;
-    /** Tiles per pass of {@code THIN_EDGES}: one frame's 16 (measured: 8 frames in one pass are 3× slower per frame). */
+    /**
+     * Tiles per pass of {@code THIN_EDGES}: one frame's 16 (measured: 8 frames in one pass are 3× slower per frame).
+     */
     static final int BLOCK_TILES = 16;
     /** Gradient energy (0..1 units per pixel) well below which a cell's edge features fade to zero. */
     static final float CONTRAST_FLOOR = 0.05f;
@@ -40,7 +42,8 @@ public final class FilterBankBackbone implements FeatureBackbone {
     private static final float[][] OPPONENT = {
         {1f / 3, 1f / 3, 1f / 3},
         {CHROMA_GAIN / (float) Math.sqrt(2), -CHROMA_GAIN / (float) Math.sqrt(2), 0f},
-        {CHROMA_GAIN / (float) Math.sqrt(6), CHROMA_GAIN / (float) Math.sqrt(6), -2 * CHROMA_GAIN / (float) Math.sqrt(6)}};
+        {CHROMA_GAIN / (float) Math.sqrt(6), CHROMA_GAIN / (float) Math.sqrt(6),
+                -2 * CHROMA_GAIN / (float) Math.sqrt(6)}};
 
     /** The designs compared when choosing the default (see the README's counting section for the figures). */
     public enum Variant {

@@ -35,8 +35,9 @@ public final class SimilarityMaps {
     }
 
     /**
-     * s = conv(F, K) / D for {@code features [D, G, G]} and {@code kernel [D, kh, kw]}: {@code [G-kh+1, G-kw+1]}, computed
-     * directly; the definition that {@link SpectralCorrelation}, which {@link #compute} uses, is tested against.
+     * s = conv(F, K) / D for {@code features [D, G, G]} and {@code kernel [D, kh, kw]}: {@code [G-kh+1, G-kw+1]},
+     * computed directly; the definition that {@link SpectralCorrelation}, which {@link #compute} uses, is tested
+     * against.
      */
     public static NDArray correlate(NDArray features, NDArray kernel) {
         long d = features.getShape().get(0);
@@ -47,7 +48,9 @@ public final class SimilarityMaps {
         return out.squeeze(new int[] {0, 1}).div((float) d);
     }
 
-    /** Half-pixel bilinear resize (the engine's bilinear interpolation, corners not aligned) of a {@code [h, w]} map. */
+    /**
+     * Half-pixel bilinear resize (the engine's bilinear interpolation, corners not aligned) of a {@code [h, w]} map.
+     */
     public static NDArray resize(NDArray map, int outH, int outW) {
         if (map.getShape().get(0) == outH && map.getShape().get(1) == outW) {
             return map;
@@ -80,7 +83,8 @@ public final class SimilarityMaps {
         float min = mean.min().getFloat();
         float max = mean.max().getFloat();
         if (!(max > min)) {
-            throw new CountingInputException(CountingInputException.Subject.IMAGE, "the similarity map is constant: nothing in the image tells the "
+            throw new CountingInputException(CountingInputException.Subject.IMAGE,
+                    "the similarity map is constant: nothing in the image tells the "
                     + "exemplars apart from the rest");
         }
         return new Similarity(mean.sub(min).div(max - min), commonH, commonW);

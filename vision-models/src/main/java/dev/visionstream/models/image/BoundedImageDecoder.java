@@ -62,7 +62,8 @@ public final class BoundedImageDecoder {
         Optional<DeclaredSize> declared = DeclaredSize.of(bytes);
         if (declared.isPresent() && declared.get().pixels() > maxPixels) {
             throw new ImageDecodeException(ImageDecodeException.Reason.PIXEL_LIMIT_EXCEEDED, "image declares "
-                    + declared.get().width() + "x" + declared.get().height() + " pixels, over the limit of " + maxPixels);
+                    + declared.get().width() + "x" + declared.get().height() + " pixels, over the limit of "
+                    + maxPixels);
         }
         // in memory: ImageIO.createImageInputStream would copy every frame into a temporary file
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {

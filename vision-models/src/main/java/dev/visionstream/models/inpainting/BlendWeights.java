@@ -56,7 +56,8 @@ public record BlendWeights(double[] upperDistances, double[][] weights) {
     public static BlendWeights builtIn() {
         try (InputStream in = BlendWeights.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("built-in blend weights " + BUILT_IN_RESOURCE + " missing from the jar");
+                throw new IllegalStateException("built-in blend weights " + BUILT_IN_RESOURCE
+                        + " missing from the jar");
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -11,7 +11,10 @@ public final class PolygonMask {
     private PolygonMask() {
     }
 
-    /** @throws InpaintInputException for a polygon with fewer than three vertices or a vertex that is not a finite [x, y] */
+    /**
+     * @throws InpaintInputException for a polygon with fewer than three vertices or a vertex that is not a finite
+     *                               [x, y]
+     */
     public static InpaintMask rasterise(int width, int height, List<List<List<Double>>> polygons) {
         Path2D.Double zones = new Path2D.Double(Path2D.WIND_NON_ZERO);
         for (int p = 0; p < polygons.size(); p++) {

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * The released RN generator G_Net with a configurable base width w (64 as published):
  * <pre>
- * E1 reflect 3, conv 3→w 7×7, RN-B, ReLU      E2 conv w→2w 4×4 s2 p1, RN-B, ReLU      E3 conv 2w→4w 4×4 s2 p1, RN-B, ReLU
+ * E1 reflect 3, conv 3→w 7×7, RN-B, ReLU      E2 conv w→2w 4×4 s2 p1, RN-B, ReLU
+ * E3 conv 2w→4w 4×4 s2 p1, RN-B, ReLU
  * M1..M8 dilated residual blocks with RN-L at 4w
  * D1 conv 4w→8w 3×3, PixelShuffle 2, RN-L, ReLU   D2 conv 2w→4w 3×3, PixelShuffle 2, RN-L, ReLU
  * D3 reflect 3, conv w→3 7×7, (tanh + 1) / 2

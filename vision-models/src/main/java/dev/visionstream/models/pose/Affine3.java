@@ -45,7 +45,8 @@ public record Affine3(double[] linear, double[] translation) {
         double[] inv = {
                 (m[4] * m[8] - m[5] * m[7]) / det, (m[2] * m[7] - m[1] * m[8]) / det, (m[1] * m[5] - m[2] * m[4]) / det,
                 (m[5] * m[6] - m[3] * m[8]) / det, (m[0] * m[8] - m[2] * m[6]) / det, (m[2] * m[3] - m[0] * m[5]) / det,
-                (m[3] * m[7] - m[4] * m[6]) / det, (m[1] * m[6] - m[0] * m[7]) / det, (m[0] * m[4] - m[1] * m[3]) / det};
+                (m[3] * m[7] - m[4] * m[6]) / det, (m[1] * m[6] - m[0] * m[7]) / det,
+                (m[0] * m[4] - m[1] * m[3]) / det};
         double[] t = Rotations.apply(inv, translation);
         return new Affine3(inv, new double[] {-t[0], -t[1], -t[2]});
     }

@@ -35,7 +35,9 @@ enum BodySide {
         return l == r ? UNKNOWN : l ? LEFT : RIGHT;
     }
 
-    /** The side of {@code a}, given its mirror {@code b}: by word or token, else by the one letter l/r they differ in. */
+    /**
+     * The side of {@code a}, given its mirror {@code b}: by word or token, else by the one letter l/r they differ in.
+     */
     static BodySide ofPair(String a, String b) {
         BodySide sa = of(a);
         BodySide sb = of(b);

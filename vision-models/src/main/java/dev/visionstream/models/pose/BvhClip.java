@@ -157,9 +157,12 @@ public final class BvhClip {
                     case "Xposition" -> local[0] += v;
                     case "Yposition" -> local[1] += v;
                     case "Zposition" -> local[2] += v;
-                    case "Xrotation" -> r = Rotations.multiply(r, Rotations.fromAxisAngle(new double[] {Math.toRadians(v), 0, 0}));
-                    case "Yrotation" -> r = Rotations.multiply(r, Rotations.fromAxisAngle(new double[] {0, Math.toRadians(v), 0}));
-                    case "Zrotation" -> r = Rotations.multiply(r, Rotations.fromAxisAngle(new double[] {0, 0, Math.toRadians(v)}));
+                    case "Xrotation" -> r = Rotations.multiply(r,
+                            Rotations.fromAxisAngle(new double[] {Math.toRadians(v), 0, 0}));
+                    case "Yrotation" -> r = Rotations.multiply(r,
+                            Rotations.fromAxisAngle(new double[] {0, Math.toRadians(v), 0}));
+                    case "Zrotation" -> r = Rotations.multiply(r,
+                            Rotations.fromAxisAngle(new double[] {0, 0, Math.toRadians(v)}));
                     default -> throw new IllegalArgumentException("BVH: unknown channel " + ch[c]);
                 }
             }

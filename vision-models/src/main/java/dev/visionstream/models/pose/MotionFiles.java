@@ -21,6 +21,7 @@ public final class MotionFiles {
         if (lower.endsWith(".wrl") || lower.endsWith(".wrl.gz")) {
             return VrmlMotion.read(file).human(name, 30);
         }
-        throw new IllegalArgumentException("unknown motion file type " + name + " (expected .bvh, .ase, .wrl or .wrl.gz)");
+        throw new IllegalArgumentException("unknown motion file type " + name
+                + " (expected .bvh, .ase, .wrl or .wrl.gz)");
     }
 }

@@ -23,7 +23,9 @@ public final class MotionGlitches {
     private MotionGlitches() {
     }
 
-    /** Each step {@code f → f+1} faster than {@code maxSpeed}, as the range {@code (f, f + 1)}; adjacent ones merged. */
+    /**
+     * Each step {@code f → f+1} faster than {@code maxSpeed}, as the range {@code (f, f + 1)}; adjacent ones merged.
+     */
     public static List<Range> jumps(SkeletonMotion motion, double maxSpeed) {
         double limit = maxSpeed * size(motion.frames().get(0)) / motion.fps();
         List<Range> out = new ArrayList<>();

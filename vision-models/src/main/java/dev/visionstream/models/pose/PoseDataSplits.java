@@ -40,8 +40,10 @@ public final class PoseDataSplits {
     public static final String CMU_ASSET = "x/assimp-testmodels/usr/share/assimp/models/BVH/01_01.bvh";
     public static final String ROM_ASSET = "x/assimp-testmodels/usr/share/assimp/models/ASE/MotionCaptureROM.ase";
     public static final List<String> VRML_ASSETS = List.of(
-            "x/whitedune-docs/usr/share/doc/whitedune-docs/docs/typical_vrml_examples/transform_human_motioncapture_walk.wrl.gz",
-            "x/whitedune-docs/usr/share/doc/whitedune-docs/docs/typical_vrml_examples/transform_human_motioncapture_run.wrl.gz");
+            "x/whitedune-docs/usr/share/doc/whitedune-docs/docs/typical_vrml_examples/"
+                    + "transform_human_motioncapture_walk.wrl.gz",
+            "x/whitedune-docs/usr/share/doc/whitedune-docs/docs/typical_vrml_examples/"
+                    + "transform_human_motioncapture_run.wrl.gz");
 
     public static final List<Range> ROM_TRAIN = List.of(new Range(0, 760), new Range(766, 1025));
     public static final Range ROM_VALIDATION = new Range(1061, 1180);

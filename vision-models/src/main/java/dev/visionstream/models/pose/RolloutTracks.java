@@ -9,8 +9,8 @@ import java.util.Random;
  * training step moves it one gap (from {@link PosePairs#GAPS}, in a direction fixed per track) and takes the
  * network's own solution of the previous step as its init, so the network learns from the errors it makes when
  * chained. A track keeps its gap, as a stream keeps its frame rate, so that long runs at gap 1 (where errors have the
- * most steps to pile up) are seen as well as runs at gap 9. A track restarts when it reaches the end of its clip or after {@code maxAge} steps, so that both fresh
- * and long-drifted inits stay in the mix.
+ * most steps to pile up) are seen as well as runs at gap 9. A track restarts when it reaches the end of its clip or
+ * after {@code maxAge} steps, so that both fresh and long-drifted inits stay in the mix.
  */
 final class RolloutTracks {
     private static final class Track {

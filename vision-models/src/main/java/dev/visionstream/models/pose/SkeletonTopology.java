@@ -93,7 +93,8 @@ public final class SkeletonTopology {
         List<Integer> armStarts = List.of(armPaths.get(0).get(0), armPaths.get(1).get(0));
         int neckStart = -1;
         for (int k : tree.children(hub)) {
-            if (!armStarts.contains(k) && (neckStart < 0 || height(tree, k, hub, up) > height(tree, neckStart, hub, up))) {
+            if (!armStarts.contains(k)
+                    && (neckStart < 0 || height(tree, k, hub, up) > height(tree, neckStart, hub, up))) {
                 neckStart = k;
             }
         }

@@ -244,7 +244,8 @@ public final class VrmlMotion {
         }
         for (int k = 1; k < keys.length; k++) {
             if (keys[k] <= keys[k - 1]) {
-                throw new IllegalArgumentException("VRML: " + interpolator + " key " + keys[k] + " does not increase from "
+                throw new IllegalArgumentException("VRML: " + interpolator + " key " + keys[k]
+                        + " does not increase from "
                         + keys[k - 1]);
             }
         }

@@ -3,7 +3,8 @@ package dev.visionstream.models.splatting;
 /**
  * {@code eˣ} in float precision for the rasteriser's inner loop (the CUDA rasteriser uses the fast {@code __expf}
  * intrinsic there too): {@code 2^(x·log₂e)} split into an integer power set in the exponent bits and a degree-7
- * polynomial for the fraction in [−½, ½]; relative error below 3e-6 over the range the rasteriser uses (the float range reduction dominates).
+ * polynomial for the fraction in [−½, ½]; relative error below 3e-6 over the range the rasteriser uses (the float range
+ * reduction dominates).
  */
 final class FastExp {
     private static final float LOG2E = 1.44269504088896341f;

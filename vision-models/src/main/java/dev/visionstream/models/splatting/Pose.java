@@ -19,7 +19,9 @@ public record Pose(double[] rotation, double[] translation) {
         return new Pose(Mat3.identity(), new double[3]);
     }
 
-    /** From a row-major 4×4 matrix; refuses anything whose 3×3 block is not a rotation or whose last row is not 0 0 0 1. */
+    /**
+     * From a row-major 4×4 matrix; refuses anything whose 3×3 block is not a rotation or whose last row is not 0 0 0 1.
+     */
     public static Pose fromMatrix4(double[] m) {
         if (m == null || m.length != 16) {
             throw new IllegalArgumentException("a 4×4 pose needs 16 numbers");

@@ -9,10 +9,10 @@ import org.bytedeco.opencv.opencv_calib3d.StereoSGBM;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Semi-global block matching (OpenCV StereoSGBM, 3-way mode, colour, no speckle filter) with a left-right consistency check: a pixel's
- * confidence is 1 when matching the other way round lands within one pixel of the same disparity, falling off
- * with the mismatch; pixels without a consistent match are unknown. A partner on the left is handled by mirroring
- * both views, so the reference is always SGBM's left image.
+ * Semi-global block matching (OpenCV StereoSGBM, 3-way mode, colour, no speckle filter) with a left-right consistency
+ * check: a pixel's confidence is 1 when matching the other way round lands within one pixel of the same disparity,
+ * falling off with the mismatch; pixels without a consistent match are unknown. A partner on the left is handled by
+ * mirroring both views, so the reference is always SGBM's left image.
  */
 public final class SgbmDisparityEstimator implements DisparityEstimator {
     /** 3×3 blocks on colour: the least edge fattening on the aloe pair (see AloeNovelViewTest). */

@@ -99,7 +99,8 @@ public final class SplatPipeline {
         for (int i = 0; i < views.size(); i++) {
             SplatView v = views.get(i);
             if (v.image().getWidth() != first.getWidth() || v.image().getHeight() != first.getHeight()) {
-                throw new IllegalArgumentException(String.format("views differ in size: view 0 is %d×%d, view %d is %d×%d",
+                throw new IllegalArgumentException(String.format(
+                        "views differ in size: view 0 is %d×%d, view %d is %d×%d",
                         first.getWidth(), first.getHeight(), i, v.image().getWidth(), v.image().getHeight()));
             }
             if (v.camera() != null) {

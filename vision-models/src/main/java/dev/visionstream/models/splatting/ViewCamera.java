@@ -12,7 +12,8 @@ public record ViewCamera(double[] k, Pose camToWorld, double[] distortion) {
             throw new IllegalArgumentException("K must be 3×3 (9 numbers)");
         }
         if (!(k[0] > 0) || !(k[4] > 0) || !Double.isFinite(k[0]) || !Double.isFinite(k[4])) {
-            throw new IllegalArgumentException("intrinsics need a positive focal length, got fx=" + k[0] + " fy=" + k[4]);
+            throw new IllegalArgumentException("intrinsics need a positive focal length, got fx=" + k[0]
+                    + " fy=" + k[4]);
         }
         k = k.clone();
         distortion = distortion == null ? new double[0] : distortion.clone();

@@ -117,7 +117,8 @@ public final class YonoSplatNetwork implements SplatPredictor, AutoCloseable {
                     view.camera().k(), view.image().getWidth(), view.image().getHeight());
             ViewPreprocessor.PreparedView prepared = ViewPreprocessor.prepare(view.image(), k, height, width);
             System.arraycopy(prepared.rgb(), 0, images, i * plane, plane);
-            NormalizedIntrinsics used = allCalibrated ? prepared.intrinsics() : new NormalizedIntrinsics(1, 1, 0.5, 0.5);
+            NormalizedIntrinsics used = allCalibrated ? prepared.intrinsics()
+                    : new NormalizedIntrinsics(1, 1, 0.5, 0.5);
             given.add(allCalibrated ? used : null);
             float[] m = {(float) used.fx(), 0, (float) used.cx(), 0, (float) used.fy(), (float) used.cy(), 0, 0, 1};
             System.arraycopy(m, 0, intrinsics, 9 * i, 9);

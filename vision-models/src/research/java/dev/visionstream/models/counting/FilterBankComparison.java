@@ -38,7 +38,8 @@ public final class FilterBankComparison {
                 double smarties = counter.count(CountingSamples.read(CountingSamples.SMARTIES),
                         CountingSamples.SMARTIES_EXEMPLARS).count();
                 System.out.printf(Locale.ROOT, "%s: synthetic MAE %.2f (%.1f%% of mean true count %.1f, mean "
-                                + "relative error %.1f%%, %.0f ms/scene); coins %.2f (true 24); smarties %.2f (true 14)%n",
+                                + "relative error %.1f%%, %.0f ms/scene); coins %.2f (true 24); "
+                                + "smarties %.2f (true 14)%n",
                         v, absErr / scenes, 100 * absErr / trueSum, trueSum / scenes, 100 * relErr / scenes, ms,
                         coins, smarties);
             }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class SimilarityMapsTest extends NdTest {
     @Test
     void correlationIsValidUnflippedAndDividedByChannels() {
-        NDArray s = SimilarityMaps.correlate(HandCorrelationCase.features(manager), HandCorrelationCase.kernel(manager));
+        NDArray s = SimilarityMaps.correlate(HandCorrelationCase.features(manager),
+                HandCorrelationCase.kernel(manager));
         assertEquals(HandCorrelationCase.OUTPUT_SHAPE, s.getShape());
         assertArrayEquals(HandCorrelationCase.EXPECTED, s.toFloatArray(), 1e-6f);
     }

@@ -10,9 +10,12 @@ import org.junit.jupiter.api.Test;
 class DeclaredSizeTest {
     @Test
     void readsPngAndJpegHeadersWithoutDecoding() {
-        assertEquals(new DeclaredSize(37, 21), DeclaredSize.of(TestImages.encode(TestImages.filled(37, 21, 0), "png")).orElseThrow());
-        assertEquals(new DeclaredSize(37, 21), DeclaredSize.of(TestImages.encode(TestImages.filled(37, 21, 0), "jpg")).orElseThrow());
-        assertEquals(new DeclaredSize(50_000, 50_000), DeclaredSize.of(TestImages.pngDeclaring(50_000, 50_000)).orElseThrow());
+        assertEquals(new DeclaredSize(37, 21),
+                DeclaredSize.of(TestImages.encode(TestImages.filled(37, 21, 0), "png")).orElseThrow());
+        assertEquals(new DeclaredSize(37, 21),
+                DeclaredSize.of(TestImages.encode(TestImages.filled(37, 21, 0), "jpg")).orElseThrow());
+        assertEquals(new DeclaredSize(50_000, 50_000),
+                DeclaredSize.of(TestImages.pngDeclaring(50_000, 50_000)).orElseThrow());
     }
 
     @Test

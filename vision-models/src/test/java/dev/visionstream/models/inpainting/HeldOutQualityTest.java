@@ -28,7 +28,8 @@ class HeldOutQualityTest {
         List<HeldOutEvaluation.Score> chosen;
         List<HeldOutEvaluation.Score> telea;
         try (Inpainter model = Inpainting.create(InpaintMethod.parse(null), null);
-             Inpainter t = new OpenCvInpainter(InpaintMethod.TELEA); Inpainter n = new OpenCvInpainter(InpaintMethod.NS);
+             Inpainter t = new OpenCvInpainter(InpaintMethod.TELEA);
+             Inpainter n = new OpenCvInpainter(InpaintMethod.NS);
              Inpainter blend = BlendInpainter.builtIn()) {
             chosen = HeldOutEvaluation.score(model, cases);
             telea = HeldOutEvaluation.score(t, cases);

@@ -33,7 +33,8 @@ class RegionNormalizationTest {
 
     @Test
     void eachRegionUsesItsOwnMeanAndVarianceWithEpsilonOverRho() {
-        // hole {1, 2}: mean 1.5, var 0.25; valid {3, 6}: mean 4.5, var 2.25; each region is half the map: eps/rho = 2 eps
+        // hole {1, 2}: mean 1.5, var 0.25; valid {3, 6}: mean 4.5, var 2.25; each region is half the map:
+        // eps/rho = 2 eps
         float[] out = run(map(1, 2, 3, 6), map(1, 1, 0, 0), RegionStatistics.POOLED_OVER_BATCH);
         double hole = Math.sqrt(0.25 + 2 * EPS);
         double valid = Math.sqrt(2.25 + 2 * EPS);

@@ -45,7 +45,8 @@ class RnCheckpointConversionTest {
         assertTrue(root != null, "scripts/convert-rn-checkpoint.py not found above the working directory");
         script = root.resolve("scripts/convert-rn-checkpoint.py");
         helper = dir.resolve("official_rn_state.py");
-        try (InputStream in = RnCheckpointConversionTest.class.getResourceAsStream("/inpainting/official_rn_state.py")) {
+        try (InputStream in = RnCheckpointConversionTest.class
+                .getResourceAsStream("/inpainting/official_rn_state.py")) {
             Files.copy(in, helper);
         }
     }

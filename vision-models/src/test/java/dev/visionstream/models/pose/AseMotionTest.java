@@ -139,7 +139,8 @@ class AseMotionTest {
             boolean animatedOffset = List.of("Bip01 Schritte", "Bip01 Wirbels_ule", "Bip01 Wirbels_ule1",
                     "Bip01 Wirbels_ule2", "Bip01 L Oberschenkel", "Bip01 R Oberschenkel")
                     .contains(motion.names().get(j));
-            assertTrue(animatedOffset || bone.spread() < 1e-6, motion.names().get(j) + " changes length by " + bone.spread());
+            assertTrue(animatedOffset || bone.spread() < 1e-6,
+                    motion.names().get(j) + " changes length by " + bone.spread());
         }
         System.out.println("ASE jumps: " + MotionGlitches.jumps(motion, MotionGlitches.DEFAULT_MAX_SPEED));
         System.out.println("ASE clean segments (>= 30 frames): "

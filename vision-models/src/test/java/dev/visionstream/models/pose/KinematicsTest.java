@@ -72,7 +72,8 @@ class KinematicsTest {
                 for (int k = 0; k < 24; k++) {
                     int o = (b * 24 + k) * 3;
                     pose[k] = new double[] {aa[o], aa[o + 1], aa[o + 2]};
-                    double[] plain = Rotations.fromSixD(new double[] {sixD[(b * 24 + k) * 6], sixD[(b * 24 + k) * 6 + 1],
+                    double[] plain = Rotations.fromSixD(new double[] {sixD[(b * 24 + k) * 6],
+                            sixD[(b * 24 + k) * 6 + 1],
                             sixD[(b * 24 + k) * 6 + 2], sixD[(b * 24 + k) * 6 + 3], sixD[(b * 24 + k) * 6 + 4],
                             sixD[(b * 24 + k) * 6 + 5]});
                     for (int i = 0; i < 9; i++) {

@@ -124,10 +124,12 @@ class PoseRefinerTest {
         int n = problems.size();
         System.out.printf("refiner: init %.1f mm -> %.2f mm in %.1f iterations (iterative solver %.2f mm); limit "
                         + "excess %.4f rad² (iterative %.4f, init %.4f)%n", before / n, refined / n,
-                (double) iterations / n, iterative / n, refinedViolation / n, iterativeViolation / n, truthViolation / n);
+                (double) iterations / n, iterative / n, refinedViolation / n, iterativeViolation / n,
+                truthViolation / n);
         assertTrue(refined / n < 1.0, "refined MPJPE " + refined / n + " mm");
         assertTrue(refinedViolation <= 2 * iterativeViolation + 1e-3 * n,
-                "limit excess " + refinedViolation / n + " rad² against the iterative solver's " + iterativeViolation / n);
+                "limit excess " + refinedViolation / n + " rad² against the iterative solver's "
+                + iterativeViolation / n);
     }
 
     @Test

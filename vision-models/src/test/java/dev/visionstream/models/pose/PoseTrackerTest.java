@@ -34,7 +34,8 @@ class PoseTrackerTest {
                 } else {
                     assertEquals("learned", step.method());
                     assertEquals(reachableBefore, step.state().reachableResidualMm());
-                    assertTrue(mean(step.residualsMm()) <= reachableBefore + PoseTracker.Settings.defaults().refineMarginMm() + 1e-9);
+                    assertTrue(mean(step.residualsMm())
+                            <= reachableBefore + PoseTracker.Settings.defaults().refineMarginMm() + 1e-9);
                 }
             }
         }

@@ -62,7 +62,8 @@ class SkeletonTopologyTest {
                     "#Leg < #UpLeg @ ^Knee", "#Foot < #Leg @ ^Ankle", "#ToeBase < #Foot @ ^Toe",
                     "End < #ToeBase @ ^ToeTip", "Spine < Hips @ s1", "Spine1 < Spine @ s2a", "Spine2 < Spine1 @ s3a",
                     "Spine3 < Spine2 @ hub", "Neck < Spine3 @ neck", "Head < Neck @ head", "End < Head @ headTop",
-                    "#Shoulder < Spine3 @ ^Collar", "#Arm < #Shoulder @ ^Shoulder", "#ArmRoll < #Arm @ ^Shoulder|^Elbow",
+                    "#Shoulder < Spine3 @ ^Collar", "#Arm < #Shoulder @ ^Shoulder",
+                    "#ArmRoll < #Arm @ ^Shoulder|^Elbow",
                     "#ForeArm < #Arm @ ^Elbow", "#ForeArmRoll < #ForeArm @ ^Elbow|^Wrist",
                     "#Hand < #ForeArmRoll @ ^Wrist", "End < #Hand @ ^Hand"),
             BvhFamily.of("Ab/Chest/Collar", INCH, false, "Left/Right", "-/-",
@@ -100,13 +101,15 @@ class SkeletonTopologyTest {
                     "Bip01 ~ Finger2Nub < Bip01 ~ Finger2 @ ^FingerTip", "End < Bip01 ~ Finger2Nub @ ^FingerTip"),
             BvhFamily.of("3ds Max Biped, German", INCH, true, "-/-", "L/R",
                     "Bip01 @ pelvis", "Bip01 Schritte < Bip01 @ floor", "Bip01 Becken < Bip01 @ pelvis",
-                    "Bip01 ~ Oberschenkel < Bip01 Becken @ ^Hip", "Bip01 ~ Unterschenkel < Bip01 ~ Oberschenkel @ ^Knee",
+                    "Bip01 ~ Oberschenkel < Bip01 Becken @ ^Hip",
+                    "Bip01 ~ Unterschenkel < Bip01 ~ Oberschenkel @ ^Knee",
                     "Bip01 ~ Fuß < Bip01 ~ Unterschenkel @ ^Ankle", "Bip01 ~ Zeh0 < Bip01 ~ Fuß @ ^Toe",
                     "Bip01 ~ Zeh0Nub < Bip01 ~ Zeh0 @ ^ToeTip", "End < Bip01 ~ Zeh0Nub @ ^ToeTip",
                     "Bip01 Wirbelsäule < Bip01 Becken @ s1", "Bip01 Wirbelsäule1 < Bip01 Wirbelsäule @ s2",
                     "Bip01 Hals < Bip01 Wirbelsäule1 @ hub", "Bip01 Kopf < Bip01 Hals @ head",
                     "Bip01 KopfNub < Bip01 Kopf @ headTop", "End < Bip01 KopfNub @ headTop",
-                    "Bip01 ~ Schlüsselbein < Bip01 Hals @ ^Collar", "Bip01 ~ Oberarm < Bip01 ~ Schlüsselbein @ ^Shoulder",
+                    "Bip01 ~ Schlüsselbein < Bip01 Hals @ ^Collar",
+                    "Bip01 ~ Oberarm < Bip01 ~ Schlüsselbein @ ^Shoulder",
                     "Bip01 ~ Unterarm < Bip01 ~ Oberarm @ ^Elbow", "Bip01 ~ Hand < Bip01 ~ Unterarm @ ^Wrist",
                     "Bip01 ~ Finger0 < Bip01 ~ Hand @ ^Thumb", "Bip01 ~ Finger0Nub < Bip01 ~ Finger0 @ ^ThumbTip",
                     "End < Bip01 ~ Finger0Nub @ ^ThumbTip", "Bip01 ~ Finger2 < Bip01 ~ Hand @ ^Hand",
@@ -119,7 +122,8 @@ class SkeletonTopologyTest {
                     "neck_01 < spine_03 @ neck", "head < neck_01 @ head", "clavicle_~ < spine_03 @ ^Collar",
                     "upperarm_~ < clavicle_~ @ ^Shoulder", "upperarm_twist_01_~ < upperarm_~ @ ^Shoulder|^Elbow",
                     "lowerarm_~ < upperarm_~ @ ^Elbow", "lowerarm_twist_01_~ < lowerarm_~ @ ^Elbow|^Wrist",
-                    "hand_~ < lowerarm_~ @ ^Wrist", "thumb_01_~ < hand_~ @ ^Thumb", "thumb_02_~ < thumb_01_~ @ ^ThumbTip",
+                    "hand_~ < lowerarm_~ @ ^Wrist", "thumb_01_~ < hand_~ @ ^Thumb",
+                    "thumb_02_~ < thumb_01_~ @ ^ThumbTip",
                     "middle_01_~ < hand_~ @ ^Hand", "middle_02_~ < middle_01_~ @ ^FingerTip"));
 
     private static final CanonicalBody BODY = new CanonicalBody(5, 11);
@@ -154,7 +158,10 @@ class SkeletonTopologyTest {
         }
     }
 
-    /** Names j0, j1, ... (right side written first); a family with end-named joints (Mixamo's HeadTop_End) would lose them. */
+    /**
+     * Names j0, j1, ... (right side written first); a family with end-named joints (Mixamo's HeadTop_End) would lose
+     * them.
+     */
     @Test
     void jointsWithoutSideNamesMapByGeometry() {
         for (BvhFamily family : List.of(CMU, FAMILIES.get(4))) {

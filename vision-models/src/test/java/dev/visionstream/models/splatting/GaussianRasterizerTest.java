@@ -101,7 +101,8 @@ class GaussianRasterizerTest {
         Rendering r = new GaussianRasterizer().render(s, cam);
         assertEquals(0.9, r.value(50, 15, 0), 1e-3);
         // the centred camera YoNoSplat uses puts the principal point at ((W−1)/2, (H−1)/2)
-        RenderCamera centred = RenderCamera.centred(Pose.identity(), new NormalizedIntrinsics(1, 1, 0.3, 0.3), 80, 60, 1);
+        RenderCamera centred = RenderCamera.centred(Pose.identity(), new NormalizedIntrinsics(1, 1, 0.3, 0.3),
+                80, 60, 1);
         assertEquals(39.5, centred.cx(), 0);
         assertEquals(80, centred.fx(), 0);
     }

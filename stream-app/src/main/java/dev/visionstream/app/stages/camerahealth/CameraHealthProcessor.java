@@ -50,7 +50,8 @@ final class CameraHealthProcessor implements Processor<String, StageInput, Strin
         long now = context.currentSystemTimeMs();
         FrameObservation frame = new FrameObservation(in.sequence(), in.image().getWidth(), in.image().getHeight(),
                 LumaImage.of(in.image()), in.source(), in.captureTime().toEpochMilli(), now);
-        HealthEvaluation evaluation = CameraHealthRules.evaluate(states.get(in.cameraId()), frame, in.config().health());
+        HealthEvaluation evaluation = CameraHealthRules.evaluate(states.get(in.cameraId()), frame,
+                in.config().health());
         states.put(in.cameraId(), evaluation.next());
         CameraHealthEvent event = event(in.source(), in.captureTime(), evaluation.findings(), evaluation);
         context.forward(record.withValue(new Publication(Topics.CAMERA_HEALTH, event)));

@@ -136,7 +136,8 @@ final class InpaintingProcessor implements Processor<String, StageInput, String,
 
     private static Publication frame(byte[] png) {
         // same envelope as vision.frames: a frame over the in-band limit travels as a claim-check
-        return Publication.frame(Topics.FRAMES_INPAINTED, png.length > TopicCatalog.FRAME_INBAND_MAX_BYTES ? new byte[0] : png);
+        return Publication.frame(Topics.FRAMES_INPAINTED,
+                png.length > TopicCatalog.FRAME_INBAND_MAX_BYTES ? new byte[0] : png);
     }
 
     private static Headers frameHeaders(Headers original, byte[] png, ArtifactRef stored, InpaintOutcome outcome) {

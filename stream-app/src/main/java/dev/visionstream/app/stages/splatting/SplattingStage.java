@@ -19,7 +19,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Multi-view frames to a 3D Gaussian scene: frames are re-keyed by rig id (by camera id in sequence mode),
  * checked against the rig's registered cameras, collected by capture time, and built into a scene when every view
- * arrived or the timeout passed. The scene's .ply and a preview go to the artifact store; a {@link SplatEvent} goes to {@code vision.splats}.
+ * arrived or the timeout passed. The scene's .ply and a preview go to the artifact store; a {@link SplatEvent} goes
+ * to {@code vision.splats}.
  */
 public final class SplattingStage implements FrameStage {
     public static final String NAME = SplatEvent.STAGE;

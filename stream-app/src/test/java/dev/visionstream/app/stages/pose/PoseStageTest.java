@@ -159,7 +159,8 @@ class PoseStageTest {
         assertEquals("rest", events.get(2).initSource());
         assertEquals(6, errorEvents.size());
         errorEvents.forEach(e -> assertEquals(ErrorReason.BAD_INPUT, e.reason()));
-        assertTrue(errorEvents.get(0).message().contains("before the track's last frame"), errorEvents.get(0).message());
+        assertTrue(errorEvents.get(0).message().contains("before the track's last frame"),
+                errorEvents.get(0).message());
         assertTrue(errorEvents.get(1).message().contains("bone lengths jumped"), errorEvents.get(1).message());
         assertTrue(errorEvents.get(2).message().contains("needs 24 joints"), errorEvents.get(2).message());
         assertTrue(errorEvents.get(3).message().contains("unknown joint names [Tail]"), errorEvents.get(3).message());

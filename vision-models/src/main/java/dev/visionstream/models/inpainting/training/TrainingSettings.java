@@ -21,7 +21,8 @@ import dev.visionstream.models.inpainting.RnGenerator;
  * @param seed          seeds weights, patches and masks
  */
 public record TrainingSettings(int width, RnGenerator.Head head, RnGenerator.Normalization normalization,
-                               RnGenerator.Resolution resolution, int patch, int frame, int batch, int steps, float learningRate, float l2Weight, int evalEvery,
+                               RnGenerator.Resolution resolution, int patch, int frame, int batch, int steps,
+                               float learningRate, float l2Weight, int evalEvery,
                                double minHole, double maxHole, long seed) {
     public TrainingSettings {
         int multiple = 4 * resolution.factor();
