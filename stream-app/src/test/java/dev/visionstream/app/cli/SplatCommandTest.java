@@ -26,7 +26,6 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SplatCommandTest {
     private static final String CAMERA = "{\"K\": [[80,0,39.5],[0,80,23.5],[0,0,1]], "
@@ -53,7 +52,7 @@ class SplatCommandTest {
         PrintStream old = System.out;
         System.setOut(out);
         try {
-            return new CommandLine(new VisionCli()).execute(args);
+            return VisionCli.commandLine().execute(args);
         } finally {
             System.setOut(old);
         }
