@@ -30,6 +30,12 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (metricsPort < -1 || metricsPort > 65_535) {
+            throw new BadInputException("--metrics-port " + metricsPort, "must be a port, 0 (any free one) or -1 (off)");
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new BadInputException("--timeout " + timeout, "must be positive");
+        }
         boolean complete = new DemoRun(workDir, output, metricsPort, System.out).run(timeout);
         return complete ? 0 : 1;
     }

@@ -40,6 +40,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (partitions < 1) {
+            throw new BadInputException("--partitions " + partitions, "must be 1 or more");
+        }
+        if (threads < 1) {
+            throw new BadInputException("--threads " + threads, "must be 1 or more");
+        }
         KafkaClientSettings settings = kafka.load();
         System.err.println("vision run: " + settings.describe());
         ServiceOptions defaults = ServiceOptions.defaults(workDir);
