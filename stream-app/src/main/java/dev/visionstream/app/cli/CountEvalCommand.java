@@ -8,6 +8,7 @@ import dev.visionstream.models.counting.evaluation.EvaluationReport;
 import dev.visionstream.models.counting.evaluation.ImageScore;
 import dev.visionstream.schemas.Json;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -36,7 +37,11 @@ final class CountEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // the manifest and its images first: a typo should not wait for the model to load
-        CountingManifest loaded = InputFiles.read("--manifest", manifest, CountingManifest::readWithImages);
+        if (!Files.isRegularFile(manifest)) {
+            throw new BadInputException("--manifest " + manifest, "no such file");
+        }
+        // its own errors name the manifest and the images at fault
+        CountingManifest loaded = CountingManifest.readWithImages(manifest);
         CountEstimator estimator = counterOptions.estimator();
         Consumer<ImageScore> progress = json ? s -> { } : s -> System.out.printf(Locale.ROOT,
                 "%-28s count %7.1f  truth %4d  error %6.1f %%  (instances %d, density %.1f)%n", s.name(),
