@@ -129,4 +129,28 @@ class SplatCommandTest {
         }
         assertTrue(stderr.toString().contains("two or more views"), stderr.toString());
     }
+
+    @Test
+    void aMissingCameraFileIsOneLineThatNamesIt(@TempDir Path dir) throws Exception {
+        BufferedImage[] pair = pair();
+        ImageIO.write(pair[0], "png", dir.resolve("l.png").toFile());
+        ImageIO.write(pair[1], "png", dir.resolve("r.png").toFile());
+        Path cameras = dir.resolve("missing.json");
+        CliRun run = CliRun.of("splat", "--views", dir.resolve("l.png") + "," + dir.resolve("r.png"), "--cameras",
+                cameras.toString(), "--out", dir.resolve("s.ply").toString());
+        String line = BadInputAssert.assertReported(run, "--cameras " + cameras);
+        assertTrue(line.endsWith("no such file"), line);
+    }
+
+    @Test
+    void aMalformedCameraFileSaysWhereItIsWrong(@TempDir Path dir) throws Exception {
+        BufferedImage[] pair = pair();
+        ImageIO.write(pair[0], "png", dir.resolve("l.png").toFile());
+        ImageIO.write(pair[1], "png", dir.resolve("r.png").toFile());
+        Path cameras = Files.writeString(dir.resolve("cams.json"), "[" + CAMERA.formatted("2") + ", {\"K\": [1, 2]}]");
+        CliRun run = CliRun.of("splat", "--views", dir.resolve("l.png") + "," + dir.resolve("r.png"), "--cameras",
+                cameras.toString(), "--out", dir.resolve("s.ply").toString());
+        String line = BadInputAssert.assertReported(run, "--cameras " + cameras);
+        assertTrue(line.endsWith("camera 1 K: expected 9 numbers, got 2"), line);
+    }
 }
