@@ -89,13 +89,14 @@ public final class DemoRun {
         if (video.isEmpty()) {
             out.println("walkway sample video unavailable: running with the test pattern camera only");
         }
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).build()) {
+        try (FreshRunDirectory run = FreshRunDirectory.under(workDir);
+             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(run.path().resolve("kafka")).build()) {
             broker.start();
             out.printf("kafka: embedded KRaft broker at %s (data in %s, %s, started in %d ms)%n",
                     broker.bootstrapServers(), broker.dataDir(), broker.formattedOnLastStart() ? "new" : "reused",
                     broker.startupTime().toMillis());
             Map<String, Object> client = broker.clientProperties();
-            ServiceOptions options = ServiceOptions.defaults(workDir).withMetricsPort(metricsPort);
+            ServiceOptions options = ServiceOptions.defaults(run.path()).withMetricsPort(metricsPort);
             try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2));
                  EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.ERRORS, Topics.SPLATS,
                          Topics.INPAINTED),
