@@ -162,10 +162,10 @@ public final class DemoRun {
                 if (video.isEmpty()) {
                     return;
                 }
-                // the same replay code as `vision replay`, as fast as the pipeline takes it
+                // the same replay code as `vision replay`, as fast as the pipeline takes it, so stamped as it is sent
                 try {
-                    walkwayFrames.set(new Replayer(() -> ReplayInput.open(video.get(), WALKWAY,
-                            SourceOptions.defaults()), producer, ReplaySpeed.MAX, false, false,
+                    walkwayFrames.set(new Replayer(() -> new LiveStampedInput(ReplayInput.open(video.get(), WALKWAY,
+                            SourceOptions.defaults())), producer, ReplaySpeed.MAX, false, false,
                             (frame, delivery, sent, total) -> keep(frame)).run());
                 } catch (IOException e) {
                     out.println("walkway ingest failed: " + e.getMessage());
@@ -178,6 +178,7 @@ public final class DemoRun {
             if (inpainting != null) {
                 inpainting.send(producer);
             }
+            // paced at its own rate from now, the pattern's capture times never run ahead of the clock
             try (FrameSource pattern = new TestPatternSource(TEST_PATTERN, Instant.now())) {
                 new IngestRun(pattern, producer, Pacing.SOURCE_RATE, IngestRun.ALL_FRAMES,
                         (frame, delivery) -> keep(frame)).run();
