@@ -55,6 +55,9 @@ public final class DemoRun {
     static final String TEST_PATTERN = "test-pattern";
     private static final int PRINT_EVERY_OK = 50;
     private static final int KEPT_FRAMES = 2000;
+    private static final String EVENTS_FILE = "events.jsonl";
+    private static final List<String> RESULT_TOPICS = List.of(Topics.CAMERA_HEALTH, Topics.ERRORS, Topics.COUNTS,
+            Topics.SPLATS, Topics.INPAINTED, Topics.POSES);
 
     private final Path workDir;
     private final Path outputDir;
@@ -133,8 +136,11 @@ public final class DemoRun {
                 }
                 int poses = PoseDemo.run(client, outputDir, out, Duration.ofMinutes(2));
                 out.println(service.metrics().summaryLine());
-                out.printf("demo: %d health evaluations, %d errors; pictures in %s%n", health.size(), errors.size(),
-                        outputDir.toAbsolutePath());
+                out.printf("demo: %d health evaluations, %d errors%n", health.size(), errors.size());
+                out.printf("demo: pictures (PNG) in %s%n", outputDir.toAbsolutePath());
+                out.printf("demo: camera-health and error events in %s; every result was on the embedded broker's "
+                        + "topics %s, removed with %s%n", outputDir.resolve(EVENTS_FILE).toAbsolutePath(),
+                        String.join(", ", RESULT_TOPICS), run.path());
                 return complete && poses != 0;
             }
         }
@@ -269,7 +275,7 @@ public final class DemoRun {
                 pictures++;
             }
         }
-        try (Writer w = Files.newBufferedWriter(outputDir.resolve("events.jsonl"), StandardCharsets.UTF_8)) {
+        try (Writer w = Files.newBufferedWriter(outputDir.resolve(EVENTS_FILE), StandardCharsets.UTF_8)) {
             for (Object e : health) {
                 w.write(Json.MAPPER.writeValueAsString(e) + "\n");
             }
@@ -277,6 +283,6 @@ public final class DemoRun {
                 w.write(Json.MAPPER.writeValueAsString(e) + "\n");
             }
         }
-        out.printf("pictures: %d written to %s (plus events.jsonl)%n", pictures, outputDir);
+        out.printf("pictures: %d written to %s (plus %s)%n", pictures, outputDir, EVENTS_FILE);
     }
 }
