@@ -8,12 +8,10 @@ import dev.visionstream.ingest.FrameSentListener;
 import dev.visionstream.ingest.LocalArtifactStore;
 import dev.visionstream.ingest.live.CameraConfigFeed;
 import dev.visionstream.ingest.live.CameraStats;
-import dev.visionstream.ingest.live.IngestConfigFile;
 import dev.visionstream.ingest.live.IngestSupervisor;
 import dev.visionstream.ingest.live.KafkaIngestEvents;
 import dev.visionstream.ingest.live.LiveCamera;
 import dev.visionstream.schemas.CameraConfig;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,24 +29,21 @@ final class ConfiguredIngest {
 
     private final KafkaClientSettings settings;
     private final Path configFile;
+    private final List<CameraConfig> cameras;
     private final boolean watch;
     private final Path artifactDir;
 
-    ConfiguredIngest(KafkaClientSettings settings, Path configFile, boolean watch, Path artifactDir) {
+    /** {@code cameras} are the ones read from {@code configFile}. */
+    ConfiguredIngest(KafkaClientSettings settings, Path configFile, List<CameraConfig> cameras, boolean watch,
+                     Path artifactDir) {
         this.settings = settings;
         this.configFile = configFile;
+        this.cameras = cameras;
         this.watch = watch;
         this.artifactDir = artifactDir;
     }
 
     int run() throws Exception {
-        List<CameraConfig> cameras;
-        try {
-            cameras = IngestConfigFile.read(configFile);
-        } catch (IOException | IllegalArgumentException e) {
-            System.err.println("vision ingest: " + e.getMessage());
-            return 2;
-        }
         Map<String, Object> client = settings.toClientConfig();
         CameraRegistry.publish(client, cameras.toArray(CameraConfig[]::new));
         Properties producerSettings = settings.toProperties();

@@ -1,11 +1,9 @@
 package dev.visionstream.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.visionstream.models.counting.BackboneContractException;
 import dev.visionstream.models.counting.CountEstimator;
 import dev.visionstream.models.counting.CountResult;
 import dev.visionstream.models.counting.CountingDino;
-import dev.visionstream.models.counting.CountingInputException;
 import dev.visionstream.models.counting.DensityOverlay;
 import dev.visionstream.schemas.Box;
 import dev.visionstream.schemas.Json;
@@ -17,10 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code vision count}: CountingDINO on one image file, as a plain library call (no Kafka). */
 @Command(name = "count", mixinStandardHelpOptions = true,
@@ -44,30 +44,22 @@ final class CountCommand implements Callable<Integer> {
     @Option(names = "--overlay", paramLabel = "OUT.png", description = "Write the density overlay picture here.")
     Path overlay;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         // not picocli-required, so that the subcommands run without them
         if (image == null || exemplars.isEmpty()) {
-            System.err.println("count: --image and --exemplar are required (or: vision count eval | make-eval-set)");
-            return 2;
+            throw new ParameterException(spec.commandLine(),
+                    "--image and --exemplar are required (or: vision count eval | make-eval-set | train)");
         }
-        BufferedImage picture;
-        List<Box> boxes;
-        CountEstimator chosen;
-        try {
-            chosen = counterOptions.estimator();
-            picture = read(image);
-            boxes = parseBoxes(exemplars);
-        } catch (IllegalArgumentException e) {
-            System.err.println("count: " + e.getMessage());
-            return 2;
-        }
+        CountEstimator chosen = counterOptions.estimator();
+        BufferedImage picture = InputFiles.image("--image", image);
+        List<Box> boxes = parseBoxes(exemplars);
         CountResult result;
         try (CountingDino counter = counterOptions.open()) {
             result = counter.count(picture, boxes, chosen);
-        } catch (CountingInputException | BackboneContractException e) {
-            System.err.println("count: " + e.getMessage());
-            return 2;
         }
         if (overlay != null) {
             Path parent = overlay.toAbsolutePath().getParent();
@@ -121,30 +113,18 @@ final class CountCommand implements Callable<Integer> {
                 : String.format(Locale.ROOT, "%.2f", result.densityCount());
     }
 
-    private static BufferedImage read(Path file) {
-        try {
-            BufferedImage img = Files.isRegularFile(file) ? ImageIO.read(file.toFile()) : null;
-            if (img == null) {
-                throw new IllegalArgumentException("cannot read an image from " + file);
-            }
-            return img;
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read an image from " + file + ": " + e.getMessage());
-        }
-    }
-
     static List<Box> parseBoxes(List<String> specs) {
         List<Box> out = new ArrayList<>();
         for (String s : specs) {
             String[] p = s.split(",");
             if (p.length != 4) {
-                throw new IllegalArgumentException("--exemplar " + s + " is not x,y,w,h");
+                throw new BadInputException("--exemplar " + s, "not x,y,w,h");
             }
             try {
                 out.add(new Box(Double.parseDouble(p[0].trim()), Double.parseDouble(p[1].trim()),
                         Double.parseDouble(p[2].trim()), Double.parseDouble(p[3].trim())));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--exemplar " + s + " has a coordinate that is not a number");
+                throw new BadInputException("--exemplar " + s, "a coordinate is not a number");
             }
         }
         return out;

@@ -1,15 +1,14 @@
 package dev.visionstream.app.cli;
 
-import dev.visionstream.models.counting.BackboneContractException;
 import dev.visionstream.models.counting.CountEstimator;
 import dev.visionstream.models.counting.CountingDino;
 import dev.visionstream.models.counting.evaluation.CountingEvaluation;
 import dev.visionstream.models.counting.evaluation.CountingManifest;
 import dev.visionstream.models.counting.evaluation.EvaluationReport;
 import dev.visionstream.models.counting.evaluation.ImageScore;
-import dev.visionstream.models.counting.evaluation.ManifestException;
 import dev.visionstream.schemas.Json;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -37,20 +36,19 @@ final class CountEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // the manifest and its images first: a typo should not wait for the model to load
+        if (!Files.isRegularFile(manifest)) {
+            throw new BadInputException("--manifest " + manifest, "no such file");
+        }
+        // its own errors name the manifest and the images at fault
+        CountingManifest loaded = CountingManifest.readWithImages(manifest);
+        CountEstimator estimator = counterOptions.estimator();
+        Consumer<ImageScore> progress = json ? s -> { } : s -> System.out.printf(Locale.ROOT,
+                "%-28s count %7.1f  truth %4d  error %6.1f %%  (instances %d, density %.1f)%n", s.name(),
+                s.count(), s.truth(), 100 * s.relativeError(), s.instanceCount(), s.densityCount());
         EvaluationReport report;
-        try {
-            // the manifest and its images first: a typo should not wait for the model to load
-            CountingManifest loaded = CountingManifest.readWithImages(manifest);
-            CountEstimator estimator = counterOptions.estimator();
-            Consumer<ImageScore> progress = json ? s -> { } : s -> System.out.printf(Locale.ROOT,
-                    "%-28s count %7.1f  truth %4d  error %6.1f %%  (instances %d, density %.1f)%n", s.name(),
-                    s.count(), s.truth(), 100 * s.relativeError(), s.instanceCount(), s.densityCount());
-            try (CountingDino counter = counterOptions.open()) {
-                report = CountingEvaluation.evaluate(counter, estimator, manifest, loaded, progress);
-            }
-        } catch (ManifestException | BackboneContractException | IllegalArgumentException e) {
-            System.err.println("count eval: " + e.getMessage());
-            return 2;
+        try (CountingDino counter = counterOptions.open()) {
+            report = CountingEvaluation.evaluate(counter, estimator, manifest, loaded, progress);
         }
         if (json) {
             System.out.println(Json.MAPPER.writeValueAsString(report));

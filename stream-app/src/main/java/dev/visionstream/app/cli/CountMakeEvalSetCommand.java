@@ -6,7 +6,6 @@ import dev.visionstream.models.counting.evaluation.CompositeSet;
 import dev.visionstream.models.counting.evaluation.CountingManifest;
 import dev.visionstream.models.counting.evaluation.CutoutLibrary;
 import dev.visionstream.models.counting.evaluation.DatasetSplit;
-import dev.visionstream.models.counting.evaluation.ManifestException;
 import dev.visionstream.models.counting.evaluation.SceneSpec;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -56,29 +55,24 @@ final class CountMakeEvalSetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path dataDir = data != null ? data : SampleMedia.projectRoot().resolve("target/counting-eval");
-        DatasetSplit chosen;
-        List<SceneSpec> specs;
-        try {
-            chosen = DatasetSplit.parse(split);
-            specs = SceneSpec.plan(scenes, minCount, maxCount, seed);
-        } catch (IllegalArgumentException e) {
-            System.err.println("count make-eval-set: " + e.getMessage());
-            return 2;
-        }
+        DatasetSplit chosen = parseSplit(split);
+        List<SceneSpec> specs = SceneSpec.plan(scenes, minCount, maxCount, seed);
         Path outDir = out != null ? out : dataDir.resolve("scenes-" + chosen.label());
         String command = String.format(Locale.ROOT, "vision count make-eval-set --split %s --scenes %d --min-count %d "
                 + "--max-count %d --seed %d", chosen.label(), scenes, minCount, maxCount, seed);
         long start = System.nanoTime();
-        CountingManifest manifest;
-        try {
-            manifest = CompositeSet.make(CutoutLibrary.load(dataDir), BackgroundLibrary.load(dataDir), chosen, specs,
-                    seed, outDir, command, System.out::println);
-        } catch (ManifestException e) {
-            System.err.println("count make-eval-set: " + e.getMessage());
-            return 2;
-        }
+        CountingManifest manifest = CompositeSet.make(CutoutLibrary.load(dataDir), BackgroundLibrary.load(dataDir),
+                chosen, specs, seed, outDir, command, System.out::println);
         System.out.printf(Locale.ROOT, "%d scenes and %s written to %s in %.1f s%n", manifest.images().size(),
                 CompositeSet.MANIFEST, outDir, (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    private static DatasetSplit parseSplit(String value) {
+        try {
+            return DatasetSplit.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--split " + value, "must be eval or train", e);
+        }
     }
 }

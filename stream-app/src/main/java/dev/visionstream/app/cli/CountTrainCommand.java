@@ -6,7 +6,6 @@ import dev.visionstream.models.counting.evaluation.BackgroundLibrary;
 import dev.visionstream.models.counting.evaluation.CompositeScene;
 import dev.visionstream.models.counting.evaluation.CutoutLibrary;
 import dev.visionstream.models.counting.evaluation.DatasetSplit;
-import dev.visionstream.models.counting.evaluation.ManifestException;
 import dev.visionstream.models.counting.evaluation.SceneSpec;
 import dev.visionstream.models.counting.training.BackboneTrainer;
 import dev.visionstream.models.counting.training.CompositeTrainingScenes;
@@ -83,18 +82,11 @@ final class CountTrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path root = SampleMedia.projectRoot();
         Path dataDir = data != null ? data : root.resolve("target/counting-eval");
-        CutoutLibrary cutouts;
-        BackgroundLibrary backgrounds;
-        CompositeTrainingScenes scenes;
-        try {
-            cutouts = CutoutLibrary.load(dataDir);
-            backgrounds = BackgroundLibrary.load(dataDir);
-            // 640x480 scenes shrunk to 320x240 and tiled 2x2: the same tile pixels as the stage's 4x4 tiling
-            scenes = new CompositeTrainingScenes(cutouts, backgrounds, DatasetSplit.TRAIN, minCount, maxCount, 2);
-        } catch (ManifestException | IllegalArgumentException e) {
-            System.err.println("count train: " + e.getMessage());
-            return 2;
-        }
+        CutoutLibrary cutouts = CutoutLibrary.load(dataDir);
+        BackgroundLibrary backgrounds = BackgroundLibrary.load(dataDir);
+        // 640x480 scenes shrunk to 320x240 and tiled 2x2: the same tile pixels as the stage's 4x4 tiling
+        CompositeTrainingScenes scenes = new CompositeTrainingScenes(cutouts, backgrounds, DatasetSplit.TRAIN,
+                minCount, maxCount, 2);
         List<TrainingScene> validation = new ArrayList<>();
         // validation scenes: held-out classes at the stage's own size, seeds apart from make-eval-set's
         for (SceneSpec spec : SceneSpec.plan(validationScenes, 10, 200, seed + 1_000)) {

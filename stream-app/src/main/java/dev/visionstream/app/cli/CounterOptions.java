@@ -26,8 +26,15 @@ final class CounterOptions {
         return new CountingDino(Backbones.open(backbone));
     }
 
-    /** The chosen estimator; an unknown name is an {@link IllegalArgumentException} that says so. */
+    /** The chosen estimator; an unknown name is a {@link BadInputException} that says so. */
     CountEstimator estimator() {
-        return estimator == null ? CountRequest.DEFAULT_ESTIMATOR : CountEstimator.parse(estimator);
+        if (estimator == null) {
+            return CountRequest.DEFAULT_ESTIMATOR;
+        }
+        try {
+            return CountEstimator.parse(estimator);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--estimator " + estimator, "must be instances or density", e);
+        }
     }
 }

@@ -11,10 +11,12 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run everything on this machine: an embedded Kafka broker (KRaft), the topics, the topology "
                 + "and two sample cameras; print result events as they arrive, write pictures, exit.",
-                "Broker data and stream state persist under --work-dir between runs."})
+                "Each run starts from scratch: broker data, stream state and artifacts live in --work-dir/"
+                        + "demo-run, emptied at the start and removed at the end."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--work-dir", defaultValue = ".vision", paramLabel = "DIR",
-            description = "Broker data, stream state and artifact store (default: ${DEFAULT-VALUE}).")
+            description = "Holds the run's demo-run directory: broker data, stream state and artifact store "
+                    + "(default: ${DEFAULT-VALUE}).")
     Path workDir;
 
     @Option(names = "--output", defaultValue = "vision-output", paramLabel = "DIR",
@@ -30,6 +32,13 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (metricsPort < -1 || metricsPort > 65_535) {
+            throw new BadInputException("--metrics-port " + metricsPort,
+                    "must be a port, 0 (any free one) or -1 (off)");
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new BadInputException("--timeout " + timeout, "must be positive");
+        }
         boolean complete = new DemoRun(workDir, output, metricsPort, System.out).run(timeout);
         return complete ? 0 : 1;
     }

@@ -10,6 +10,7 @@ import dev.visionstream.ingest.IngestRun;
 import dev.visionstream.ingest.LocalArtifactStore;
 import dev.visionstream.ingest.Pacing;
 import dev.visionstream.ingest.SourceOptions;
+import dev.visionstream.ingest.live.IngestConfigFile;
 import dev.visionstream.schemas.CameraConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,10 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Produces frames to the frames topic: one video file or image folder, or every camera of a config file. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -27,6 +31,9 @@ import picocli.CommandLine.Option;
                 + "(--camera, --source), or many live cameras (RTSP, HTTP MJPEG, V4L2, files) from --config, each "
                 + "isolated, reconnecting on its own, added and removed at run time through vision.cameras."})
 final class IngestCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     KafkaConnectionOptions kafka;
 
@@ -72,24 +79,22 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (config != null) {
             if (camera != null || source != null) {
-                System.err.println("vision ingest: use either --config or --camera with --source");
-                return 2;
+                throw new ParameterException(spec.commandLine(), "use either --config or --camera with --source");
             }
-            return new ConfiguredIngest(kafka.load(), config, !noWatch, artifactDir).run();
+            // the file before the cluster: a typo should not wait for a broker
+            List<CameraConfig> cameras = InputFiles.read("--config", config, IngestConfigFile::read);
+            return new ConfiguredIngest(kafka.load(), config, cameras, !noWatch, artifactDir).run();
         }
         if (camera == null || source == null) {
-            System.err.println("vision ingest: need --camera ID --source PATH, or --config FILE");
-            return 2;
+            throw new ParameterException(spec.commandLine(), "need --camera ID --source PATH, or --config FILE");
         }
         if (!Files.exists(source)) {
-            System.err.println("vision ingest: no such file or folder: " + source);
-            return 2;
+            throw new BadInputException("--source " + source, "no such file or folder");
         }
         Pacing pacing = switch (pace) {
             case "source" -> Pacing.SOURCE_RATE;
             case "max" -> Pacing.AS_FAST_AS_POSSIBLE;
-            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--pace must be 'source' or 'max', not '" + pace + "'");
+            default -> throw new BadInputException("--pace " + pace, "must be source or max");
         };
         KafkaClientSettings settings = kafka.load();
         if (register != null && !register.isEmpty()) {
@@ -105,7 +110,9 @@ final class IngestCommand implements Callable<Integer> {
                 Integer.toString(TopicCatalog.FRAMES_MAX_MESSAGE_BYTES));
         ProgressLine progress = new ProgressLine("ingest " + camera);
         long sent;
-        try (FrameSource frames = FrameSources.open(source, camera, options);
+        SourceOptions sourceOptions = options;
+        try (FrameSource frames = InputFiles.read("--source", source,
+                f -> FrameSources.open(f, camera, sourceOptions));
              FrameProducer producer = FrameProducer.create(producerSettings, new LocalArtifactStore(artifactDir))) {
             sent = new IngestRun(frames, producer, pacing, maxFrames == null ? IngestRun.ALL_FRAMES : maxFrames,
                     (frame, delivery) -> progress.update(frame.sequence() + 1)).run();

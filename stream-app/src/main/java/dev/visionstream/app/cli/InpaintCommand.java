@@ -16,7 +16,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code vision inpaint}: fill the holes of one image, the same call the stream stage makes. */
 @Command(name = "inpaint", mixinStandardHelpOptions = true, subcommands = InpaintTrainCommand.class,
@@ -46,26 +49,31 @@ final class InpaintCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON summary on stdout.")
     boolean json;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         if (image == null || mask == null || out == null) {
-            System.err.println("inpaint: --image, --mask and --out are required (or use: vision inpaint train)");
-            return 2;
+            throw new ParameterException(spec.commandLine(),
+                    "--image, --mask and --out are required (or use: vision inpaint train)");
         }
         InpaintMethod chosen;
         try {
             chosen = InpaintMethod.parse(method);
         } catch (IllegalArgumentException e) {
-            System.err.println("inpaint: " + e.getMessage());
-            return 2;
+            throw new BadInputException("--method " + method, "must be rn, blend, telea or ns", e);
         }
-        BufferedImage picture = read(image, "image");
-        BufferedImage maskPicture = read(mask, "mask");
-        if (picture == null || maskPicture == null) {
-            return 2;
-        }
-        try (Inpainter inpainter = Inpainting.create(chosen, weights)) {
-            InpaintOutcome outcome = Inpainting.run(inpainter, picture, InpaintMask.fromImage(maskPicture));
+        BufferedImage picture = InputFiles.image("--image", image);
+        BufferedImage maskPicture = InputFiles.image("--mask", mask);
+        try (Inpainter inpainter = open(chosen)) {
+            InpaintOutcome outcome;
+            try {
+                outcome = Inpainting.run(inpainter, picture, InpaintMask.fromImage(maskPicture));
+            } catch (InpaintInputException e) {
+                // the mask's size or coverage does not suit the image
+                throw new BadInputException("--mask " + mask, e.getMessage(), e);
+            }
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
@@ -90,25 +98,19 @@ final class InpaintCommand implements Callable<Integer> {
                         outcome.modelMillis(), out);
             }
             return 0;
-        } catch (InpaintInputException e) {
-            System.err.println("inpaint: " + e.getMessage());
-            return 2;
-        } catch (RnWeightsException e) {
-            System.err.println("inpaint: " + e.getMessage());
-            return 3;
         }
     }
 
-    private static BufferedImage read(Path file, String what) {
+    private Inpainter open(InpaintMethod chosen) {
+        if (weights != null && !Files.isRegularFile(weights)) {
+            throw new BadInputException("--weights " + weights, "no such file");
+        }
         try {
-            BufferedImage picture = ImageIO.read(file.toFile());
-            if (picture == null) {
-                System.err.println("inpaint: " + what + " " + file + " is not a readable image");
-            }
-            return picture;
-        } catch (IOException e) {
-            System.err.println("inpaint: cannot read " + what + " " + file + ": " + e.getMessage());
-            return null;
+            return Inpainting.create(chosen, weights);
+        } catch (RnWeightsException e) {
+            // exit code 3, as documented: the file is there but does not fit the architecture
+            throw new BadInputException(weights == null ? "built-in RN weights" : "--weights " + weights,
+                    e.getMessage(), e, 3);
         }
     }
 }

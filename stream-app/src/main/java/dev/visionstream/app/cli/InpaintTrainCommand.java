@@ -8,7 +8,6 @@ import dev.visionstream.models.inpainting.Inpainter;
 import dev.visionstream.models.inpainting.OpenCvInpainter;
 import dev.visionstream.models.inpainting.RnGenerator;
 import dev.visionstream.models.inpainting.RnWeights;
-import dev.visionstream.models.inpainting.RnWeightsException;
 import dev.visionstream.models.inpainting.training.BlendFit;
 import dev.visionstream.models.inpainting.training.HeldOutEvaluation;
 import dev.visionstream.models.inpainting.training.PhotoPool;
@@ -124,26 +123,21 @@ final class InpaintTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RnGenerator.Head chosenHead;
-        RnGenerator.Normalization chosenNorm;
-        RnGenerator.Resolution chosenResolution;
-        TrainingSettings settings;
-        RnWeights initial;
-        try {
-            chosenHead = RnGenerator.Head.valueOf(head.toUpperCase(Locale.ROOT));
-            chosenNorm = RnGenerator.Normalization.valueOf(norm.toUpperCase(Locale.ROOT));
-            chosenResolution = RnGenerator.Resolution.valueOf(resolution.toUpperCase(Locale.ROOT));
-            settings = new TrainingSettings(width, chosenHead, chosenNorm, chosenResolution, patch, frame, batch,
-                    steps, learningRate, l2Weight, evalEvery, 0.1, 0.5, seed);
-            initial = init == null ? null : RnWeights.read(init);
-        } catch (IllegalArgumentException | RnWeightsException e) {
-            System.err.println("inpaint train: " + e.getMessage());
-            return 2;
+        RnGenerator.Head chosenHead = choice("--head", head, RnGenerator.Head.class);
+        RnGenerator.Normalization chosenNorm = choice("--norm", norm, RnGenerator.Normalization.class);
+        RnGenerator.Resolution chosenResolution = choice("--resolution", resolution, RnGenerator.Resolution.class);
+        TrainingSettings settings = new TrainingSettings(width, chosenHead, chosenNorm, chosenResolution, patch,
+                frame, batch, steps, learningRate, l2Weight, evalEvery, 0.1, 0.5, seed);
+        RnWeights initial = init == null ? null : InputFiles.read("--init", init, RnWeights::read);
+        BlendWeights given = blendIn == null ? null
+                : InputFiles.read("--blend", blendIn, f -> BlendWeights.parse(Files.readString(f)));
+        if (data != null && !Files.isDirectory(data)) {
+            throw new BadInputException("--data " + data, "no such folder");
         }
         Path root = SampleMedia.projectRoot();
         Path photos = data != null ? data : root.resolve("target/inpainting-data/photos");
-        if (!Files.isDirectory(photos) && data == null && !fetch(root)) {
-            return 2;
+        if (!Files.isDirectory(photos)) {
+            fetch(root, photos);
         }
         List<Path> training = new ArrayList<>();
         List<Path> validation = new ArrayList<>();
@@ -158,9 +152,8 @@ final class InpaintTrainCommand implements Callable<Integer> {
             }
         }
         if (training.isEmpty() || validation.isEmpty()) {
-            System.err.println("inpaint train: " + photos + " holds " + training.size() + " training and "
-                    + validation.size() + " validation photos; both are needed");
-            return 2;
+            throw new BadInputException("--data " + photos, training.size() + " training and " + validation.size()
+                    + " validation photos; both are needed");
         }
         PhotoPool pool = new PhotoPool();
         for (Path f : training) {
@@ -181,8 +174,8 @@ final class InpaintTrainCommand implements Callable<Integer> {
             logOut.println("# validation photos: " + names(validation));
             logOut.println("# " + settings);
             BlendWeights blend;
-            if (blendIn != null) {
-                blend = BlendWeights.parse(Files.readString(blendIn));
+            if (given != null) {
+                blend = given;
                 logOut.println("# blend weights read from " + blendIn);
             } else {
                 blend = BlendFit.onPhotos(pool, blendSamples, seed);
@@ -255,14 +248,23 @@ final class InpaintTrainCommand implements Callable<Integer> {
         System.err.flush();
     }
 
-    private static boolean fetch(Path root) throws IOException, InterruptedException {
+    private static void fetch(Path root, Path photos) throws IOException, InterruptedException {
         Path script = root.resolve("scripts/fetch-inpainting-training-data.sh");
         System.err.println("fetching training photographs with " + script + " ...");
         Process p = new ProcessBuilder("bash", script.toString()).directory(root.toFile()).inheritIO().start();
-        if (p.waitFor() != 0) {
-            System.err.println("inpaint train: the fetch script failed");
-            return false;
+        if (p.waitFor() != 0 || !Files.isDirectory(photos)) {
+            throw new BadInputException("--data", "no photographs at " + photos + " and " + script + " failed");
         }
-        return true;
+    }
+
+    /** An enum option given in any case: {@code --head residual}. */
+    private static <E extends Enum<E>> E choice(String option, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            List<String> names = Stream.of(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
+                    .toList();
+            throw new BadInputException(option + " " + value, "must be one of " + String.join(", ", names), e);
+        }
     }
 }

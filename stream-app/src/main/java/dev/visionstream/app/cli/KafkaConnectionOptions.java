@@ -1,6 +1,7 @@
 package dev.visionstream.app.cli;
 
 import dev.visionstream.app.kafka.KafkaClientSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -16,6 +17,9 @@ final class KafkaConnectionOptions {
     Path kafkaConfig;
 
     KafkaClientSettings load() {
+        if (kafkaConfig != null && !Files.isRegularFile(kafkaConfig)) {
+            throw new BadInputException("--kafka-config " + kafkaConfig, "no such file");
+        }
         return KafkaClientSettings.fromEnvironment(kafkaConfig, bootstrapServers);
     }
 }

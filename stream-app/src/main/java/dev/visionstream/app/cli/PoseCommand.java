@@ -5,6 +5,7 @@ import dev.visionstream.models.pose.BvhImport;
 import dev.visionstream.models.pose.ClipReplay;
 import dev.visionstream.models.pose.MotionFiles;
 import dev.visionstream.models.pose.PoseTracker;
+import dev.visionstream.models.pose.SkeletonMotion;
 import dev.visionstream.schemas.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,22 +73,23 @@ final class PoseCommand implements Callable<Integer> {
             spec.commandLine().usage(System.out);
             return 0;
         }
-        if (gap < 1 || !List.of("learned", "iterative", "both").contains(method) || from < 0 || from >= to || to > 1
-                || (refineMargin != null && !(refineMargin >= 0))) {
-            System.err.println("pose: --gap must be >= 1, --method learned|iterative|both, 0 <= --from < --to <= 1, "
-                    + "--refine-margin >= 0");
-            return 2;
-        }
+        checkOptions();
+        SkeletonMotion motion = InputFiles.read("--bvh", bvh, MotionFiles::read);
+        requireFinite(motion);
         List<double[][]> joints;
         try {
-            joints = BvhImport.joints(MotionFiles.read(bvh), 30);
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            System.err.println("pose: cannot read " + bvh + ": " + e.getMessage());
-            return 2;
+            joints = BvhImport.joints(motion, 30);
+        } catch (IllegalArgumentException e) {
+            // a skeleton that cannot be mapped to SMPL-24
+            throw new BadInputException("--bvh " + bvh, e.getMessage(), e);
         }
         joints = joints.subList((int) (from * joints.size()), (int) (to * joints.size()));
         if (maxFrames > 0 && joints.size() > (long) maxFrames * gap) {
             joints = joints.subList(0, maxFrames * gap);
+        }
+        if (joints.size() < 2) {
+            throw new BadInputException("--bvh " + bvh, joints.size() + " frame(s) at 30 fps between --from " + from
+                    + " and --to " + to + "; need two or more");
         }
         List<ClipReplay.Result> results = new ArrayList<>();
         PoseTracker.Settings settings = noRefine ? PoseTracker.Settings.withoutRefinement()
@@ -133,5 +135,36 @@ final class PoseCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private void checkOptions() {
+        if (gap < 1) {
+            throw new BadInputException("--gap " + gap, "must be 1 or more");
+        }
+        if (!List.of("learned", "iterative", "both").contains(method)) {
+            throw new BadInputException("--method " + method, "must be learned, iterative or both");
+        }
+        if (from < 0 || from >= to || to > 1) {
+            throw new BadInputException("--from " + from + " --to " + to, "need 0 <= --from < --to <= 1");
+        }
+        if (refineMargin != null && !(refineMargin >= 0)) {
+            throw new BadInputException("--refine-margin " + refineMargin, "must be 0 or more");
+        }
+        if (maxFrames < 0) {
+            throw new BadInputException("--max-frames " + maxFrames, "must be 0 (all) or more");
+        }
+    }
+
+    /** Java reads "NaN" and "Infinity" as numbers; as joint positions they would silently poison every error. */
+    private void requireFinite(SkeletonMotion motion) {
+        for (int f = 0; f < motion.frames().size(); f++) {
+            for (double[] joint : motion.frames().get(f)) {
+                for (double v : joint) {
+                    if (!Double.isFinite(v)) {
+                        throw new BadInputException("--bvh " + bvh, "motion data holds " + v + " in frame " + f);
+                    }
+                }
+            }
+        }
     }
 }

@@ -86,11 +86,7 @@ final class PoseTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (steps < 1 || passes < 1 || passes > 8 || rolloutShare < 0 || rolloutShare > 1 || mocapShare < 0
-                || mocapShare >= 1) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "need --steps >= 1, --passes 1-8, --rollout-share in [0, 1] and --mocap-share in [0, 1)");
-        }
+        checkOptions();
         PoseTrainer.Settings d = PoseTrainer.Settings.defaults();
         PoseTrainer.Settings settings = new PoseTrainer.Settings(seed, steps, d.batch(), d.learningRate(),
                 architecture, hidden, layers, syntheticClips, actionClips, d.clipFrames(), d.evalEvery(), rolloutShare,
@@ -163,6 +159,21 @@ final class PoseTrainCommand implements Callable<Integer> {
                     took.toSeconds());
         }
         return 0;
+    }
+
+    private void checkOptions() {
+        if (steps < 1) {
+            throw new BadInputException("--steps " + steps, "must be 1 or more");
+        }
+        if (passes < 1 || passes > 8) {
+            throw new BadInputException("--passes " + passes, "must be 1 to 8");
+        }
+        if (!(rolloutShare >= 0 && rolloutShare <= 1)) {
+            throw new BadInputException("--rollout-share " + rolloutShare, "must be in [0, 1]");
+        }
+        if (!(mocapShare >= 0 && mocapShare < 1)) {
+            throw new BadInputException("--mocap-share " + mocapShare, "must be in [0, 1)");
+        }
     }
 
     /**

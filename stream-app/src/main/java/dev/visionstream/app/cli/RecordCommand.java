@@ -47,6 +47,12 @@ final class RecordCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instant start = from == null ? Instant.now() : from;
+        if (!to.isAfter(start)) {
+            throw new BadInputException("--to " + to, "must be after --from " + start);
+        }
+        if (segmentMb < 1) {
+            throw new BadInputException("--segment-mb " + segmentMb, "must be 1 or more");
+        }
         KafkaClientSettings settings = kafka.load();
         Set<String> chosen = cameras == null ? Set.of() : Set.copyOf(cameras);
         Map<String, Object> description = new LinkedHashMap<>();

@@ -11,7 +11,6 @@ import dev.visionstream.ingest.replay.ReplayInput;
 import dev.visionstream.ingest.replay.ReplaySpeed;
 import dev.visionstream.ingest.replay.Replayer;
 import dev.visionstream.schemas.CameraConfig;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -64,15 +63,13 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Files.exists(input)) {
-            System.err.println("vision replay: no such recording, video or folder: " + input);
-            return 2;
+            throw new BadInputException(input.toString(), "no such recording, video or folder");
         }
         ReplaySpeed replaySpeed;
         try {
             replaySpeed = ReplaySpeed.parse(speed);
         } catch (IllegalArgumentException e) {
-            System.err.println("vision replay: " + e.getMessage());
-            return 2;
+            throw new BadInputException("--speed " + speed, "must be max or a positive multiple, e.g. 1 or 4", e);
         }
         KafkaClientSettings settings = kafka.load();
         boolean recording = RecordingReader.isRecording(input);
@@ -81,7 +78,7 @@ final class ReplayCommand implements Callable<Integer> {
                     new CameraConfig(camera, register, "replay", null, null, null, null, null));
         }
         if (recording) {
-            try (RecordingReader reader = RecordingReader.open(input)) {
+            try (RecordingReader reader = InputFiles.read(null, input, RecordingReader::open)) {
                 if (!reader.unindexedSegments().isEmpty()) {
                     System.err.println("vision replay: left out " + reader.unindexedSegments()
                             + ": not completed (the recording was cut off)");
@@ -94,18 +91,19 @@ final class ReplayCommand implements Callable<Integer> {
                 Integer.toString(TopicCatalog.FRAMES_MAX_MESSAGE_BYTES));
         ProgressBar progress = new ProgressBar("replay " + input.getFileName() + " at " + replaySpeed);
         try (FrameProducer producer = FrameProducer.create(producerSettings, new LocalArtifactStore(artifactDir))) {
-            Replayer replayer = new Replayer(() -> ReplayInput.open(input, camera, options), producer, replaySpeed,
-                    loop, shiftToNow, (frame, delivery, sent, total) -> progress.update(sent, total));
+            Replayer replayer = new Replayer(
+                    () -> InputFiles.read(null, input, f -> ReplayInput.open(f, camera, options)), producer,
+                    replaySpeed, loop, shiftToNow, (frame, delivery, sent, total) -> progress.update(sent, total));
             Thread hook = new Thread(replayer::stop);
             Runtime.getRuntime().addShutdownHook(hook);
-            long sent = replayer.run();
-            progress.done();
+            long sent;
+            try {
+                sent = replayer.run();
+            } finally {
+                progress.done();
+            }
             System.err.println("vision replay: " + sent + " frames from " + input);
             return 0;
-        } catch (IOException e) {
-            progress.done();
-            System.err.println("vision replay: " + e.getMessage());
-            return 1;
         }
     }
 }

@@ -45,6 +45,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (partitions < 1) {
+            throw new BadInputException("--partitions " + partitions, "must be 1 or more");
+        }
+        if (threads < 1) {
+            throw new BadInputException("--threads " + threads, "must be 1 or more");
+        }
         KafkaClientSettings settings = kafka.load();
         ServiceOptions options = ServiceOptions.builder(workDir)
                 .applicationId(applicationId)

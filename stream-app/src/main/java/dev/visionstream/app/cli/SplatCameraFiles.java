@@ -21,21 +21,34 @@ final class SplatCameraFiles {
     static List<ViewCamera> readList(Path file) throws IOException {
         JsonNode root = Json.MAPPER.readTree(file.toFile());
         if (!root.isArray()) {
-            throw new IllegalArgumentException(file + ": expected a JSON list of cameras, one per view");
+            throw new IllegalArgumentException("expected a JSON list of cameras, one per view");
         }
         List<ViewCamera> cameras = new ArrayList<>();
         for (int i = 0; i < root.size(); i++) {
-            cameras.add(camera(root.get(i), file + " camera " + i));
+            cameras.add(camera(root.get(i), "camera " + i));
         }
         return cameras;
     }
 
-    static JsonNode readObject(Path file) throws IOException {
+    private static JsonNode readObject(Path file) throws IOException {
         JsonNode root = Json.MAPPER.readTree(file.toFile());
         if (!root.isObject()) {
-            throw new IllegalArgumentException(file + ": expected one camera object");
+            throw new IllegalArgumentException("expected one camera object");
         }
         return root;
+    }
+
+    /** A render camera file; width and height are 0 where the file leaves them to the input pictures. */
+    record RenderView(ViewCamera camera, int width, int height) {
+    }
+
+    static RenderView readRender(Path file) throws IOException {
+        JsonNode node = readObject(file);
+        ViewCamera camera = camera(node, "render camera");
+        if (camera.camToWorld() == null) {
+            throw new IllegalArgumentException("a render camera needs camToWorld");
+        }
+        return new RenderView(camera, node.path("width").asInt(0), node.path("height").asInt(0));
     }
 
     static ViewCamera camera(JsonNode node, String where) {

@@ -1,6 +1,5 @@
 package dev.visionstream.app.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.visionstream.models.splatting.GaussianPlyWriter;
 import dev.visionstream.models.splatting.GaussianRasterizer;
@@ -21,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
@@ -79,30 +79,22 @@ final class SplatCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if ((renderCamera == null) != (renderOut == null)) {
-            System.err.println("splat: --render-camera and --render-out go together");
-            return 2;
+            throw new BadInputException("--render-camera and --render-out", "give both or neither");
         }
-        try {
-            return run();
-        } catch (IllegalArgumentException e) {
-            System.err.println("splat: " + e.getMessage());
-            return 2;
+        if (views.size() < 2) {
+            throw new BadInputException("--views", "needs two or more views, got " + views.size());
         }
-    }
-
-    private int run() throws Exception {
-        List<ViewCamera> cams = cameras == null ? null : SplatCameraFiles.readList(cameras);
+        List<ViewCamera> cams = cameras == null ? null : InputFiles.read("--cameras", cameras,
+                SplatCameraFiles::readList);
         if (cams != null && cams.size() != views.size()) {
-            throw new IllegalArgumentException(cameras + " has " + cams.size() + " cameras for " + views.size()
+            throw new BadInputException("--cameras " + cameras, cams.size() + " cameras for " + views.size()
                     + " views");
         }
+        SplatCameraFiles.RenderView render = renderCamera == null ? null
+                : InputFiles.read("--render-camera", renderCamera, SplatCameraFiles::readRender);
         List<SplatView> inputs = new ArrayList<>();
         for (int i = 0; i < views.size(); i++) {
-            BufferedImage image = ImageIO.read(views.get(i).toFile());
-            if (image == null) {
-                throw new IllegalArgumentException(views.get(i) + " is not a readable picture");
-            }
-            inputs.add(new SplatView(image, cams == null ? null : cams.get(i)));
+            inputs.add(new SplatView(InputFiles.image("--views", views.get(i)), cams == null ? null : cams.get(i)));
         }
         SplatPredictor predictor = model == null ? new StereoSplatPredictor() : loadModel();
         try {
@@ -113,15 +105,11 @@ final class SplatCommand implements Callable<Integer> {
             if (preview != null) {
                 ImageIO.write(SceneArtifacts.preview(result), "png", preview.toFile());
             }
-            if (renderCamera != null) {
-                JsonNode node = SplatCameraFiles.readObject(renderCamera);
-                ViewCamera camera = SplatCameraFiles.camera(node, renderCamera.toString());
-                if (camera.camToWorld() == null) {
-                    throw new IllegalArgumentException(renderCamera + ": a render camera needs camToWorld");
-                }
-                int width = node.path("width").asInt(inputs.get(0).image().getWidth());
-                int height = node.path("height").asInt(inputs.get(0).image().getHeight());
-                RenderCamera rc = result.inputCamera(camera.camToWorld(), camera.k(), width, height);
+            if (render != null) {
+                int width = render.width() > 0 ? render.width() : inputs.get(0).image().getWidth();
+                int height = render.height() > 0 ? render.height() : inputs.get(0).image().getHeight();
+                RenderCamera rc = result.inputCamera(render.camera().camToWorld(), render.camera().k(), width,
+                        height);
                 ImageIO.write(new GaussianRasterizer().render(result.scene(), rc).toImage(), "png",
                         renderOut.toFile());
             }
@@ -134,13 +122,23 @@ final class SplatCommand implements Callable<Integer> {
         }
     }
 
-    private SplatPredictor loadModel() throws Exception {
-        String[] size = modelSize.toLowerCase().split("x");
-        if (size.length != 2) {
-            throw new IllegalArgumentException("--model-size must be HxW, got " + modelSize);
+    private SplatPredictor loadModel() {
+        String[] size = modelSize.toLowerCase(Locale.ROOT).split("x");
+        int height;
+        int width;
+        try {
+            height = Integer.parseInt(size[0].trim());
+            width = size.length == 2 ? Integer.parseInt(size[1].trim()) : -1;
+        } catch (NumberFormatException e) {
+            height = -1;
+            width = -1;
         }
-        return YonoSplatNetwork.load(model, Integer.parseInt(size[0]), Integer.parseInt(size[1]),
-                !modelWithoutIntrinsics);
+        if (height < 1 || width < 1) {
+            throw new BadInputException("--model-size " + modelSize, "must be HxW in pixels, e.g. 224x224");
+        }
+        int h = height;
+        int w = width;
+        return InputFiles.read("--model", model, f -> YonoSplatNetwork.load(f, h, w, !modelWithoutIntrinsics));
     }
 
     private void print(SplatResult result, long plyBytes) throws Exception {

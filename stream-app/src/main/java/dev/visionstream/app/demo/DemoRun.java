@@ -56,6 +56,9 @@ public final class DemoRun {
     static final String TEST_PATTERN = "test-pattern";
     private static final int PRINT_EVERY_OK = 50;
     private static final int KEPT_FRAMES = 2000;
+    private static final String EVENTS_FILE = "events.jsonl";
+    private static final List<String> RESULT_TOPICS = List.of(Topics.CAMERA_HEALTH, Topics.ERRORS, Topics.COUNTS,
+            Topics.SPLATS, Topics.INPAINTED, Topics.POSES);
 
     private final Path workDir;
     private final Path outputDir;
@@ -90,13 +93,14 @@ public final class DemoRun {
         if (video.isEmpty()) {
             out.println("walkway sample video unavailable: running with the test pattern camera only");
         }
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).build()) {
+        try (FreshRunDirectory run = FreshRunDirectory.under(workDir);
+             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(run.path().resolve("kafka")).build()) {
             broker.start();
             out.printf("kafka: embedded KRaft broker at %s (data in %s, %s, started in %d ms)%n",
                     broker.bootstrapServers(), broker.dataDir(), broker.formattedOnLastStart() ? "new" : "reused",
                     broker.startupTime().toMillis());
             Map<String, Object> client = broker.clientProperties();
-            ServiceOptions options = ServiceOptions.builder(workDir).metricsPort(metricsPort)
+            ServiceOptions options = ServiceOptions.builder(run.path()).metricsPort(metricsPort)
                     .stages(StageSettings.fromProcess()).build();
             try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2));
                  EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.ERRORS, Topics.SPLATS,
@@ -134,8 +138,11 @@ public final class DemoRun {
                 }
                 int poses = PoseDemo.run(client, outputDir, out, Duration.ofMinutes(2));
                 out.println(service.metrics().summaryLine());
-                out.printf("demo: %d health evaluations, %d errors; pictures in %s%n", health.size(), errors.size(),
-                        outputDir.toAbsolutePath());
+                out.printf("demo: %d health evaluations, %d errors%n", health.size(), errors.size());
+                out.printf("demo: pictures (PNG) in %s%n", outputDir.toAbsolutePath());
+                out.printf("demo: camera-health and error events in %s; every result was on the embedded broker's "
+                        + "topics %s, removed with %s%n", outputDir.resolve(EVENTS_FILE).toAbsolutePath(),
+                        String.join(", ", RESULT_TOPICS), run.path());
                 return complete && poses != 0;
             }
         }
@@ -163,10 +170,10 @@ public final class DemoRun {
                 if (video.isEmpty()) {
                     return;
                 }
-                // the same replay code as `vision replay`, as fast as the pipeline takes it
+                // the same replay code as `vision replay`, as fast as the pipeline takes it, so stamped as it is sent
                 try {
-                    walkwayFrames.set(new Replayer(() -> ReplayInput.open(video.get(), WALKWAY,
-                            SourceOptions.defaults()), producer, ReplaySpeed.MAX, false, false,
+                    walkwayFrames.set(new Replayer(() -> new LiveStampedInput(ReplayInput.open(video.get(), WALKWAY,
+                            SourceOptions.defaults())), producer, ReplaySpeed.MAX, false, false,
                             (frame, delivery, sent, total) -> keep(frame)).run());
                 } catch (IOException e) {
                     out.println("walkway ingest failed: " + e.getMessage());
@@ -179,6 +186,7 @@ public final class DemoRun {
             if (inpainting != null) {
                 inpainting.send(producer);
             }
+            // paced at its own rate from now, the pattern's capture times never run ahead of the clock
             try (FrameSource pattern = new TestPatternSource(TEST_PATTERN, Instant.now())) {
                 new IngestRun(pattern, producer, Pacing.SOURCE_RATE, IngestRun.ALL_FRAMES,
                         (frame, delivery) -> keep(frame)).run();
@@ -269,7 +277,7 @@ public final class DemoRun {
                 pictures++;
             }
         }
-        try (Writer w = Files.newBufferedWriter(outputDir.resolve("events.jsonl"), StandardCharsets.UTF_8)) {
+        try (Writer w = Files.newBufferedWriter(outputDir.resolve(EVENTS_FILE), StandardCharsets.UTF_8)) {
             for (Object e : health) {
                 w.write(Json.MAPPER.writeValueAsString(e) + "\n");
             }
@@ -277,6 +285,6 @@ public final class DemoRun {
                 w.write(Json.MAPPER.writeValueAsString(e) + "\n");
             }
         }
-        out.printf("pictures: %d written to %s (plus events.jsonl)%n", pictures, outputDir);
+        out.printf("pictures: %d written to %s (plus %s)%n", pictures, outputDir, EVENTS_FILE);
     }
 }

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -69,6 +70,8 @@ final class PoseDemo {
                     rows.add(List.of(j[0], j[1], j[2]));
                 }
                 Instant time = t0.plusMillis(Math.round(i * GAP * 1000 / 30.0));
+                // sent at the clip's pace (4 s in all), so that no capture time lies ahead of the clock
+                sleepUntil(time);
                 String json = Json.MAPPER.writeValueAsString(new Keypoints3dMessage("cmu-01-01", "mocap",
                         Keypoints3dMessage.SMPL24, null, rows, time));
                 producer.send(new ProducerRecord<>(Topics.KEYPOINTS_3D, null, time.toEpochMilli(), "cmu-01-01", json));
@@ -99,5 +102,12 @@ final class PoseDemo {
         out.printf(Locale.ROOT, "pose: %d pose events for track cmu-01-01 (first %s, then learned: mean residual %.1f mm); "
                 + "pose-skeleton.png written%n", events.size(), events.get(0).method(), learnedMean);
         return events.size();
+    }
+
+    private static void sleepUntil(Instant time) throws InterruptedException {
+        for (long wait = Duration.between(Instant.now(), time).toNanos(); wait > 0;
+                wait = Duration.between(Instant.now(), time).toNanos()) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
     }
 }

@@ -59,14 +59,29 @@ class CountCommandTest {
         ImageIO.write(scene.image(), "png", image.toFile());
         CliRun run = CliRun.of("count", "--image", image.toString(), "--exemplar", "400,300,20,20");
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().startsWith("count: "), run.err());
+        assertTrue(run.err().startsWith("vision count: "), run.err());
+    }
+
+    @Test
+    void aFileThatIsNotAPictureIsOneLineThatNamesIt() throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes.png"), "not a picture");
+        CliRun run = CliRun.of("count", "--image", notes.toString(), "--exemplar", "1,2,3,4");
+        BadInputAssert.assertReported(run, "--image " + notes);
+    }
+
+    @Test
+    void aMalformedBoxIsOneLineThatNamesIt() throws Exception {
+        Path image = dir.resolve("scene.png");
+        ImageIO.write(SyntheticScene.generate(11, 320, 240, 9).image(), "png", image.toFile());
+        CliRun run = CliRun.of("count", "--image", image.toString(), "--exemplar", "1,2,x,4");
+        BadInputAssert.assertReported(run, "--exemplar 1,2,x,4");
     }
 
     @Test
     void theBenchRefusesABackboneThatCannotLoadInOneLine() {
         CliRun run = CliRun.of("bench", "count", "--backbone", dir.resolve("missing.pt").toString());
         assertEquals(2, run.exitCode());
-        String expected = "bench count: backbone file " + dir.resolve("missing.pt").toAbsolutePath()
+        String expected = "vision bench count: backbone file " + dir.resolve("missing.pt").toAbsolutePath()
                 + " does not exist";
         // stderr also carries the engine's own log lines
         assertTrue(run.err().lines().anyMatch(expected::equals), run.err());

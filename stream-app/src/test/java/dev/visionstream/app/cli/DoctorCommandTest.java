@@ -19,7 +19,6 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DoctorCommandTest {
     @TempDir
@@ -33,7 +32,7 @@ class DoctorCommandTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            int rc = new CommandLine(new VisionCli()).execute(args);
+            int rc = VisionCli.commandLine().execute(args);
             return new Outcome(rc, captured.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);

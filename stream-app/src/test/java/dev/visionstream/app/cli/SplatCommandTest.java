@@ -26,7 +26,6 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SplatCommandTest {
     private static final String CAMERA = "{\"K\": [[80,0,39.5],[0,80,23.5],[0,0,1]], "
@@ -53,7 +52,7 @@ class SplatCommandTest {
         PrintStream old = System.out;
         System.setOut(out);
         try {
-            return new CommandLine(new VisionCli()).execute(args);
+            return VisionCli.commandLine().execute(args);
         } finally {
             System.setOut(old);
         }
@@ -129,5 +128,29 @@ class SplatCommandTest {
             System.setErr(oldErr);
         }
         assertTrue(stderr.toString().contains("two or more views"), stderr.toString());
+    }
+
+    @Test
+    void aMissingCameraFileIsOneLineThatNamesIt(@TempDir Path dir) throws Exception {
+        BufferedImage[] pair = pair();
+        ImageIO.write(pair[0], "png", dir.resolve("l.png").toFile());
+        ImageIO.write(pair[1], "png", dir.resolve("r.png").toFile());
+        Path cameras = dir.resolve("missing.json");
+        CliRun run = CliRun.of("splat", "--views", dir.resolve("l.png") + "," + dir.resolve("r.png"), "--cameras",
+                cameras.toString(), "--out", dir.resolve("s.ply").toString());
+        String line = BadInputAssert.assertReported(run, "--cameras " + cameras);
+        assertTrue(line.endsWith("no such file"), line);
+    }
+
+    @Test
+    void aMalformedCameraFileSaysWhereItIsWrong(@TempDir Path dir) throws Exception {
+        BufferedImage[] pair = pair();
+        ImageIO.write(pair[0], "png", dir.resolve("l.png").toFile());
+        ImageIO.write(pair[1], "png", dir.resolve("r.png").toFile());
+        Path cameras = Files.writeString(dir.resolve("cams.json"), "[" + CAMERA.formatted("2") + ", {\"K\": [1, 2]}]");
+        CliRun run = CliRun.of("splat", "--views", dir.resolve("l.png") + "," + dir.resolve("r.png"), "--cameras",
+                cameras.toString(), "--out", dir.resolve("s.ply").toString());
+        String line = BadInputAssert.assertReported(run, "--cameras " + cameras);
+        assertTrue(line.endsWith("camera 1 K: expected 9 numbers, got 2"), line);
     }
 }

@@ -1,7 +1,6 @@
 package dev.visionstream.app.cli.bench;
 
 import dev.visionstream.app.bench.CountingBenchmark;
-import dev.visionstream.models.counting.BackboneContractException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -28,9 +27,6 @@ final class BenchCountCommand implements Callable<Integer> {
         Path workDir = Files.createTempDirectory("vision-bench-count");
         try {
             new CountingBenchmark(workDir, System.out).run(frames, backbone);
-        } catch (BackboneContractException e) {
-            System.err.println("bench count: " + e.getMessage());
-            return 2;
         } finally {
             try (Stream<Path> paths = Files.walk(workDir)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

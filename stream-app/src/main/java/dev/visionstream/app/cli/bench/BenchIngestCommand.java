@@ -3,7 +3,6 @@ package dev.visionstream.app.cli.bench;
 import dev.visionstream.app.bench.IngestBenchmark;
 import dev.visionstream.app.bench.ScratchDir;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,12 +25,9 @@ final class BenchIngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<Path> input = video.resolve("ingest");
-        if (input.isEmpty()) {
-            return 2;
-        }
+        Path input = video.resolve();
         try (ScratchDir work = new ScratchDir("vision-bench-ingest")) {
-            new IngestBenchmark(input.get(), work.path(), System.out).run(frames, Duration.ofSeconds(liveSeconds));
+            new IngestBenchmark(input, work.path(), System.out).run(frames, Duration.ofSeconds(liveSeconds));
         }
         return 0;
     }

@@ -1,6 +1,7 @@
 package dev.visionstream.app.cli.bench;
 
 import dev.visionstream.app.bench.InpaintBenchmark;
+import dev.visionstream.app.cli.BadInputException;
 import dev.visionstream.app.bench.ScratchDir;
 import dev.visionstream.app.runtime.SampleMedia;
 import dev.visionstream.models.inpainting.training.InpaintingAssets;
@@ -43,10 +44,14 @@ final class BenchInpaintCommand implements Callable<Integer> {
             file = SampleMedia.assetDir().resolve(InpaintingAssets.IMAGES.get(0));
         }
         if (!Files.isRegularFile(file)) {
-            System.err.println("bench inpaint: no image at " + file + " (pass --image or run scripts/fetch-test-assets.sh)");
-            return 2;
+            throw new BadInputException(image != null ? "--image " + image : "--image",
+                    image != null ? "no such file" : "not given and " + file + " is not fetched (run "
+                            + "scripts/fetch-test-assets.sh)");
         }
         BufferedImage frame = ImageIO.read(file.toFile());
+        if (frame == null) {
+            throw new BadInputException("--image " + file, "not a picture this program can read");
+        }
         InpaintBenchmark bench = new InpaintBenchmark(frame, 5, System.out);
         bench.run(Math.max(1, repeats), Math.max(1, batch), !skipPublished);
         if (pipelineFrames > 0) {

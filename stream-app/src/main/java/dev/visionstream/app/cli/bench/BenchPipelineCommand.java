@@ -3,7 +3,6 @@ package dev.visionstream.app.cli.bench;
 import dev.visionstream.app.bench.PipelineBenchmark;
 import dev.visionstream.app.bench.ScratchDir;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,12 +25,9 @@ final class BenchPipelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<Path> input = video.resolve("pipeline");
-        if (input.isEmpty()) {
-            return 2;
-        }
+        Path input = video.resolve();
         try (ScratchDir work = new ScratchDir("vision-bench")) {
-            new PipelineBenchmark(input.get(), work.path(), System.out).run(pacedFrames, fps);
+            new PipelineBenchmark(input, work.path(), System.out).run(pacedFrames, fps);
         }
         return 0;
     }

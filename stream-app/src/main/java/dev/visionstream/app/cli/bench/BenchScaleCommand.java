@@ -3,7 +3,6 @@ package dev.visionstream.app.cli.bench;
 import dev.visionstream.app.bench.ScaleBenchmark;
 import dev.visionstream.app.bench.ScratchDir;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,12 +21,9 @@ final class BenchScaleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<Path> input = video.resolve("scale");
-        if (input.isEmpty()) {
-            return 2;
-        }
+        Path input = video.resolve();
         try (ScratchDir work = new ScratchDir("vision-bench-scale")) {
-            new ScaleBenchmark(input.get(), work.path(), System.out).run(frames);
+            new ScaleBenchmark(input, work.path(), System.out).run(frames);
         }
         return 0;
     }

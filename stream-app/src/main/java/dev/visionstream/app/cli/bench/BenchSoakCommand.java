@@ -5,7 +5,6 @@ import dev.visionstream.app.bench.SoakBenchmark;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,16 +40,10 @@ final class BenchSoakCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<Path> input = video.resolve("soak");
-        if (input.isEmpty()) {
-            return 2;
-        }
+        Path input = video.resolve();
         try (ScratchDir work = new ScratchDir("vision-bench-soak")) {
-            new SoakBenchmark(input.get(), work.path(), System.out).run(Duration.ofMinutes(minutes), fps, stages,
+            new SoakBenchmark(input, work.path(), System.out).run(Duration.ofMinutes(minutes), fps, stages,
                     rigPeriodMs, posePeriodMs);
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench soak: " + e.getMessage());
-            return 2;
         }
         return 0;
     }

@@ -1,9 +1,9 @@
 package dev.visionstream.app.cli.bench;
 
+import dev.visionstream.app.cli.BadInputException;
 import dev.visionstream.app.runtime.SampleMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,12 +14,15 @@ final class BenchVideo {
     @Option(names = "--video", paramLabel = "FILE", description = "Video to use (default: the fetched vtest.avi).")
     Path video;
 
-    Optional<Path> resolve(String bench) {
-        Path input = video != null ? video : SampleMedia.vtest(true).orElse(null);
-        if (input == null || !Files.isRegularFile(input)) {
-            System.err.println("bench " + bench + ": no video (pass --video FILE or run scripts/fetch-test-assets.sh)");
-            return Optional.empty();
+    /** The video to use; a {@code BadInputException} when there is none. */
+    Path resolve() {
+        if (video != null) {
+            if (!Files.isRegularFile(video)) {
+                throw new BadInputException("--video " + video, "no such file");
+            }
+            return video;
         }
-        return Optional.of(input);
+        return SampleMedia.vtest(true).orElseThrow(() -> new BadInputException("--video",
+                "not given and the sample vtest.avi is not fetched (run scripts/fetch-test-assets.sh)"));
     }
 }
