@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
@@ -63,7 +64,7 @@ final class ConfiguredIngest {
             System.err.printf("vision ingest: %d camera(s) from %s%s; Ctrl-C to stop%n", cameras.size(), configFile,
                     watch ? ", following vision.cameras" : "");
             try {
-                while (!stop.await(REPORT_EVERY_MS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                while (!stop.await(REPORT_EVERY_MS, TimeUnit.MILLISECONDS)) {
                     for (Map.Entry<String, LiveCamera> c : supervisor.cameras().entrySet()) {
                         CameraStats s = c.getValue().stats();
                         System.err.printf("  %s: %s, latency p50 %.0f ms p99 %.0f ms%n", c.getKey(), s,

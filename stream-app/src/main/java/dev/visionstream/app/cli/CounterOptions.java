@@ -18,7 +18,7 @@ final class CounterOptions {
     @Option(names = "--estimator", paramLabel = "instances|density", description = {"Which estimate is the count: "
             + "instances (density peaks kept by non-maximum suppression at exemplar scale) or density (the paper's "
             + "sum of the density map). Both are printed. Default: the one that measured best on the real-image set "
-            + "(see the README)."})
+            + "(see docs/stages/counting.md)."})
     String estimator;
 
     /** A counter with these settings; the caller closes it. */

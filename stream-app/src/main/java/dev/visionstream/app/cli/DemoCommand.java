@@ -24,10 +24,12 @@ final class DemoCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--metrics-port", defaultValue = "0",
-            description = "Prometheus /metrics port while the demo runs; 0 = any free port, -1 = off (default: ${DEFAULT-VALUE}).")
+            description = "Prometheus /metrics port while the demo runs; 0 = any free port, -1 = off (default: "
+                    + "${DEFAULT-VALUE}).")
     int metricsPort;
 
-    @Option(names = "--timeout", defaultValue = "PT3M", description = "Give up waiting for events after this long (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = "PT3M", description = "Give up waiting for events after this long "
+            + "(default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,7 +68,7 @@ final class DoctorCommand implements Callable<Integer> {
             problem("Kafka settings: " + e.getMessage());
             return;
         }
-        Map<String, Object> client = new java.util.HashMap<>(settings.toClientConfig());
+        Map<String, Object> client = new HashMap<>(settings.toClientConfig());
         client.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         client.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         try (Admin admin = Admin.create(client)) {

@@ -38,7 +38,8 @@ final class IngestCommand implements Callable<Integer> {
     KafkaConnectionOptions kafka;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Cameras to ingest, YAML or JSON (see README 'Camera ingestion and replay'); runs until interrupted.")
+            description = "Cameras to ingest, YAML or JSON (see docs/ingest.md); runs until "
+                    + "interrupted.")
     Path config;
 
     @Option(names = "--no-watch", description = "With --config: ingest only the file's cameras, ignore vision.cameras.")
@@ -52,23 +53,28 @@ final class IngestCommand implements Callable<Integer> {
     Path source;
 
     @Option(names = "--pace", defaultValue = "max", paramLabel = "source|max",
-            description = "source = replay at the recorded frame rate; max = as fast as possible (default: ${DEFAULT-VALUE}).")
+            description = "source = replay at the recorded frame rate; max = as fast as possible (default: "
+                    + "${DEFAULT-VALUE}).")
     String pace;
 
-    @Option(names = "--fps", paramLabel = "N", description = "Frame rate of an image folder; without it, folder frames carry their file times.")
+    @Option(names = "--fps", paramLabel = "N", description = "Frame rate of an image folder; without it, folder "
+            + "frames carry their file times.")
     Double fps;
 
     @Option(names = "--max-frames", paramLabel = "N", description = "Stop after N frames.")
     Long maxFrames;
 
-    @Option(names = "--jpeg-quality", defaultValue = "0.85", description = "JPEG quality 0..1 for re-encoded video frames (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--jpeg-quality", defaultValue = "0.85", description = "JPEG quality 0..1 for re-encoded video "
+            + "frames (default: ${DEFAULT-VALUE}).")
     float jpegQuality;
 
-    @Option(names = "--max-width", defaultValue = "0", description = "Downscale encoded frames to this width; 0 = keep (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-width", defaultValue = "0", description = "Downscale encoded frames to this width; 0 = "
+            + "keep (default: ${DEFAULT-VALUE}).")
     int maxWidth;
 
     @Option(names = "--artifact-dir", defaultValue = ".vision/artifacts", paramLabel = "DIR",
-            description = "Artifact store for frames too large for the topic (claim-check) (default: ${DEFAULT-VALUE}).")
+            description = "Artifact store for frames too large for the topic (claim-check) (default: "
+                    + "${DEFAULT-VALUE}).")
     Path artifactDir;
 
     @Option(names = "--register", split = ",", paramLabel = "STAGE[,STAGE...]",

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code vision inpaint}: fill the holes of one image, the same call the stream stage makes. */
 @Command(name = "inpaint", mixinStandardHelpOptions = true, subcommands = InpaintTrainCommand.class,
-        description = {"Fill the masked regions of an image: rn (the default: the blend of classical fills corrected by "
+        description = {"Fill the masked regions of an image: rn (the default: the blend of classical fills corrected "
+                + "by "
                 + "the RN generator), blend, or OpenCV's Telea / Navier-Stokes alone.",
                 "Mask: any picture of the image's size (or same aspect ratio); non-zero pixels are holes.",
                 "Exit codes: 0 done, 2 bad input (unreadable image or mask, wrong size, mask covers everything), "

@@ -36,16 +36,20 @@ final class PoseCommand implements Callable<Integer> {
             + "mapped by topology), 3ds Max ASCII export (.ase) or VRML (.wrl, .wrl.gz).")
     Path bvh;
 
-    @Option(names = "--gap", defaultValue = "1", description = "Frame gap at 30 fps between solved frames (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--gap", defaultValue = "1", description = "Frame gap at 30 fps between solved frames (default: "
+            + "${DEFAULT-VALUE}).")
     int gap;
 
-    @Option(names = "--method", defaultValue = "learned", description = "learned, iterative or both (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", defaultValue = "learned", description = "learned, iterative or both (default: "
+            + "${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--from", defaultValue = "0", description = "Start at this fraction of the clip, e.g. 0.8 for the held-out tail (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--from", defaultValue = "0", description = "Start at this fraction of the clip, e.g. 0.8 for the "
+            + "held-out tail (default: ${DEFAULT-VALUE}).")
     double from;
 
-    @Option(names = "--to", defaultValue = "1", description = "End at this fraction of the clip (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--to", defaultValue = "1", description = "End at this fraction of the clip (default: "
+            + "${DEFAULT-VALUE}).")
     double to;
 
     @Option(names = "--every-offset", description = "Replay once from every start offset 0..gap-1, so that every "
@@ -56,7 +60,8 @@ final class PoseCommand implements Callable<Integer> {
             + "exceeds the track's reachable residual by more than this (default: the stage's).")
     Double refineMargin;
 
-    @Option(names = "--max-frames", defaultValue = "0", description = "Solve at most this many frames; 0 = all (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-frames", defaultValue = "0", description = "Solve at most this many frames; 0 = all "
+            + "(default: ${DEFAULT-VALUE}).")
     int maxFrames;
 
     @Option(names = "--no-refine", description = "Measure the learned solver alone: no Levenberg–Marquardt "

@@ -3,8 +3,6 @@ package dev.visionstream.app.cli;
 import dev.visionstream.app.runtime.SampleMedia;
 import dev.visionstream.models.pose.AseMotion;
 import dev.visionstream.models.pose.BvhClip;
-import dev.visionstream.models.pose.PoseDataSplits;
-import dev.visionstream.models.pose.VrmlMotion;
 import dev.visionstream.models.pose.BvhImport;
 import dev.visionstream.models.pose.ClipReplay;
 import dev.visionstream.models.pose.ForwardKinematics;
@@ -12,17 +10,21 @@ import dev.visionstream.models.pose.IterativeSolver;
 import dev.visionstream.models.pose.LearnedSolver;
 import dev.visionstream.models.pose.MotionClip;
 import dev.visionstream.models.pose.MotionClipFile;
-import dev.visionstream.models.pose.RealMotion;
+import dev.visionstream.models.pose.PoseDataSplits;
 import dev.visionstream.models.pose.PoseMetrics;
+import dev.visionstream.models.pose.PoseNetwork;
 import dev.visionstream.models.pose.PoseTracker;
 import dev.visionstream.models.pose.PoseTrainer;
-import java.util.ArrayList;
+import dev.visionstream.models.pose.RealMotion;
+import dev.visionstream.models.pose.VrmlMotion;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -31,18 +33,22 @@ import picocli.CommandLine.Option;
 
 /** {@code vision pose train}: trains the learned pose solver on CPU and writes its weights and a training log. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train the Learnable SMPLify solver on CPU with DJL (fixed seed, deterministic) for chained use: "
+        description = {"Train the Learnable SMPLify solver on CPU with DJL (fixed seed, deterministic) for chained "
+                + "use: "
                 + "synthetic motion (joint waves and coordinated actions), rollout tracks that start from the "
                 + "network's own solutions, several passes per target with a loss on each.",
                 "Real motion from the test assets (scripts/fetch-test-assets.sh): CMU 01_01.bvh, the 3ds Max "
                 + "range-of-motion capture, the whitedune walk and run; training parts are mirrored and "
-                + "time-warped, validation parts choose the checkpoint by chained error, test parts are never used here.",
+                + "time-warped, validation parts choose the checkpoint by chained error, test parts are never used "
+                + "here.",
                 "Writes the weights and a log (the command, settings, evaluation lines) next to each other."})
 final class PoseTrainCommand implements Callable<Integer> {
-    private static final Path DEFAULT_OUT = Path.of("vision-models/src/main/resources/models/pose/learnable-smplify-mlp.params");
+    private static final Path DEFAULT_OUT =
+            Path.of("vision-models/src/main/resources/models/pose/learnable-smplify-mlp.params");
     private static final Path FIT_CACHE = Path.of("target/pose-data/fits");
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Weights file (default: the built-in resource, ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "FILE", description = "Weights file (default: the built-in resource, "
+            + "${DEFAULT-VALUE}).")
     Path out = DEFAULT_OUT;
 
     @Option(names = "--steps", description = "Optimiser steps (default: ${DEFAULT-VALUE}).")
@@ -51,11 +57,12 @@ final class PoseTrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed = PoseTrainer.Settings.defaults().seed();
 
-    @Option(names = "--mocap-share", description = "Share of training clips from real motion (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mocap-share", description = "Share of training clips from real motion (default: "
+            + "${DEFAULT-VALUE}).")
     double mocapShare = 0.3;
 
     @Option(names = "--architecture", description = "MLP or GCN (default: ${DEFAULT-VALUE}).")
-    dev.visionstream.models.pose.PoseNetwork.Architecture architecture = PoseTrainer.Settings.defaults().architecture();
+    PoseNetwork.Architecture architecture = PoseTrainer.Settings.defaults().architecture();
 
     @Option(names = "--hidden", description = "Layer width (default: ${DEFAULT-VALUE}).")
     int hidden = PoseTrainer.Settings.defaults().hidden();
@@ -63,25 +70,31 @@ final class PoseTrainCommand implements Callable<Integer> {
     @Option(names = "--layers", description = "Hidden (MLP) or graph (GCN) layers (default: ${DEFAULT-VALUE}).")
     int layers = PoseTrainer.Settings.defaults().layers();
 
-    @Option(names = "--passes", description = "Network passes per target, in training and in the stage (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--passes", description = "Network passes per target, in training and in the stage (default: "
+            + "${DEFAULT-VALUE}).")
     int passes = PoseTrainer.Settings.defaults().passes();
 
-    @Option(names = "--rollout-share", description = "Share of each batch from rollout tracks, whose init is the network's own previous solution (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rollout-share", description = "Share of each batch from rollout tracks, whose init is the "
+            + "network's own previous solution (default: ${DEFAULT-VALUE}).")
     double rolloutShare = PoseTrainer.Settings.defaults().rolloutShare();
 
-    @Option(names = "--rollout-length", description = "Steps after which a rollout track restarts from an exact pose (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rollout-length", description = "Steps after which a rollout track restarts from an exact pose "
+            + "(default: ${DEFAULT-VALUE}).")
     int rolloutLength = PoseTrainer.Settings.defaults().rolloutLength();
 
-    @Option(names = "--noisy-share", description = "Share of the other pairs whose init gets random joint rotation errors (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--noisy-share", description = "Share of the other pairs whose init gets random joint rotation "
+            + "errors (default: ${DEFAULT-VALUE}).")
     double noisyShare = PoseTrainer.Settings.defaults().noisyShare();
 
-    @Option(names = "--init-noise-deg", description = "Largest per-pose scale (degrees) of those errors (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--init-noise-deg", description = "Largest per-pose scale (degrees) of those errors (default: "
+            + "${DEFAULT-VALUE}).")
     double initNoiseDegrees = PoseTrainer.Settings.defaults().initNoiseDegrees();
 
     @Option(names = "--synthetic-clips", description = "Clips of independent joint waves (default: ${DEFAULT-VALUE}).")
     int syntheticClips = PoseTrainer.Settings.defaults().syntheticClips();
 
-    @Option(names = "--action-clips", description = "Clips of coordinated actions: gait, reach, bend, crouch, jump, turn (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--action-clips", description = "Clips of coordinated actions: gait, reach, bend, crouch, jump, "
+            + "turn (default: ${DEFAULT-VALUE}).")
     int actionClips = PoseTrainer.Settings.defaults().actionClips();
 
     @Override
@@ -91,7 +104,7 @@ final class PoseTrainCommand implements Callable<Integer> {
         PoseTrainer.Settings settings = new PoseTrainer.Settings(seed, steps, d.batch(), d.learningRate(),
                 architecture, hidden, layers, syntheticClips, actionClips, d.clipFrames(), d.evalEvery(), rolloutShare,
                 rolloutLength, passes, noisyShare, initNoiseDegrees);
-        Path target = out.isAbsolute() ? out : dev.visionstream.app.runtime.SampleMedia.projectRoot().resolve(out);
+        Path target = out.isAbsolute() ? out : SampleMedia.projectRoot().resolve(out);
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path log = target.resolveSibling(target.getFileName().toString().replaceFirst("\\.params$", "") + ".log");
         long start = System.nanoTime();
@@ -181,7 +194,7 @@ final class PoseTrainCommand implements Callable<Integer> {
      * no frame is in both; the test part of every source ({@link PoseDataSplits}) is never loaded here.
      */
     private void realMotion(List<MotionClip> train, List<MotionClip> validation, PrintWriter log)
-            throws java.io.IOException {
+            throws IOException {
         int clipFrames = PoseTrainer.Settings.defaults().clipFrames();
         Path bvh = SampleMedia.assetDir().resolve(PoseDataSplits.CMU_ASSET);
         if (Files.isRegularFile(bvh)) {
@@ -215,12 +228,13 @@ final class PoseTrainCommand implements Callable<Integer> {
                 log.println("real motion: " + file + " missing (run scripts/fetch-test-assets.sh)");
             }
         }
-        log.println("real motion: training parts mirrored and played at speeds 1, 0.8 and 1.25; " + PoseDataSplits.DESCRIPTION);
+        log.println("real motion: training parts mirrored and played at speeds 1, 0.8 and 1.25; "
+                + "" + PoseDataSplits.DESCRIPTION);
     }
 
     /** The frames' 30 fps phases fitted by the iterative solver, from the cache under target/ when present. */
     private static List<MotionClip> fitted(String name, List<double[][]> joints, double rate, PrintWriter log)
-            throws java.io.IOException {
+            throws IOException {
         Path cache = SampleMedia.projectRoot().resolve(FIT_CACHE).resolve(name + "-polished.clips");
         long begin = System.nanoTime();
         List<MotionClip> clips;

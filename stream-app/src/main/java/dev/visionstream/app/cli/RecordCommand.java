@@ -24,20 +24,24 @@ final class RecordCommand implements Callable<Integer> {
     @Mixin
     KafkaConnectionOptions kafka;
 
-    @Option(names = "--cameras", split = ",", paramLabel = "ID[,ID...]", description = "Cameras to record (default: all).")
+    @Option(names = "--cameras", split = ",", paramLabel = "ID[,ID...]", description = "Cameras to record (default: "
+            + "all).")
     List<String> cameras;
 
-    @Option(names = "--from", paramLabel = "ISO-8601", description = "First capture time, e.g. 2026-05-01T10:00:00Z (default: now).")
+    @Option(names = "--from", paramLabel = "ISO-8601", description = "First capture time, e.g. 2026-05-01T10:00:00Z "
+            + "(default: now).")
     Instant from;
 
     @Option(names = "--to", required = true, paramLabel = "ISO-8601",
             description = "Last capture time; a future time records live until then.")
     Instant to;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Recording folder (must not hold a recording).")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Recording folder (must not hold a "
+            + "recording).")
     Path out;
 
-    @Option(names = "--segment-mb", defaultValue = "16", description = "Segment size in MiB (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--segment-mb", defaultValue = "16", description = "Segment size in MiB (default: "
+            + "${DEFAULT-VALUE}).")
     int segmentMb;
 
     @Option(names = "--artifact-dir", defaultValue = ".vision/artifacts", paramLabel = "DIR",
@@ -70,7 +74,8 @@ final class RecordCommand implements Callable<Integer> {
         }
         progress.done();
         System.err.printf("vision record: %d frames into %s%s%n", written, out,
-                recorder.skipped() > 0 ? " (" + recorder.skipped() + " claim-checked frames unreadable, left out)" : "");
+                recorder.skipped() > 0 ? " (" + recorder.skipped() + " claim-checked frames unreadable, left "
+                        + "out)" : "");
         return 0;
     }
 }

@@ -31,7 +31,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     KafkaConnectionOptions kafka;
 
-    @Parameters(index = "0", paramLabel = "RECORDING|VIDEO", description = "A recording folder, a video file or an image folder.")
+    @Parameters(index = "0", paramLabel = "RECORDING|VIDEO", description = "A recording folder, a video file or an "
+            + "image folder.")
     Path input;
 
     @Option(names = "--speed", defaultValue = "1", paramLabel = "1|4|max",
@@ -41,15 +42,18 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--loop", description = "Start over at the end, until interrupted.")
     boolean loop;
 
-    @Option(names = "--shift-to-now", description = "Move capture timestamps so the first frame is now (loops then run on in time).")
+    @Option(names = "--shift-to-now", description = "Move capture timestamps so the first frame is now (loops then "
+            + "run on in time).")
     boolean shiftToNow;
 
     @Option(names = "--camera", defaultValue = "replay", paramLabel = "ID",
-            description = "Camera id of a video or image folder (recordings keep their own) (default: ${DEFAULT-VALUE}).")
+            description = "Camera id of a video or image folder (recordings keep their own) (default: "
+                    + "${DEFAULT-VALUE}).")
     String camera;
 
     @Option(names = "--start", paramLabel = "ISO-8601",
-            description = "Capture time of a video's first frame (default: now); a fixed start replays to the same timestamps.")
+            description = "Capture time of a video's first frame (default: now); a fixed start replays to the same "
+                    + "timestamps.")
     Instant start;
 
     @Option(names = "--register", split = ",", paramLabel = "STAGE[,STAGE...]",

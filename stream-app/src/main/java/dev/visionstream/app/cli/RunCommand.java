@@ -21,7 +21,8 @@ final class RunCommand implements Callable<Integer> {
     KafkaConnectionOptions kafka;
 
     @Option(names = "--application-id", defaultValue = "vision-stream-app",
-            description = "Kafka Streams application.id; instances with the same id share the work (default: ${DEFAULT-VALUE}).")
+            description = "Kafka Streams application.id; instances with the same id share the work (default: "
+                    + "${DEFAULT-VALUE}).")
     String applicationId;
 
     @Option(names = "--work-dir", defaultValue = ".vision", paramLabel = "DIR",
@@ -33,7 +34,8 @@ final class RunCommand implements Callable<Integer> {
     int metricsPort;
 
     @Option(names = "--partitions", defaultValue = "4",
-            description = "Partitions for topics this command creates; existing topics are left alone (default: ${DEFAULT-VALUE}).")
+            description = "Partitions for topics this command creates; existing topics are left alone (default: "
+                    + "${DEFAULT-VALUE}).")
     int partitions;
 
     @Option(names = "--threads", defaultValue = "1", description = "Stream threads (default: ${DEFAULT-VALUE}).")

@@ -13,7 +13,6 @@ import dev.visionstream.models.splatting.StereoSplatPredictor;
 import dev.visionstream.models.splatting.ViewCamera;
 import dev.visionstream.models.splatting.YonoSplatNetwork;
 import dev.visionstream.schemas.Json;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +63,8 @@ final class SplatCommand implements Callable<Integer> {
     Path preview;
 
     @Option(names = "--render-camera", paramLabel = "JSON",
-            description = "A camera {\"K\", \"camToWorld\"[, \"width\", \"height\"]} in the input cameras' frame and units.")
+            description = "A camera {\"K\", \"camToWorld\"[, \"width\", \"height\"]} in the input cameras' frame and "
+                    + "units.")
     Path renderCamera;
 
     @Option(names = "--render-out", paramLabel = "PNG", description = "Where to write the --render-camera picture.")

@@ -1,5 +1,6 @@
 package dev.visionstream.app.demo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.visionstream.app.kafka.TopicCatalog;
 import dev.visionstream.app.runtime.CameraRegistry;
 import dev.visionstream.app.runtime.EventTap;
@@ -61,7 +62,7 @@ final class CountingDemo {
                     ErrorEvent e = Json.MAPPER.readValue(json, ErrorEvent.class);
                     out.printf("[%s] %s %s: %s%n", topic, key, e.reason(), e.message());
                 }
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 out.println("[" + topic + "] unreadable event: " + e.getOriginalMessage());
             }
         })) {
@@ -99,7 +100,8 @@ final class CountingDemo {
             out.printf("[%s] %s: count %.1f (true %d) with %s %s, %d peaks, %s%n", Topics.COUNTS, s.camera(),
                     e.count(), s.trueCount(), e.model().name(), e.model().version(), e.peaks().size(), e.timingsMs());
             if (e.densityOverlay() != null) {
-                Files.write(outputDir.resolve(s.camera() + "-density.png"), service.artifacts().get(e.densityOverlay()));
+                Files.write(outputDir.resolve(s.camera() + "-density.png"),
+                        service.artifacts().get(e.densityOverlay()));
             }
         }
         return counts.size();

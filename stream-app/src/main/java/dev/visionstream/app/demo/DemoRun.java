@@ -36,6 +36,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +69,7 @@ public final class DemoRun {
     private final PrintStream out;
     private final List<CameraHealthEvent> health = new CopyOnWriteArrayList<>();
     private final List<ErrorEvent> errors = new CopyOnWriteArrayList<>();
-    private final Map<String, byte[]> sentFrames = java.util.Collections.synchronizedMap(new LinkedHashMap<>() {
+    private final Map<String, byte[]> sentFrames = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
             return size() > KEPT_FRAMES;
@@ -105,17 +108,17 @@ public final class DemoRun {
             try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2));
                  EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.ERRORS, Topics.SPLATS,
                          Topics.INPAINTED),
-                         this::onEvent)) {
+                         (topic, key, json, receivedAtMs) -> onEvent(topic, json))) {
                 if (service.metricsPort() > 0) {
                     out.println("metrics: http://localhost:" + service.metricsPort() + "/metrics");
                 }
                 CameraConfig[] cameras = cameras(video.isPresent());
                 CameraRegistry.publish(client, cameras);
                 service.awaitCameras(Duration.ofSeconds(30),
-                        java.util.Arrays.stream(cameras).map(CameraConfig::cameraId).toArray(String[]::new));
+                        Arrays.stream(cameras).map(CameraConfig::cameraId).toArray(String[]::new));
                 if (splat.isPresent()) {
                     CameraRegistry.publish(client, splat.get().cameras());
-                    service.awaitCameras(Duration.ofSeconds(30), java.util.Arrays.stream(splat.get().cameras())
+                    service.awaitCameras(Duration.ofSeconds(30), Arrays.stream(splat.get().cameras())
                             .map(CameraConfig::cameraId).toArray(String[]::new));
                 }
                 if (inpainting != null) {
@@ -134,7 +137,8 @@ public final class DemoRun {
                             splat.get().writePictures(outputDir, service.artifacts()), outputDir);
                 }
                 if (inpainting != null && inpainting.writePicture(service.artifacts(), outputDir)) {
-                    out.println("inpainting: input | mask | RN | Telea in " + outputDir.resolve("inpainting-comparison.png"));
+                    out.println("inpainting: input | mask | RN | Telea in "
+                            + "" + outputDir.resolve("inpainting-comparison.png"));
                 }
                 int poses = PoseDemo.run(client, outputDir, out, Duration.ofMinutes(2));
                 out.println(service.metrics().summaryLine());
@@ -221,7 +225,7 @@ public final class DemoRun {
         return false;
     }
 
-    private void onEvent(String topic, String key, String json, long receivedAtMs) {
+    private void onEvent(String topic, String json) {
         try {
             if (topic.equals(Topics.SPLATS)) {
                 if (splat.isPresent()) {
@@ -263,7 +267,7 @@ public final class DemoRun {
             ImageIO.write(HealthTimelineChart.render(camera.getKey(), camera.getValue(), 1000, 420), "png",
                     outputDir.resolve(camera.getKey() + "-health-timeline.png").toFile());
             pictures++;
-            Map<HealthKind, Boolean> shown = new java.util.EnumMap<>(HealthKind.class);
+            Map<HealthKind, Boolean> shown = new EnumMap<>(HealthKind.class);
             for (CameraHealthEvent e : camera.getValue()) {
                 HealthKind first = e.findings().isEmpty() ? null : e.findings().get(0).kind();
                 byte[] frame = sentFrames.get(camera.getKey() + "#" + e.source().sequence());

@@ -9,6 +9,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -67,9 +68,9 @@ public final class HealthTimelineChart {
             double dark = e.frame().darkFraction() * (plotBottom - top);
             double bright = e.frame().brightFraction() * (plotBottom - top);
             g.setColor(new Color(0, 0, 0, 40));
-            g.fill(new java.awt.geom.Rectangle2D.Double(x, plotBottom - dark, Math.max(1, xScale), dark));
+            g.fill(new Rectangle2D.Double(x, plotBottom - dark, Math.max(1, xScale), dark));
             g.setColor(new Color(255, 170, 0, 60));
-            g.fill(new java.awt.geom.Rectangle2D.Double(x, top, Math.max(1, xScale), bright));
+            g.fill(new Rectangle2D.Double(x, top, Math.max(1, xScale), bright));
             double y = plotBottom - e.frame().meanLuma() / 255.0 * (plotBottom - top);
             if (i == 0) {
                 luma.moveTo(x, y);

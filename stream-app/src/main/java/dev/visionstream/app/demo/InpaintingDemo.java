@@ -1,5 +1,6 @@
 package dev.visionstream.app.demo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.visionstream.app.runtime.SampleMedia;
 import dev.visionstream.app.stages.inpainting.InpaintingStage;
 import dev.visionstream.ingest.ArtifactStore;
@@ -75,7 +76,7 @@ final class InpaintingDemo {
     }
 
     /** Takes the camera's event from {@code vision.inpainted}; returns whether it was one. */
-    boolean accept(String json, PrintStream out) throws com.fasterxml.jackson.core.JsonProcessingException {
+    boolean accept(String json, PrintStream out) throws JsonProcessingException {
         InpaintEvent e = Json.MAPPER.readValue(json, InpaintEvent.class);
         if (!CAMERA.equals(e.source().cameraId())) {
             return false;

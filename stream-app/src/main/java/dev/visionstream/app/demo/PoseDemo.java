@@ -10,6 +10,7 @@ import dev.visionstream.schemas.Json;
 import dev.visionstream.schemas.Keypoints3dMessage;
 import dev.visionstream.schemas.PoseEvent;
 import dev.visionstream.schemas.Topics;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +41,7 @@ final class PoseDemo {
     }
 
     /** Returns the number of pose events received, or -1 when the clip is unavailable. */
-    static int run(Map<String, Object> client, Path outputDir, java.io.PrintStream out, Duration timeout)
+    static int run(Map<String, Object> client, Path outputDir, PrintStream out, Duration timeout)
             throws Exception {
         Path file = SampleMedia.assetDir().resolve(BVH);
         if (!Files.isRegularFile(file)) {
@@ -99,7 +100,8 @@ final class PoseDemo {
                 events.size(), sent.size(), last.method(), last.meanJointErrorMm());
         ImageIO.write(SkeletonImage.render(sent.get(events.size() - 1), fitted, title, 900, 520), "png",
                 outputDir.resolve("pose-skeleton.png").toFile());
-        out.printf(Locale.ROOT, "pose: %d pose events for track cmu-01-01 (first %s, then learned: mean residual %.1f mm); "
+        out.printf(Locale.ROOT, "pose: %d pose events for track cmu-01-01 (first %s, then learned: mean residual %.1f "
+                + "mm); "
                 + "pose-skeleton.png written%n", events.size(), events.get(0).method(), learnedMean);
         return events.size();
     }

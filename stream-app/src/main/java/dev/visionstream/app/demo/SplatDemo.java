@@ -1,5 +1,6 @@
 package dev.visionstream.app.demo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.visionstream.app.runtime.SampleMedia;
 import dev.visionstream.app.stages.splatting.SplattingStage;
 import dev.visionstream.ingest.ArtifactStore;
@@ -18,6 +19,7 @@ import dev.visionstream.schemas.CaptureTimeSource;
 import dev.visionstream.schemas.Json;
 import dev.visionstream.schemas.RigSettings;
 import dev.visionstream.schemas.SplatEvent;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -40,7 +42,10 @@ final class SplatDemo {
     static final String LEFT = "aloe-left";
     static final String RIGHT = "aloe-right";
     private static final String DATA = "x/opencv-doc/usr/share/doc/opencv-doc/examples/data/";
-    /** The pair is rectified; its focal and baseline are not shipped, and any consistent values give the same pixels. */
+    /**
+     * The pair is rectified; its focal and baseline are not shipped, and any consistent values give the same
+     * pixels.
+     */
     private static final double BASELINE = 0.16;
 
     private final BufferedImage left;
@@ -96,7 +101,7 @@ final class SplatDemo {
                 SceneArtifacts.PNG_CONTENT_TYPE, PngBytes.of(image));
     }
 
-    void onSplat(String json) throws com.fasterxml.jackson.core.JsonProcessingException {
+    void onSplat(String json) throws JsonProcessingException {
         SplatEvent e = Json.MAPPER.readValue(json, SplatEvent.class);
         scenes.add(e);
         out.printf("[vision.splats] %s: %,d Gaussians (%,d before pruning) from %d views by %s in %.0f ms%n",
@@ -139,8 +144,8 @@ final class SplatDemo {
     private static BufferedImage half(BufferedImage in) {
         BufferedImage outImage = new BufferedImage(in.getWidth() / 2, in.getHeight() / 2, BufferedImage.TYPE_INT_RGB);
         var g = outImage.createGraphics();
-        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
-                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
+                RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(in, 0, 0, outImage.getWidth(), outImage.getHeight(), null);
         g.dispose();
         return outImage;

@@ -50,7 +50,8 @@ class DoctorCommandTest {
 
             try (Admin admin = Admin.create(broker.clientProperties())) {
                 TopicSetup.ensure(admin, TopicCatalog.specs());
-                Outcome healthy = doctor("doctor", "--bootstrap-servers", broker.bootstrapServers(), "--work-dir", workDir);
+                Outcome healthy = doctor("doctor", "--bootstrap-servers", broker.bootstrapServers(), "--work-dir",
+                        workDir);
                 assertEquals(0, healthy.exitCode(), healthy.output());
                 assertTrue(healthy.output().contains("artifact store"), healthy.output());
                 assertTrue(healthy.output().contains("model engine PyTorch"), healthy.output());
@@ -63,7 +64,8 @@ class DoctorCommandTest {
                         .get("retention.ms").value())) {
                     Thread.sleep(50);
                 }
-                Outcome drifted = doctor("doctor", "--bootstrap-servers", broker.bootstrapServers(), "--work-dir", workDir);
+                Outcome drifted = doctor("doctor", "--bootstrap-servers", broker.bootstrapServers(), "--work-dir",
+                        workDir);
                 assertEquals(1, drifted.exitCode());
                 assertTrue(drifted.output().contains("topic vision.frames has retention.ms=1000"), drifted.output());
             }

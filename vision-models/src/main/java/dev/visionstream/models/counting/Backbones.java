@@ -12,7 +12,7 @@ public final class Backbones {
     public static final String DEFAULT = "default";
     public static final String FILTER_BANK = "filterbank";
     public static final String LEARNED = "learned";
-    /** What {@code default} stands for: the backbone that measured best on the real-image set (README). */
+    /** What {@code default} stands for: the backbone that measured best on the real-image set (docs/stages). */
     static final String DEFAULT_CHOICE = FILTER_BANK;
 
     private Backbones() {

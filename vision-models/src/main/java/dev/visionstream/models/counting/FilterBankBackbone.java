@@ -45,7 +45,7 @@ public final class FilterBankBackbone implements FeatureBackbone {
         {CHROMA_GAIN / (float) Math.sqrt(6), CHROMA_GAIN / (float) Math.sqrt(6),
                 -2 * CHROMA_GAIN / (float) Math.sqrt(6)}};
 
-    /** The designs compared when choosing the default (see the README's counting section for the figures). */
+    /** The designs compared when choosing the default (figures: docs/research/counting.md). */
     public enum Variant {
         /**
          * Per-cell histograms: opponent-colour and lightness channels, and signed gradient energy in 8 directions at

@@ -15,7 +15,7 @@ import java.util.List;
  * @param suppression       peaks closer than this share of the exemplars' mean shorter side are one object
  */
 public record InstanceEstimate(double relativeThreshold, double suppression) {
-    /** Chosen on training-class composites (README): 0.3 keeps the sample coins and smarties within 2. */
+    /** Chosen on training-class composites (docs/stages/counting.md): 0.3 keeps coins and smarties within 2. */
     public static final InstanceEstimate DEFAULT = new InstanceEstimate(0.3, 1.0);
 
     public InstanceEstimate {

@@ -83,7 +83,8 @@ public final class LearnedBackbone implements FeatureBackbone {
                 throw new BackboneContractException("built-in counting CNN " + BUILT_IN_RESOURCE
                         + " is missing from the jar");
             }
-            return fromBytes(in.readAllBytes(), "built-in, trained in the project by vision count train (see README)");
+            return fromBytes(in.readAllBytes(),
+                    "built-in, trained in the project by vision count train (see docs/stages/counting.md)");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -30,7 +30,7 @@ import java.util.List;
  * image, so a frame's result never depends on the other frames of a batch.
  */
 public final class RnInpainter implements Inpainter {
-    /** The built-in default, trained in the project by {@code vision inpaint train} (see the README). */
+    /** The built-in default, trained in the project by {@code vision inpaint train} (see docs/stages/inpainting.md). */
     public static final String BUILT_IN_RESOURCE = "/dev/visionstream/models/inpainting/rn-default.npz";
 
     private final NDManager manager;

@@ -12,7 +12,7 @@ import java.util.Set;
  * Maps a source skeleton's joints to the SMPL 24 joints: each SMPL joint is one source joint or a fixed blend of
  * source joints (a linear regressor, like SMPL's joint regressor). Profiles: SMPL names, CMU BVH names, Mixamo
  * names (any {@code prefix:} such as {@code mixamorig:} is ignored; matching is case- and punctuation-blind),
- * and MediaPipe Pose's 33 world landmarks by index. The tables are in the README.
+ * and MediaPipe Pose's 33 world landmarks by index. The tables are in docs/stages/pose.md.
  */
 public final class JointMapping {
     /** A weighted source joint. */

@@ -3,7 +3,7 @@ package dev.visionstream.models.pose;
 import java.util.List;
 
 /**
- * How the real motion is split, in one place for training, tests, the benchmark and the README: training, a
+ * How the real motion is split, in one place for training, tests, the benchmark and the docs: training, a
  * validation part that only chooses the checkpoint and the refinement margin, and a test part that nothing is
  * trained or tuned on. CMU 01_01 is split by fraction of its frames (at any rate); the 3ds Max range-of-motion capture
  * (30 fps) by frame, around its recording glitches (frames 760–765, 1025–1030 and 1055–1060, found by

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * What the pipeline itself gives with ideal features, on the accuracy test's scenes (the README's oracle figures).
+ * What the pipeline itself gives with ideal features, on the accuracy test's scenes (the oracle figures of
+ * docs/research/counting.md).
  * Run by hand: {@code OracleProbe SCENES flat|parts}.
  * <ul>
  * <li>{@code flat}: one "is target" channel, the scene's target mask.</li>

@@ -40,7 +40,7 @@ class CountingAccuracyTest {
     @Disabled("target not reached: synthetic MAE measured 20.1% of the mean true count (filterbank-thin 2; "
             + "target 10%), "
             + "and the specified pipeline itself stops at 14-17% on these scenes with ideal features "
-            + "(OracleProbe flat 17.4%, parts 16.1%); see README, CountingDINO section")
+            + "(OracleProbe flat 17.4%, parts 16.1%); see docs/research/counting.md")
     void syntheticScenesMeanAbsoluteErrorWithinTenPercent() {
         double absErr = 0;
         double truth = 0;

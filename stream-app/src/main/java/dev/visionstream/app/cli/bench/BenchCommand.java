@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 /** Benchmarks that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.",
         subcommands = {BenchPipelineCommand.class, BenchIngestCommand.class, BenchSoakCommand.class,
-                BenchScaleCommand.class, BenchCountCommand.class, BenchSplatCommand.class, BenchInpaintCommand.class, BenchPoseCommand.class})
+                BenchScaleCommand.class, BenchCountCommand.class, BenchSplatCommand.class, BenchInpaintCommand.class,
+                BenchPoseCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
         description = {"CountingDINO on 640x480 frames: frames/s in a plain loop at batch 1 and 8, through the Kafka "
                 + "pipeline, their ratio, and the time split backbone / similarity / post-processing."})
 final class BenchCountCommand implements Callable<Integer> {
-    @Option(names = "--frames", defaultValue = "24", description = "Frames per measurement (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--frames", defaultValue = "24", description = "Frames per measurement (default: "
+            + "${DEFAULT-VALUE}).")
     int frames;
 
     @Option(names = "--backbone", defaultValue = "default", paramLabel = "default|PATH",

@@ -17,10 +17,12 @@ final class BenchIngestCommand implements Callable<Integer> {
     @Mixin
     BenchVideo video;
 
-    @Option(names = "--frames", defaultValue = "500", description = "Frames in the throughput run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--frames", defaultValue = "500", description = "Frames in the throughput run (default: "
+            + "${DEFAULT-VALUE}).")
     int frames;
 
-    @Option(names = "--live-seconds", defaultValue = "10", description = "Length of the live latency run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--live-seconds", defaultValue = "10", description = "Length of the live latency run (default: "
+            + "${DEFAULT-VALUE}).")
     int liveSeconds;
 
     @Override

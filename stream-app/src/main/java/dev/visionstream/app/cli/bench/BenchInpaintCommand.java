@@ -1,8 +1,8 @@
 package dev.visionstream.app.cli.bench;
 
 import dev.visionstream.app.bench.InpaintBenchmark;
-import dev.visionstream.app.cli.BadInputException;
 import dev.visionstream.app.bench.ScratchDir;
+import dev.visionstream.app.cli.BadInputException;
 import dev.visionstream.app.runtime.SampleMedia;
 import dev.visionstream.models.inpainting.training.InpaintingAssets;
 import java.awt.image.BufferedImage;
@@ -26,7 +26,8 @@ final class BenchInpaintCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "5", description = "Timed runs per method (default: ${DEFAULT-VALUE}).")
     int repeats;
 
-    @Option(names = "--batch", defaultValue = "4", description = "Batch size of the batched RN run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "4", description = "Batch size of the batched RN run (default: "
+            + "${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--skip-published", description = "Skip the slow published-width (64) generator.")

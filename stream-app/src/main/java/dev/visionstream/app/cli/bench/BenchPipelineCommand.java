@@ -17,10 +17,12 @@ final class BenchPipelineCommand implements Callable<Integer> {
     @Mixin
     BenchVideo video;
 
-    @Option(names = "--paced-frames", defaultValue = "500", description = "Frames in the paced latency run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--paced-frames", defaultValue = "500", description = "Frames in the paced latency run (default: "
+            + "${DEFAULT-VALUE}).")
     int pacedFrames;
 
-    @Option(names = "--fps", defaultValue = "25", description = "Rate of the paced latency run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fps", defaultValue = "25", description = "Rate of the paced latency run (default: "
+            + "${DEFAULT-VALUE}).")
     double fps;
 
     @Override

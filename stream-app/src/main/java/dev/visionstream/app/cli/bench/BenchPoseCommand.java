@@ -7,13 +7,16 @@ import picocli.CommandLine.Option;
 
 /** {@code vision bench pose}. */
 @Command(name = "pose", mixinStandardHelpOptions = true,
-        description = "Per-frame time of the learned pose solver at batch 1 and 64, of the iterative solver, and of the "
+        description = "Per-frame time of the learned pose solver at batch 1 and 64, of the iterative solver, and of "
+                + "the "
                 + "stage's default path (network + refinement) chained over a synthetic held-out track; speed ratios.")
 final class BenchPoseCommand implements Callable<Integer> {
-    @Option(names = "--frames", defaultValue = "500", description = "Learned-solver frames timed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--frames", defaultValue = "500", description = "Learned-solver frames timed (default: "
+            + "${DEFAULT-VALUE}).")
     int frames;
 
-    @Option(names = "--iterative-frames", defaultValue = "10", description = "Iterative-solver frames timed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--iterative-frames", defaultValue = "10", description = "Iterative-solver frames timed (default: "
+            + "${DEFAULT-VALUE}).")
     int iterativeFrames;
 
     @Override

@@ -13,10 +13,12 @@ import picocli.CommandLine.Option;
                 + "280x518 (14.5M Gaussians: activations, pose SVD, local->global, pruning, .ply) against the paper's "
                 + "whole-model 2.69 s on a GH200. Needs about 3 GB of heap (VISION_JAVA_OPTS=-Xmx4g)."})
 final class BenchSplatCommand implements Callable<Integer> {
-    @Option(names = "--views", defaultValue = "100", description = "Views of the post-processing run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--views", defaultValue = "100", description = "Views of the post-processing run (default: "
+            + "${DEFAULT-VALUE}).")
     int views;
 
-    @Option(names = "--repeats", defaultValue = "5", description = "Timed render runs per size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--repeats", defaultValue = "5", description = "Timed render runs per size (default: "
+            + "${DEFAULT-VALUE}).")
     int repeats;
 
     @Override

@@ -79,7 +79,7 @@ class RealImageSetTest {
 
     @Test
     @Disabled("target not reached: instances 21.8 % mean, worst 70.8 % (citrus-fruits); density 65 %; filterbank-thin "
-            + "2 backbone, see README, CountingDINO section")
+            + "2 backbone, see docs/stages/counting.md")
     void meanRelativeErrorWithinTenPercentAndNoImageWorseThanTwentyFive() {
         assertTrue(mean(INSTANCES) <= 0.10 && worst(INSTANCES) <= 0.25);
     }
