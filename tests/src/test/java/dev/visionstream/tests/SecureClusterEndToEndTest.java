@@ -43,7 +43,6 @@ import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * An authenticated, encrypted cluster: the embedded broker gets a SASL_SSL listener (SCRAM-SHA-512 over TLS with a
@@ -198,7 +197,7 @@ class SecureClusterEndToEndTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            new CommandLine(new VisionCli()).execute(args);
+            VisionCli.commandLine().execute(args);
             return captured.toString(StandardCharsets.UTF_8);
         } finally {
             System.setOut(original);
