@@ -1,10 +1,12 @@
 package dev.visionstream.app.cli;
 
+import dev.visionstream.app.console.ConsoleSettings;
 import dev.visionstream.app.demo.DemoRun;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The embedded default: no infrastructure needed. */
@@ -32,8 +34,18 @@ final class DemoCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Mixin
+    ConsoleOptions ui;
+
+    @Option(names = "--serve", description = "Keep the web console up after the demo until Ctrl-C, to look around.")
+    boolean serve;
+
     @Override
     public Integer call() throws Exception {
+        ui.check();
+        if (serve && ui.disabled) {
+            throw new BadInputException("--serve", "needs the console: drop --no-ui");
+        }
         if (metricsPort < -1 || metricsPort > 65_535) {
             throw new BadInputException("--metrics-port " + metricsPort,
                     "must be a port, 0 (any free one) or -1 (off)");
@@ -41,7 +53,8 @@ final class DemoCommand implements Callable<Integer> {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new BadInputException("--timeout " + timeout, "must be positive");
         }
-        boolean complete = new DemoRun(workDir, output, metricsPort, System.out).run(timeout);
+        ConsoleSettings console = new ConsoleSettings(!ui.disabled, ui.bind, ui.port);
+        boolean complete = new DemoRun(workDir, output, metricsPort, console, serve, System.out).run(timeout);
         return complete ? 0 : 1;
     }
 }

@@ -1,14 +1,16 @@
 package dev.visionstream.app.cli;
 
+import dev.visionstream.app.console.VisionConsole;
 import dev.visionstream.app.kafka.KafkaClientSettings;
+import dev.visionstream.app.runtime.SampleMedia;
 import dev.visionstream.app.runtime.ServiceOptions;
 import dev.visionstream.app.runtime.StageSettings;
+import dev.visionstream.app.runtime.StopSignal;
 import dev.visionstream.app.runtime.VisionService;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,12 +43,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "Stream threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Mixin
+    ConsoleOptions ui;
+
     @Option(names = "--print-config",
             description = "Print the effective settings (Kafka client, service, stages; secrets masked) and exit.")
     boolean printConfig;
 
     @Override
     public Integer call() throws Exception {
+        ui.check();
         if (partitions < 1) {
             throw new BadInputException("--partitions " + partitions, "must be 1 or more");
         }
@@ -68,26 +74,22 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         System.err.println("vision run: " + settings.describe());
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch closed = new CountDownLatch(1);
-        // on SIGTERM the JVM exits once the hooks return: the hook waits until the service has closed cleanly
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.countDown();
-            try {
-                closed.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "vision-shutdown"));
-        try (VisionService service = VisionService.start(settings.toClientConfig(), options, Duration.ofMinutes(2))) {
+        StopSignal stop = StopSignal.install();
+        Map<String, Object> client = settings.toClientConfig();
+        try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2));
+             VisionConsole console = ui.disabled ? null : VisionConsole.start(client, applicationId,
+                     service.artifacts(), SampleMedia.assetDir(), ui.bind, ui.port)) {
             if (service.metricsPort() > 0) {
                 System.err.println("metrics on http://localhost:" + service.metricsPort() + "/metrics");
+            }
+            if (console != null) {
+                System.err.println("console on " + console.url());
             }
             System.err.println("running; Ctrl-C to stop");
             stop.await();
             System.err.println(service.metrics().summaryLine());
         } finally {
-            closed.countDown();
+            stop.closed();
         }
         return 0;
     }

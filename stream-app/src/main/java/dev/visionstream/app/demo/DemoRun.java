@@ -1,6 +1,8 @@
 package dev.visionstream.app.demo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.visionstream.app.console.ConsoleSettings;
+import dev.visionstream.app.console.VisionConsole;
 import dev.visionstream.app.kafka.EmbeddedKafkaBroker;
 import dev.visionstream.app.kafka.TopicCatalog;
 import dev.visionstream.app.runtime.CameraRegistry;
@@ -8,6 +10,7 @@ import dev.visionstream.app.runtime.EventTap;
 import dev.visionstream.app.runtime.SampleMedia;
 import dev.visionstream.app.runtime.ServiceOptions;
 import dev.visionstream.app.runtime.StageSettings;
+import dev.visionstream.app.runtime.StopSignal;
 import dev.visionstream.app.runtime.VisionService;
 import dev.visionstream.app.stages.camerahealth.CameraHealthStage;
 import dev.visionstream.ingest.Frame;
@@ -66,6 +69,8 @@ public final class DemoRun {
     private final Path workDir;
     private final Path outputDir;
     private final int metricsPort;
+    private final ConsoleSettings console;
+    private final boolean serve;
     private final PrintStream out;
     private final List<CameraHealthEvent> health = new CopyOnWriteArrayList<>();
     private final List<ErrorEvent> errors = new CopyOnWriteArrayList<>();
@@ -80,9 +85,20 @@ public final class DemoRun {
     private InpaintingDemo inpainting;
 
     public DemoRun(Path workDir, Path outputDir, int metricsPort, PrintStream out) {
+        this(workDir, outputDir, metricsPort, ConsoleSettings.NONE, false, out);
+    }
+
+    /**
+     * @param console where the web console listens, if anywhere
+     * @param serve   keep the console (and the embedded cluster behind it) up after the demo until interrupted
+     */
+    public DemoRun(Path workDir, Path outputDir, int metricsPort, ConsoleSettings console, boolean serve,
+                   PrintStream out) {
         this.workDir = workDir;
         this.outputDir = outputDir;
         this.metricsPort = metricsPort;
+        this.console = console;
+        this.serve = serve;
         this.out = out;
     }
 
@@ -96,6 +112,17 @@ public final class DemoRun {
         if (video.isEmpty()) {
             out.println("walkway sample video unavailable: running with the test pattern camera only");
         }
+        StopSignal stopSignal = serve && console.enabled() ? StopSignal.install() : null;
+        try {
+            return runCluster(timeout, video, stopSignal);
+        } finally {
+            if (stopSignal != null) {
+                stopSignal.closed();
+            }
+        }
+    }
+
+    private boolean runCluster(Duration timeout, Optional<Path> video, StopSignal stopSignal) throws Exception {
         try (FreshRunDirectory run = FreshRunDirectory.under(workDir);
              EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(run.path().resolve("kafka")).build()) {
             broker.start();
@@ -108,9 +135,13 @@ public final class DemoRun {
             try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2));
                  EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.ERRORS, Topics.SPLATS,
                          Topics.INPAINTED),
-                         (topic, key, json, receivedAtMs) -> onEvent(topic, json))) {
+                         (topic, key, json, receivedAtMs) -> onEvent(topic, json));
+                 VisionConsole ui = startConsole(client, options.applicationId(), service)) {
                 if (service.metricsPort() > 0) {
                     out.println("metrics: http://localhost:" + service.metricsPort() + "/metrics");
+                }
+                if (ui != null) {
+                    out.println("console: " + ui.url());
                 }
                 CameraConfig[] cameras = cameras(video.isPresent());
                 CameraRegistry.publish(client, cameras);
@@ -147,8 +178,27 @@ public final class DemoRun {
                 out.printf("demo: camera-health and error events in %s; every result was on the embedded broker's "
                         + "topics %s, removed with %s%n", outputDir.resolve(EVENTS_FILE).toAbsolutePath(),
                         String.join(", ", RESULT_TOPICS), run.path());
+                if (ui != null && stopSignal != null) {
+                    out.println("console: still serving " + ui.url() + " ; Ctrl-C to stop");
+                    stopSignal.await();
+                }
                 return complete && poses != 0;
             }
+        }
+    }
+
+    /** The console if asked for; one that cannot listen is reported and the demo goes on without it. */
+    private VisionConsole startConsole(Map<String, Object> client, String applicationId, VisionService service) {
+        if (!console.enabled()) {
+            return null;
+        }
+        try {
+            return VisionConsole.start(client, applicationId, service.artifacts(), SampleMedia.assetDir(),
+                    console.bind(), console.port());
+        } catch (RuntimeException e) {
+            out.printf("console: cannot listen on %s:%d (%s); going on without it (see --ui-port)%n", console.bind(),
+                    console.port(), e.getMessage());
+            return null;
         }
     }
 
