@@ -1,6 +1,7 @@
 package dev.visionstream.app.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.visionstream.app.console.VisionConsole;
 import dev.visionstream.app.kafka.EmbeddedKafkaBroker;
 import dev.visionstream.app.kafka.TopicCatalog;
 import dev.visionstream.app.runtime.CameraRegistry;
@@ -64,6 +65,11 @@ public final class PipelineBenchmark {
     }
 
     public Result run(int pacedFrames, double pacedFps) throws Exception {
+        return run(pacedFrames, pacedFps, 0);
+    }
+
+    /** @param consoleBrowsers browsers connected to a web console while the pipeline is measured; 0 for no console */
+    public Result run(int pacedFrames, double pacedFps, int consoleBrowsers) throws Exception {
         out.println("bench pipeline: " + video + " on " + Runtime.getRuntime().availableProcessors() + " cores");
         plainLoop(); // warm-up: the JIT must have compiled decoding and the rules before anything is timed
         long[] loop = plainLoop();
@@ -89,7 +95,14 @@ public final class PipelineBenchmark {
                         new CameraConfig("bench-paced", stages, "live", relaxed, null, null, null, null));
                 service.awaitCameras(Duration.ofSeconds(30), "bench-warmup", "bench", "bench-paced");
                 Arrival arrival = new Arrival();
-                try (EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH), arrival::onEvent)) {
+                try (EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH), arrival::onEvent);
+                     VisionConsole console = consoleBrowsers > 0 ? VisionConsole.start(client, options.applicationId(),
+                             service.artifacts(), workDir.resolve("no-assets"), "127.0.0.1", 0) : null;
+                     ConsoleBrowsers browsers = console == null ? null
+                             : new ConsoleBrowsers(console.url(), consoleBrowsers)) {
+                    if (console != null) {
+                        out.printf("console     : %s with %d browsers connected%n", console.url(), consoleBrowsers);
+                    }
                     // the same warm-up the plain loop had: producer, broker and streams code paths compiled first
                     throughput(client, service, arrival, "bench-warmup", loop[0]);
                     double pipelineFps = throughput(client, service, arrival, "bench", loop[0]);
@@ -100,6 +113,10 @@ public final class PipelineBenchmark {
                                     + "p50 %.0f ms, p95 %.0f ms, p99 %.0f ms (target p99 <= 250 ms)%n",
                             pacedFrames, pacedFps, latency[0], latency[1], latency[2]);
                     out.println(service.metrics().summaryLine());
+                    if (browsers != null) {
+                        out.printf("console     : %d events delivered to %d browsers%n", browsers.events(),
+                                consoleBrowsers);
+                    }
                     return new Result(loop[0], loopFps, pipelineFps, ratio, pacedFrames, latency[0], latency[1],
                             latency[2]);
                 }

@@ -1,5 +1,6 @@
 package dev.visionstream.app.cli.bench;
 
+import dev.visionstream.app.cli.BadInputException;
 import dev.visionstream.app.bench.PipelineBenchmark;
 import dev.visionstream.app.bench.ScratchDir;
 import java.nio.file.Path;
@@ -25,11 +26,19 @@ final class BenchPipelineCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     double fps;
 
+    @Option(names = "--console-browsers", defaultValue = "0", paramLabel = "N",
+            description = "Serve the web console with N browsers connected while measuring; 0 = no console "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int consoleBrowsers;
+
     @Override
     public Integer call() throws Exception {
+        if (consoleBrowsers < 0 || consoleBrowsers > 100) {
+            throw new BadInputException("--console-browsers " + consoleBrowsers, "must be 0 to 100");
+        }
         Path input = video.resolve();
         try (ScratchDir work = new ScratchDir("vision-bench")) {
-            new PipelineBenchmark(input, work.path(), System.out).run(pacedFrames, fps);
+            new PipelineBenchmark(input, work.path(), System.out).run(pacedFrames, fps, consoleBrowsers);
         }
         return 0;
     }
