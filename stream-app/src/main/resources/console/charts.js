@@ -33,7 +33,7 @@ function clock(ms, withSeconds = true) {
     : `${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
 }
 
-function timeTicks(ctx, x0, x1, t0, t1, yBase, h) {
+function timeTicks(ctx, x0, x1, t0, t1, yBase) {
   const span = t1 - t0;
   const steps = [1e3, 2e3, 5e3, 10e3, 15e3, 30e3, 60e3, 120e3, 300e3, 600e3, 900e3, 1800e3, 3600e3, 7200e3, 21600e3, 86400e3];
   const want = Math.max(2, Math.floor((x1 - x0) / 90));
@@ -52,7 +52,6 @@ function timeTicks(ctx, x0, x1, t0, t1, yBase, h) {
     ctx.stroke();
     ctx.fillText(clock(t, step < 60e3), x, yBase + 4);
   }
-  void h;
 }
 
 /**
@@ -92,7 +91,7 @@ export function drawLineChart(canvas, points, { unit = '' } = {}) {
     const label = Math.abs(vMax - vMin) >= 10 ? v.toFixed(0) : v.toFixed(1);
     ctx.fillText(label + unit, left - 4, y);
   }
-  timeTicks(ctx, left, right, t0, t1, bottom, h);
+  timeTicks(ctx, left, right, t0, t1, bottom);
   ctx.strokeStyle = COLORS.axis;
   ctx.strokeRect(left + 0.5, top + 0.5, right - left, bottom - top);
 
@@ -142,7 +141,7 @@ export function drawHealthTimeline(canvas, evaluations, { windowMs = 5 * 60e3, n
     ctx.fillStyle = COLORS.text;
     ctx.fillText(r === 'OK' ? 'ok' : r, left - 6, y + rowH / 2);
   });
-  timeTicks(ctx, left, right, t0, t1, bottom, h);
+  timeTicks(ctx, left, right, t0, t1, bottom);
   ctx.strokeStyle = COLORS.axis;
   ctx.strokeRect(left + 0.5, top + 0.5, right - left, bottom - top);
 

@@ -1,5 +1,5 @@
 // #/tracks and #/track/<id>: 3D pose fits per track.
-import { h, setText, setChildren, trackHref, timeEl, fmtNum, toMs, emptyNote, coalesce } from './dom.js';
+import { h, setText, setChildren, trackHref, timeEl, toMs, emptyNote, coalesce } from './dom.js';
 import { store } from './store.js';
 import { drawSkeleton, SMPL_NAMES, TARGET_COLOR, FITTED_COLOR } from './skeleton.js';
 import { drawLineChart } from './charts.js';
