@@ -2,6 +2,7 @@ package dev.visionstream.app.cli;
 
 import dev.visionstream.app.console.ConsoleSettings;
 import dev.visionstream.app.demo.DemoRun;
+import dev.visionstream.app.runtime.StopSignal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -54,7 +55,18 @@ final class DemoCommand implements Callable<Integer> {
             throw new BadInputException("--timeout " + timeout, "must be positive");
         }
         ConsoleSettings console = new ConsoleSettings(!ui.disabled, ui.bind, ui.port);
-        boolean complete = new DemoRun(workDir, output, metricsPort, console, serve, System.out).run(timeout);
+        StopSignal stop = serve ? StopSignal.install() : null;
+        boolean complete;
+        try {
+            complete = new DemoRun(workDir, output, metricsPort, console, stop == null ? null : (ui, client) -> {
+                System.out.println("console: still serving " + ui.url() + " ; Ctrl-C to stop");
+                stop.await();
+            }, System.out).run(timeout);
+        } finally {
+            if (stop != null) {
+                stop.closed();
+            }
+        }
         return complete ? 0 : 1;
     }
 }

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,7 @@ public final class ConsoleServer implements AutoCloseable {
             "gaussian-splats-3d.module.js", "npm/gaussian-splats-3d/build/gaussian-splats-3d.module.js");
     private static final Pattern STATIC_FILE = Pattern.compile("[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*"
             + "\\.(html|js|css|svg)");
+    private static final Duration STREAM_END = Duration.ofSeconds(3);
     private static final Pattern SEQUENCE = Pattern.compile("[0-9]{1,18}");
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "svg", "image/svg+xml");
@@ -189,6 +191,16 @@ public final class ConsoleServer implements AutoCloseable {
     @Override
     public void close() {
         disconnectAll();
+        // let the streams end before the server goes, so none writes to a recycled response
+        long deadline = System.nanoTime() + STREAM_END.toNanos();
+        while (!subscribers.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         app.stop();
     }
 }

@@ -10,7 +10,6 @@ import dev.visionstream.app.runtime.EventTap;
 import dev.visionstream.app.runtime.SampleMedia;
 import dev.visionstream.app.runtime.ServiceOptions;
 import dev.visionstream.app.runtime.StageSettings;
-import dev.visionstream.app.runtime.StopSignal;
 import dev.visionstream.app.runtime.VisionService;
 import dev.visionstream.app.stages.camerahealth.CameraHealthStage;
 import dev.visionstream.ingest.Frame;
@@ -70,7 +69,7 @@ public final class DemoRun {
     private final Path outputDir;
     private final int metricsPort;
     private final ConsoleSettings console;
-    private final boolean serve;
+    private final AfterDemo afterDemo;
     private final PrintStream out;
     private final List<CameraHealthEvent> health = new CopyOnWriteArrayList<>();
     private final List<ErrorEvent> errors = new CopyOnWriteArrayList<>();
@@ -84,21 +83,28 @@ public final class DemoRun {
     private Optional<SplatDemo> splat = Optional.empty();
     private InpaintingDemo inpainting;
 
+    /** What to do with the console once the demo's events are in, before the embedded cluster goes away. */
+    @FunctionalInterface
+    public interface AfterDemo {
+        /** @param client Kafka client settings of the embedded broker */
+        void visit(VisionConsole console, Map<String, Object> client) throws Exception;
+    }
+
     public DemoRun(Path workDir, Path outputDir, int metricsPort, PrintStream out) {
-        this(workDir, outputDir, metricsPort, ConsoleSettings.NONE, false, out);
+        this(workDir, outputDir, metricsPort, ConsoleSettings.NONE, null, out);
     }
 
     /**
-     * @param console where the web console listens, if anywhere
-     * @param serve   keep the console (and the embedded cluster behind it) up after the demo until interrupted
+     * @param console    where the web console listens, if anywhere
+     * @param afterDemo  called with the console after the demo, while everything still runs; null for nothing
      */
-    public DemoRun(Path workDir, Path outputDir, int metricsPort, ConsoleSettings console, boolean serve,
+    public DemoRun(Path workDir, Path outputDir, int metricsPort, ConsoleSettings console, AfterDemo afterDemo,
                    PrintStream out) {
         this.workDir = workDir;
         this.outputDir = outputDir;
         this.metricsPort = metricsPort;
         this.console = console;
-        this.serve = serve;
+        this.afterDemo = afterDemo;
         this.out = out;
     }
 
@@ -112,17 +118,6 @@ public final class DemoRun {
         if (video.isEmpty()) {
             out.println("walkway sample video unavailable: running with the test pattern camera only");
         }
-        StopSignal stopSignal = serve && console.enabled() ? StopSignal.install() : null;
-        try {
-            return runCluster(timeout, video, stopSignal);
-        } finally {
-            if (stopSignal != null) {
-                stopSignal.closed();
-            }
-        }
-    }
-
-    private boolean runCluster(Duration timeout, Optional<Path> video, StopSignal stopSignal) throws Exception {
         try (FreshRunDirectory run = FreshRunDirectory.under(workDir);
              EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(run.path().resolve("kafka")).build()) {
             broker.start();
@@ -178,9 +173,8 @@ public final class DemoRun {
                 out.printf("demo: camera-health and error events in %s; every result was on the embedded broker's "
                         + "topics %s, removed with %s%n", outputDir.resolve(EVENTS_FILE).toAbsolutePath(),
                         String.join(", ", RESULT_TOPICS), run.path());
-                if (ui != null && stopSignal != null) {
-                    out.println("console: still serving " + ui.url() + " ; Ctrl-C to stop");
-                    stopSignal.await();
+                if (ui != null && afterDemo != null) {
+                    afterDemo.visit(ui, client);
                 }
                 return complete && poses != 0;
             }

@@ -1,8 +1,8 @@
 package dev.visionstream.app.cli.bench;
 
-import dev.visionstream.app.cli.BadInputException;
 import dev.visionstream.app.bench.PipelineBenchmark;
 import dev.visionstream.app.bench.ScratchDir;
+import dev.visionstream.app.cli.BadInputException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
