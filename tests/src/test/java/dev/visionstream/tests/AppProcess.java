@@ -26,7 +26,8 @@ final class AppProcess implements AutoCloseable {
         this.command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 "dev.visionstream.app.cli.VisionCli", "run", "--bootstrap-servers", bootstrap,
                 "--work-dir", workDir.toString(), "--kafka-config", kafkaConfig.toString(),
-                "--application-id", applicationId, "--metrics-port", Integer.toString(metricsPort)));
+                "--application-id", applicationId, "--metrics-port", Integer.toString(metricsPort),
+                "--no-ui")); // several instances share this host: the console's port would clash
     }
 
     void start() throws IOException {

@@ -1,5 +1,8 @@
 package dev.visionstream.app.cli;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import picocli.CommandLine.Option;
 
 /** Where the web console listens, or that there is none. */
@@ -23,6 +26,16 @@ final class ConsoleOptions {
         }
         if (bind == null || bind.isBlank()) {
             throw new BadInputException("--ui-bind", "must name an address");
+        }
+        if (!disabled && port != 0) {
+            // before anything starts: a clash found after the service is up would stop it again
+            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(bind))) {
+                probe.setReuseAddress(true);
+            } catch (IOException e) {
+                throw new BadInputException("--ui-port " + port, "cannot listen on " + bind + ":" + port + " ("
+                        + e.getMessage() + "); another instance on this host needs its own --ui-port, or --no-ui",
+                        e);
+            }
         }
     }
 }

@@ -50,6 +50,16 @@ final class RunCommand implements Callable<Integer> {
             description = "Print the effective settings (Kafka client, service, stages; secrets masked) and exit.")
     boolean printConfig;
 
+    private VisionConsole startConsole(Map<String, Object> client, VisionService service) {
+        try {
+            return VisionConsole.start(client, applicationId, service.artifacts(), SampleMedia.assetDir(), ui.bind,
+                    ui.port);
+        } catch (RuntimeException e) {
+            throw new BadInputException("--ui-port " + ui.port, "the console cannot listen on " + ui.bind + ":"
+                    + ui.port + " (in use? another instance on this host needs its own --ui-port, or --no-ui)", e);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         ui.check();
@@ -77,8 +87,7 @@ final class RunCommand implements Callable<Integer> {
         StopSignal stop = StopSignal.install();
         Map<String, Object> client = settings.toClientConfig();
         try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2));
-             VisionConsole console = ui.disabled ? null : VisionConsole.start(client, applicationId,
-                     service.artifacts(), SampleMedia.assetDir(), ui.bind, ui.port)) {
+             VisionConsole console = ui.disabled ? null : startConsole(client, service)) {
             if (service.metricsPort() > 0) {
                 System.err.println("metrics on http://localhost:" + service.metricsPort() + "/metrics");
             }

@@ -3,6 +3,8 @@ package dev.visionstream.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -20,8 +22,8 @@ class CommandErrorsTest {
 
     static Stream<Arguments> badInputs() {
         return Stream.of(
-                bad("--metrics-port -5", "demo", "--metrics-port", "-5"),
-                bad(MISSING + "/client.properties", "run", "--kafka-config", MISSING + "/client.properties"),
+                bad("--metrics-port -5", "demo", "--no-ui", "--metrics-port", "-5"),
+                bad(MISSING + "/client.properties", "run", "--no-ui", "--kafka-config", MISSING + "/client.properties"),
                 bad(MISSING + "/cameras.yaml", "ingest", "--config", MISSING + "/cameras.yaml"),
                 bad(MISSING + "/client.properties", "record", "--to", "2030-01-01T00:00:00Z", "--out",
                         MISSING + "/recording", "--kafka-config", MISSING + "/client.properties"),
@@ -51,6 +53,16 @@ class CommandErrorsTest {
     void badInputIsOneLineThatNamesItAndExitCodeTwo(String commandLine, String input, String[] args) {
         assertTrue(Files.notExists(Path.of(MISSING)), "the test needs " + MISSING + " to be missing");
         BadInputAssert.assertReported(CliRun.of(args), input);
+    }
+
+    @Test
+    void aConsolePortInUseIsNamedBeforeAnythingStarts() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            String port = Integer.toString(taken.getLocalPort());
+            BadInputAssert.assertReported(CliRun.of("run", "--bootstrap-servers", "127.0.0.1:1", "--ui-port", port),
+                    "--ui-port " + port);
+            BadInputAssert.assertReported(CliRun.of("demo", "--ui-port", port), "--ui-port " + port);
+        }
     }
 
     @Test
