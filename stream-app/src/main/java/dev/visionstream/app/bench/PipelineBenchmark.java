@@ -114,8 +114,9 @@ public final class PipelineBenchmark {
                             pacedFrames, pacedFps, latency[0], latency[1], latency[2]);
                     out.println(service.metrics().summaryLine());
                     if (browsers != null) {
-                        out.printf("console     : %d events delivered to %d browsers%n", browsers.events(),
-                                consoleBrowsers);
+                        out.printf("console     : %d events delivered to %d browsers; the console's own threads "
+                                + "used %.2f s of CPU%n", browsers.events(), consoleBrowsers,
+                                ThreadCpu.seconds(ThreadCpu.CONSOLE_THREADS));
                     }
                     return new Result(loop[0], loopFps, pipelineFps, ratio, pacedFrames, latency[0], latency[1],
                             latency[2]);

@@ -1,6 +1,8 @@
 package dev.visionstream.app.console;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.visionstream.schemas.Json;
 import java.time.Instant;
 import java.util.Map;
 
@@ -19,5 +21,18 @@ public record ConsoleEvent(long id, String kind, String key, Instant receivedAt,
                            Map<String, Object> links) {
     public ConsoleEvent {
         links = Map.copyOf(links);
+    }
+
+    /** This event as a Server-Sent Events message, serialised once for every browser that gets it. */
+    public SseMessage sseMessage() {
+        try {
+            return new SseMessage(Long.toString(id), kind, Json.MAPPER.writeValueAsString(this));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a console event is always JSON", e);
+        }
+    }
+
+    /** What one SSE message carries: its id, its event name and its data. */
+    public record SseMessage(String id, String kind, String data) {
     }
 }

@@ -21,7 +21,7 @@ public final class ConsoleHistory {
     private final int perKey;
     private final int maxKeys;
     private final Map<String, Map<String, Deque<ConsoleEvent>>> byKind = new LinkedHashMap<>();
-    private final List<Consumer<ConsoleEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ConsoleEvent.SseMessage>> listeners = new CopyOnWriteArrayList<>();
     private long lastId;
 
     public ConsoleHistory(int perKey, int maxKeys) {
@@ -32,7 +32,7 @@ public final class ConsoleHistory {
         this.maxKeys = maxKeys;
     }
 
-    /** Keeps the event under a new id and tells every listener, in id order. */
+    /** Keeps the event under a new id and hands every listener its SSE message (written once), in id order. */
     public ConsoleEvent append(String kind, String key, JsonNode event, Map<String, Object> links) {
         ConsoleEvent added;
         synchronized (this) {
@@ -52,8 +52,11 @@ public final class ConsoleHistory {
             if (events.size() > perKey) {
                 events.removeFirst();
             }
-            for (Consumer<ConsoleEvent> listener : listeners) {
-                listener.accept(added);
+            if (!listeners.isEmpty()) {
+                ConsoleEvent.SseMessage message = added.sseMessage();
+                for (Consumer<ConsoleEvent.SseMessage> listener : listeners) {
+                    listener.accept(message);
+                }
             }
         }
         return added;
@@ -76,15 +79,15 @@ public final class ConsoleHistory {
     }
 
     /**
-     * Replays what followed {@code afterId} to {@code listener} and then keeps it informed, with no gap and no
-     * repeat between the two (both happen under the history's lock).
+     * Replays the SSE messages of what followed {@code afterId} to {@code listener} and then keeps it informed, with
+     * no gap and no repeat between the two (both happen under the history's lock).
      */
-    public synchronized void replayAndFollow(long afterId, Consumer<ConsoleEvent> listener) {
-        since(afterId).forEach(listener);
+    public synchronized void replayAndFollow(long afterId, Consumer<ConsoleEvent.SseMessage> listener) {
+        since(afterId).forEach(e -> listener.accept(e.sseMessage()));
         listeners.add(listener);
     }
 
-    public void unfollow(Consumer<ConsoleEvent> listener) {
+    public void unfollow(Consumer<ConsoleEvent.SseMessage> listener) {
         listeners.remove(listener);
     }
 
