@@ -22,7 +22,7 @@ public final class CameraBoard {
     }
 
     private static final class Camera {
-        List<String> stages;
+        List<String> stages = List.of();
         boolean configured;
         Instant lastFrameTime;
         long frames;
@@ -68,7 +68,7 @@ public final class CameraBoard {
             dropOld(c, nowMs);
             String status = !c.configured ? "no-config" : c.stalled ? "stalled" : c.alert ? "alert" : "ok";
             rows.add(new CameraRow(id, status, c.lastFrameTime, c.arrivals.size() * 1000.0 / RATE_WINDOW_MS,
-                    lagByPartition.getOrDefault(c.partition, 0L), c.frames, c.stages == null ? List.of() : c.stages));
+                    lagByPartition.getOrDefault(c.partition, 0L), c.frames, c.stages));
         });
         return rows;
     }
