@@ -4,17 +4,22 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The cameras page's table: every camera seen in configs or frames, with its status, last frame time, frame rate
- * and the service's consumer lag on its frames partition.
+ * The cameras page's table: every camera seen in configs or events, with its status, last frame time, frame rate
+ * and the service's consumer lag on its frames partition. Frames are counted from the events about them, each
+ * frame once however many stages report on it.
  */
 public final class CameraBoard {
     /** Frames per second are counted over this much wall-clock time. */
     static final long RATE_WINDOW_MS = 5_000;
+    /** Frame offsets remembered per camera to count a frame once; stages report a frame within this many. */
+    static final int SEEN_FRAMES = 256;
 
     /** One row. {@code status} is {@code ok}, {@code alert}, {@code stalled} or {@code no-config}. */
     public record CameraRow(String cameraId, String status, Instant lastFrameTime, double fps, long lag, long frames,
@@ -28,6 +33,7 @@ public final class CameraBoard {
         long frames;
         int partition = -1;
         final Deque<Long> arrivals = new ArrayDeque<>();
+        final Set<Long> seen = new LinkedHashSet<>();
         boolean alert;
         boolean stalled;
     }
@@ -41,9 +47,18 @@ public final class CameraBoard {
         c.stages = stages == null ? List.of() : List.copyOf(stages);
     }
 
-    public synchronized void frame(String cameraId, Instant captureTime, int partition, long nowMs) {
+    /** An event about the frame at {@code offset}; only the first one for a frame counts. */
+    public synchronized void frame(String cameraId, long offset, Instant captureTime, int partition, long nowMs) {
         Camera c = cameras.computeIfAbsent(cameraId, k -> new Camera());
-        c.lastFrameTime = captureTime;
+        if (!c.seen.add(offset) && partition == c.partition) {
+            return;
+        }
+        if (c.seen.size() > SEEN_FRAMES) {
+            c.seen.remove(c.seen.iterator().next());
+        }
+        if (captureTime != null && (c.lastFrameTime == null || captureTime.isAfter(c.lastFrameTime))) {
+            c.lastFrameTime = captureTime;
+        }
         c.frames++;
         c.partition = partition;
         c.stalled = false;

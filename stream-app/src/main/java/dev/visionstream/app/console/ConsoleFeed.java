@@ -1,11 +1,8 @@
 package dev.visionstream.app.console;
 
-import dev.visionstream.ingest.ArtifactStore;
-import dev.visionstream.schemas.FrameHeaders;
 import dev.visionstream.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +19,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads what the console shows, as any downstream consumer would: the event topics read_committed (the recent
  * backlog first, so a console started mid-run has history), camera configs from the start of their compacted
- * topic, and frames and 3D keypoints from now on. One thread; nothing here touches the stages.
+ * topic, and 3D keypoints from now on. Frames are not read here: events say where theirs are, and a page's request
+ * reads that one ({@link KafkaFrameLookup}), which keeps the console's cost independent of the frame rate. One
+ * thread; nothing here touches the stages.
  */
 public final class ConsoleFeed implements AutoCloseable {
     /** Events per partition read back when the console starts. */
@@ -41,28 +39,23 @@ public final class ConsoleFeed implements AutoCloseable {
             Topics.INPAINTED, "inpaint", Topics.SPLATS, "splat", Topics.POSES, "pose", Topics.ERRORS, "error");
 
     private final ConsoleState state;
-    private final ArtifactStore artifacts;
     private final String applicationId;
     private final Map<String, Object> client;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Thread thread;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong unreadable = new AtomicLong();
+    private final List<TopicPartition> framePartitions = new ArrayList<>();
 
-    /**
-     * @param applicationId the service's Kafka Streams application id, whose committed offsets give the lag
-     * @param artifacts     where claim-checked frames are fetched from
-     */
-    public ConsoleFeed(Map<String, Object> client, String applicationId, ArtifactStore artifacts, ConsoleState state) {
+    /** @param applicationId the service's Kafka Streams application id, whose committed offsets give the lag */
+    public ConsoleFeed(Map<String, Object> client, String applicationId, ConsoleState state) {
         this.state = state;
-        this.artifacts = artifacts;
         this.applicationId = applicationId;
         this.client = Map.copyOf(client);
         Properties p = new Properties();
         p.putAll(client);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         assignAndSeek();
         this.thread = new Thread(this::poll, "console-feed");
@@ -75,8 +68,10 @@ public final class ConsoleFeed implements AutoCloseable {
         List<TopicPartition> backlog = new ArrayList<>();
         List<TopicPartition> fromStart = new ArrayList<>();
         List<TopicPartition> fromEnd = new ArrayList<>();
+        consumer.partitionsFor(Topics.FRAMES).forEach(info -> framePartitions.add(new TopicPartition(Topics.FRAMES,
+                info.partition())));
         for (String topic : List.of(Topics.CAMERA_HEALTH, Topics.COUNTS, Topics.INPAINTED, Topics.SPLATS, Topics.POSES,
-                Topics.ERRORS, Topics.CAMERAS, Topics.FRAMES, Topics.KEYPOINTS_3D)) {
+                Topics.ERRORS, Topics.CAMERAS, Topics.KEYPOINTS_3D)) {
             consumer.partitionsFor(topic).forEach(info -> {
                 TopicPartition tp = new TopicPartition(topic, info.partition());
                 all.add(tp);
@@ -131,8 +126,6 @@ public final class ConsoleFeed implements AutoCloseable {
             if (r.value() != null) {
                 state.event(kind, r.value());
             }
-        } else if (r.topic().equals(Topics.FRAMES)) {
-            frame(key, r);
         } else if (r.topic().equals(Topics.CAMERAS)) {
             state.config(key, r.value());
         } else if (r.topic().equals(Topics.KEYPOINTS_3D) && r.value() != null) {
@@ -140,35 +133,10 @@ public final class ConsoleFeed implements AutoCloseable {
         }
     }
 
-    private void frame(String cameraId, ConsumerRecord<byte[], byte[]> r) {
-        if (cameraId == null) {
-            return;
-        }
-        Headers h = r.headers();
-        long sequence = FrameHeaders.number(h, FrameHeaders.SEQUENCE).orElse(-1);
-        String contentType = FrameHeaders.string(h, FrameHeaders.CONTENT_TYPE).orElse("application/octet-stream");
-        byte[] bytes = r.value();
-        var claim = FrameHeaders.string(h, FrameHeaders.CLAIM_CHECK);
-        if (claim.isPresent() && artifacts != null) {
-            try {
-                bytes = artifacts.get(claim.get(), FrameHeaders.string(h, FrameHeaders.CLAIM_CHECK_SHA256).orElse(""));
-            } catch (RuntimeException e) {
-                bytes = null; // the stage reports a bad claim; the console just has no picture for it
-            }
-        }
-        state.frame(cameraId, sequence, contentType, bytes, Instant.ofEpochMilli(r.timestamp()), r.partition());
-    }
-
     /** The service's lag per frames partition: end offset less the offset its application id committed. */
     private void updateLag(Admin admin) {
         try {
-            List<TopicPartition> frames = new ArrayList<>();
-            for (TopicPartition tp : consumer.assignment()) {
-                if (tp.topic().equals(Topics.FRAMES)) {
-                    frames.add(tp);
-                }
-            }
-            Map<TopicPartition, Long> ends = consumer.endOffsets(frames);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(framePartitions);
             ListConsumerGroupOffsetsResult result = admin.listConsumerGroupOffsets(applicationId);
             Map<TopicPartition, OffsetAndMetadata> committed = result.partitionsToOffsetAndMetadata().get();
             Map<Integer, Long> lag = new HashMap<>();

@@ -38,18 +38,22 @@ public final class ConsoleServer implements AutoCloseable {
             "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "svg", "image/svg+xml");
 
     private final ConsoleState state;
+    private final FrameLookup frames;
     private final ArtifactStore artifacts;
     private final Path assets;
     private final Set<SseSubscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final Javalin app;
 
     /**
+     * @param frames reads the frames that events point at
      * @param bind   the address to listen on ({@code 127.0.0.1} unless told otherwise)
      * @param port   0 for any free port
      * @param assets the test-asset folder holding the pinned npm packages
      */
-    public ConsoleServer(ConsoleState state, ArtifactStore artifacts, Path assets, String bind, int port) {
+    public ConsoleServer(ConsoleState state, FrameLookup frames, ArtifactStore artifacts, Path assets, String bind,
+                         int port) {
         this.state = state;
+        this.frames = frames;
         this.artifacts = artifacts;
         this.assets = assets;
         this.app = Javalin.create(config -> {
@@ -66,7 +70,7 @@ public final class ConsoleServer implements AutoCloseable {
             config.routes.get("/api/cameras", ctx -> json(ctx, Map.of("cameras",
                     state.board().rows(System.currentTimeMillis()))));
             config.routes.get("/api/frames/{camera}/latest", ctx -> picture(ctx,
-                    state.frames().latest(ctx.pathParam("camera"))));
+                    state.frames().latest(ctx.pathParam("camera")).flatMap(frames::picture)));
             config.routes.get("/api/frames/{camera}/{sequence}", this::frame);
             config.routes.get("/api/artifacts/{sha256}", this::artifact);
             config.routes.sse("/api/events", this::events);
@@ -121,10 +125,10 @@ public final class ConsoleServer implements AutoCloseable {
             ctx.status(HttpStatus.NOT_FOUND);
             return;
         }
-        picture(ctx, state.frames().frame(ctx.pathParam("camera"), Long.parseLong(sequence)));
+        picture(ctx, state.frames().frame(ctx.pathParam("camera"), Long.parseLong(sequence)).flatMap(frames::picture));
     }
 
-    private static void picture(Context ctx, Optional<FrameCache.Picture> picture) {
+    private static void picture(Context ctx, Optional<Picture> picture) {
         if (picture.isEmpty()) {
             ctx.status(HttpStatus.NOT_FOUND);
             return;

@@ -3,6 +3,8 @@ package dev.visionstream.app.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionstream.schemas.ArtifactRef;
 import dev.visionstream.schemas.Json;
+import dev.visionstream.schemas.SourceCoordinates;
+import dev.visionstream.schemas.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -17,9 +19,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What the console knows, built from the records its feed reads: the event history with links to pictures, the
- * frames those links point at, the cameras table, the artifacts events refer to (the only ones it serves) and the
- * 3D targets of pose tracks. Bounded everywhere.
+ * What the console knows, built from the records its feed reads: the event history with links to pictures, where
+ * the frames those links point at are, the cameras table (frames counted from the events about them), the
+ * artifacts events refer to (the only ones it serves) and the 3D targets of pose tracks. Bounded everywhere.
  */
 public final class ConsoleState {
     static final int EVENTS_PER_KEY = 200;
@@ -31,7 +33,7 @@ public final class ConsoleState {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final ConsoleHistory history = new ConsoleHistory(EVENTS_PER_KEY, KEYS_PER_KIND);
-    private final FrameCache frames = new FrameCache(RECENT_FRAMES, PINNED_FRAMES, KEYS_PER_KIND);
+    private final FrameIndex frames = new FrameIndex(RECENT_FRAMES, PINNED_FRAMES, KEYS_PER_KIND);
     private final CameraBoard board = new CameraBoard();
     private final Map<String, ArtifactRef> artifacts = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -45,7 +47,7 @@ public final class ConsoleState {
         return history;
     }
 
-    public FrameCache frames() {
+    public FrameIndex frames() {
         return frames;
     }
 
@@ -73,14 +75,6 @@ public final class ConsoleState {
         board.config(cameraId, stages);
     }
 
-    public void frame(String cameraId, long sequence, String contentType, byte[] bytes, Instant captureTime,
-                      int partition) {
-        board.frame(cameraId, captureTime, partition, System.currentTimeMillis());
-        if (bytes != null && bytes.length > 0 && sequence >= 0) {
-            frames.add(cameraId, sequence, new FrameCache.Picture(bytes, contentType));
-        }
-    }
-
     /** 3D joints of a track in SMPL order, remembered by timestamp to draw beside the fitted pose. */
     public void keypoints(String key, byte[] json) {
         JsonNode m = read(json);
@@ -105,6 +99,7 @@ public final class ConsoleState {
         JsonNode e = read(json);
         String camera = text(e.path("source"), "cameraId", null);
         long sequence = e.path("source").path("sequence").asLong(-1);
+        frameOf(camera, sequence, e);
         Map<String, Object> links = new LinkedHashMap<>();
         String key = camera;
         switch (kind) {
@@ -140,6 +135,19 @@ public final class ConsoleState {
             }
         }
         return history.append(kind, key, e, links);
+    }
+
+    /** An event about one frame of the frames topic: the frame is indexed, and counted once on the board. */
+    private void frameOf(String camera, long sequence, JsonNode e) {
+        JsonNode source = e.path("source");
+        if (camera == null || sequence < 0 || !Topics.FRAMES.equals(source.path("topic").asText())
+                || !source.path("partition").canConvertToInt() || !source.path("offset").canConvertToLong()) {
+            return;
+        }
+        int partition = source.path("partition").asInt();
+        long offset = source.path("offset").asLong();
+        frames.add(new SourceCoordinates(camera, Topics.FRAMES, partition, offset, sequence));
+        board.frame(camera, offset, parse(e.path("captureTime").asText()), partition, System.currentTimeMillis());
     }
 
     public void lag(Map<Integer, Long> byPartition) {

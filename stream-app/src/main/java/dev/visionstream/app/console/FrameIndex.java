@@ -1,81 +1,84 @@
 package dev.visionstream.app.console;
 
+import dev.visionstream.schemas.SourceCoordinates;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The frames the console can show: per camera the newest few by sequence (the latest frame, and the one an alert
- * or an inpainting refers to when its event arrives just after), and frames pinned because an event shows them.
- * Memory is bounded by cameras x (recent + pinned) frames.
+ * Where the frames the console can show are: per camera the coordinates of the newest frames that events refer to
+ * (the latest frame among them), and those pinned because an event links to them. Only coordinates are kept; the
+ * bytes are read from the topic when a page asks ({@link FrameLookup}), so the console never reads every frame.
  */
-public final class FrameCache {
-    /** An encoded frame and its content type. */
-    public record Picture(byte[] bytes, String contentType) {
-    }
-
+public final class FrameIndex {
     private final int recent;
     private final int pinned;
     private final int maxCameras;
     private final Map<String, CameraFrames> cameras = new LinkedHashMap<>();
 
     private static final class CameraFrames {
-        final LinkedHashMap<Long, Picture> recent = new LinkedHashMap<>();
-        final LinkedHashMap<Long, Picture> pinned = new LinkedHashMap<>();
-        long latest = -1;
+        final LinkedHashMap<Long, SourceCoordinates> recent = new LinkedHashMap<>();
+        final LinkedHashMap<Long, SourceCoordinates> pinned = new LinkedHashMap<>();
+        SourceCoordinates latest;
     }
 
-    public FrameCache(int recent, int pinned, int maxCameras) {
+    public FrameIndex(int recent, int pinned, int maxCameras) {
         this.recent = recent;
         this.pinned = pinned;
         this.maxCameras = maxCameras;
     }
 
-    public synchronized void add(String cameraId, long sequence, Picture picture) {
-        CameraFrames frames = cameras.remove(cameraId);
+    /** Remembers where frame {@code at.sequence()} of {@code at.cameraId()} is (coordinates complete). */
+    public synchronized void add(SourceCoordinates at) {
+        CameraFrames frames = cameras.remove(at.cameraId());
         if (frames == null) {
             frames = new CameraFrames();
             if (cameras.size() >= maxCameras) {
                 cameras.remove(cameras.keySet().iterator().next());
             }
         }
-        cameras.put(cameraId, frames);
-        frames.recent.put(sequence, picture);
-        frames.latest = sequence;
+        cameras.put(at.cameraId(), frames);
+        frames.recent.put(at.sequence(), at);
+        // a camera's frames share one partition, where a later offset is a newer frame even when a replay restarted
+        // the sequence; events of several stages arrive interleaved, so an older frame's event may come last
+        if (frames.latest == null || !at.partition().equals(frames.latest.partition())
+                || at.offset() > frames.latest.offset()) {
+            frames.latest = at;
+        }
         trim(frames.recent, recent);
     }
 
-    /** Keeps frame {@code sequence} of the camera beyond the recent window; false when it is no longer held. */
+    /** Keeps frame {@code sequence} of the camera beyond the recent window; false when it is not known. */
     public synchronized boolean pin(String cameraId, long sequence) {
         CameraFrames frames = cameras.get(cameraId);
         if (frames == null) {
             return false;
         }
-        Picture p = frames.recent.get(sequence);
-        if (p == null) {
+        SourceCoordinates at = frames.recent.get(sequence);
+        if (at == null) {
             return frames.pinned.containsKey(sequence);
         }
-        frames.pinned.put(sequence, p);
+        frames.pinned.put(sequence, at);
         trim(frames.pinned, pinned);
         return true;
     }
 
-    public synchronized Optional<Picture> latest(String cameraId) {
+    public synchronized Optional<SourceCoordinates> latest(String cameraId) {
         CameraFrames frames = cameras.get(cameraId);
-        return frames == null ? Optional.empty() : Optional.ofNullable(frames.recent.get(frames.latest));
+        return frames == null ? Optional.empty() : Optional.ofNullable(frames.latest);
     }
 
-    public synchronized Optional<Picture> frame(String cameraId, long sequence) {
+    public synchronized Optional<SourceCoordinates> frame(String cameraId, long sequence) {
         CameraFrames frames = cameras.get(cameraId);
         if (frames == null) {
             return Optional.empty();
         }
-        Picture p = frames.pinned.get(sequence);
-        return Optional.ofNullable(p != null ? p : frames.recent.get(sequence));
+        SourceCoordinates at = frames.pinned.get(sequence);
+        return Optional.ofNullable(at != null ? at : frames.recent.get(sequence));
     }
 
-    private static void trim(LinkedHashMap<Long, Picture> map, int max) {
+    private static void trim(LinkedHashMap<Long, SourceCoordinates> map, int max) {
         Iterator<Long> oldest = map.keySet().iterator();
         while (map.size() > max && oldest.hasNext()) {
             oldest.next();

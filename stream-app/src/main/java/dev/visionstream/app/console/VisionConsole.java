@@ -11,15 +11,18 @@ import java.util.Map;
 public final class VisionConsole implements AutoCloseable {
     private final ConsoleState state = new ConsoleState();
     private final ConsoleFeed feed;
+    private final KafkaFrameLookup frames;
     private final ConsoleServer server;
     private final String host;
 
     private VisionConsole(Map<String, Object> client, String applicationId, ArtifactStore artifacts, Path assets,
                           String bind, int port) {
-        this.feed = new ConsoleFeed(client, applicationId, artifacts, state);
+        this.feed = new ConsoleFeed(client, applicationId, state);
+        this.frames = new KafkaFrameLookup(client, artifacts);
         try {
-            this.server = new ConsoleServer(state, artifacts, assets, bind, port);
+            this.server = new ConsoleServer(state, frames, artifacts, assets, bind, port);
         } catch (RuntimeException e) {
+            frames.close();
             closeQuietly(feed);
             throw e;
         }
@@ -58,6 +61,7 @@ public final class VisionConsole implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        frames.close();
         closeQuietly(feed);
     }
 

@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,8 @@ class ConsoleServerTest {
     Path dir;
 
     private final ConsoleState state = new ConsoleState();
+    /** Offsets the server asked the frame lookup for. */
+    private final List<Long> asked = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private LocalArtifactStore artifacts;
     private ConsoleServer server;
@@ -39,7 +43,11 @@ class ConsoleServerTest {
     @BeforeEach
     void start() {
         artifacts = new LocalArtifactStore(dir.resolve("artifacts"));
-        server = new ConsoleServer(state, artifacts, dir.resolve("assets"), "127.0.0.1", 0);
+        FrameLookup frames = at -> {
+            asked.add(at.offset());
+            return Optional.of(new Picture(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff}, "image/jpeg"));
+        };
+        server = new ConsoleServer(state, frames, artifacts, dir.resolve("assets"), "127.0.0.1", 0);
     }
 
     @AfterEach
@@ -136,22 +144,41 @@ class ConsoleServerTest {
     }
 
     @Test
-    void framesComeFromTheFeedAndAlertsPinTheirs() throws Exception {
+    void framesAreReadWhereEventsPointAndAlertsPinTheirs() throws Exception {
         byte[] jpeg = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 1, 2, 3};
-        state.frame("cam-1", 42, "image/jpeg", jpeg, Instant.now(), 0);
         state.config("cam-1", "{\"cameraId\":\"cam-1\",\"stages\":[\"camera-health\"]}".getBytes(
                 StandardCharsets.UTF_8));
-        ConsoleEvent alert = state.event("health", Json.MAPPER.writeValueAsBytes(Map.of("source",
-                Map.of("cameraId", "cam-1", "sequence", 42), "findings", List.of(Map.of("kind", "BLACK")))));
+        ConsoleEvent alert = state.event("health", health(42, List.of(Map.of("kind", "BLACK"))));
         assertEquals("/api/frames/cam-1/42", alert.links().get("frame"));
         for (int s = 43; s < 43 + ConsoleState.RECENT_FRAMES + 5; s++) {
-            state.frame("cam-1", s, "image/jpeg", jpeg, Instant.now(), 0);
+            state.event("health", health(s, List.of()));
+            state.event("error", stageError(s)); // a second stage on the same frame: counted once
         }
         assertEquals(200, get("/api/frames/cam-1/42").statusCode(), "the alert's frame outlives the recent window");
+        assertEquals(List.of(1000L + 42), asked, "read at the offset its event gave");
         assertEquals(404, get("/api/frames/cam-1/43").statusCode(), "an unpinned old frame does not");
-        assertEquals(200, get("/api/frames/cam-1/latest").statusCode());
+        HttpResponse<byte[]> latest = get("/api/frames/cam-1/latest");
+        assertEquals(200, latest.statusCode());
+        assertEquals("image/jpeg", latest.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(1000L + 42 + ConsoleState.RECENT_FRAMES + 5, asked.get(asked.size() - 1));
         JsonNode cameras = Json.MAPPER.readTree(get("/api/cameras").body());
-        assertEquals("alert", cameras.at("/cameras/0/status").asText());
+        assertEquals("ok", cameras.at("/cameras/0/status").asText());
+        assertEquals(ConsoleState.RECENT_FRAMES + 6, cameras.at("/cameras/0/frames").asLong());
+    }
+
+    private static byte[] health(long sequence, List<Map<String, String>> findings) throws Exception {
+        return Json.MAPPER.writeValueAsBytes(Map.of("source", frame(sequence), "captureTime",
+                Instant.ofEpochSecond(sequence).toString(), "findings", findings));
+    }
+
+    private static byte[] stageError(long sequence) throws Exception {
+        return Json.MAPPER.writeValueAsBytes(Map.of("stage", "counting", "reason", "MODEL_FAILED", "source",
+                frame(sequence)));
+    }
+
+    private static Map<String, Object> frame(long sequence) {
+        return Map.of("cameraId", "cam-1", "topic", "vision.frames", "partition", 0, "offset", 1000 + sequence,
+                "sequence", sequence);
     }
 
     @Test

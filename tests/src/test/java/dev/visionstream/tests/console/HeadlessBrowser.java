@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
 final class HeadlessBrowser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Pattern DEVTOOLS = Pattern.compile("DevTools listening on (ws://[^\\s]+)");
+    private static final Duration REPLY_WAIT = Duration.ofSeconds(60);
+    private static final Duration SCREENSHOT_WAIT = Duration.ofMinutes(3);
 
     private final Process process;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -120,19 +122,24 @@ final class HeadlessBrowser implements AutoCloseable {
     }
 
     void screenshot(Path file) throws Exception {
-        JsonNode r = call("Page.captureScreenshot", Map.of("format", "png"));
+        // a page drawing WebGL continuously in software can take long to capture on a busy machine
+        JsonNode r = call("Page.captureScreenshot", Map.of("format", "png"), SCREENSHOT_WAIT);
         Files.createDirectories(file.getParent());
         Files.write(file, Base64.getDecoder().decode(r.get("data").asText()));
     }
 
     private JsonNode call(String method, Map<String, Object> params) throws Exception {
+        return call(method, params, REPLY_WAIT);
+    }
+
+    private JsonNode call(String method, Map<String, Object> params, Duration wait) throws Exception {
         int id = ids.incrementAndGet();
         CompletableFuture<JsonNode> reply = new CompletableFuture<>();
         pending.put(id, reply);
         ObjectNode message = Json.MAPPER.createObjectNode().put("id", id).put("method", method);
         message.set("params", Json.MAPPER.valueToTree(params));
         page.sendText(Json.MAPPER.writeValueAsString(message), true).join();
-        JsonNode r = reply.get(60, TimeUnit.SECONDS);
+        JsonNode r = reply.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         if (r.has("error")) {
             throw new IllegalStateException(method + " failed: " + r.get("error"));
         }
