@@ -145,7 +145,6 @@ class ConsoleServerTest {
 
     @Test
     void framesAreReadWhereEventsPointAndAlertsPinTheirs() throws Exception {
-        byte[] jpeg = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 1, 2, 3};
         state.config("cam-1", "{\"cameraId\":\"cam-1\",\"stages\":[\"camera-health\"]}".getBytes(
                 StandardCharsets.UTF_8));
         ConsoleEvent alert = state.event("health", health(42, List.of(Map.of("kind", "BLACK"))));
