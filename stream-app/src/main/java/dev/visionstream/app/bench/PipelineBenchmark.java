@@ -115,8 +115,9 @@ public final class PipelineBenchmark {
                     out.println(service.metrics().summaryLine());
                     if (browsers != null) {
                         out.printf("console     : %d events delivered to %d browsers; the console's own threads "
-                                + "used %.2f s of CPU%n", browsers.events(), consoleBrowsers,
-                                ThreadCpu.seconds(ThreadCpu.CONSOLE_THREADS));
+                                + "used %.2f s of CPU reading events and %.2f s serving them%n", browsers.events(),
+                                consoleBrowsers, ThreadCpu.seconds(ThreadCpu.CONSOLE_FEED),
+                                ThreadCpu.seconds(ThreadCpu.CONSOLE_SERVER));
                     }
                     return new Result(loop[0], loopFps, pipelineFps, ratio, pacedFrames, latency[0], latency[1],
                             latency[2]);

@@ -7,8 +7,10 @@ import java.util.regex.Pattern;
 
 /** CPU time of this JVM's live threads whose names match: what one part of a benchmark cost. */
 final class ThreadCpu {
-    /** The console's feed, its HTTP server's pool and its event-stream writers (not the simulated browsers). */
-    static final Pattern CONSOLE_THREADS = Pattern.compile("console-feed|qtp.*|JettyServerThreadPool.*");
+    /** The console's feed: reading and indexing events. */
+    static final Pattern CONSOLE_FEED = Pattern.compile("console-feed");
+    /** The console's HTTP server pool, which also writes the event streams (not the simulated browsers). */
+    static final Pattern CONSOLE_SERVER = Pattern.compile("qtp.*|JettyServerThreadPool.*");
 
     private ThreadCpu() {
     }

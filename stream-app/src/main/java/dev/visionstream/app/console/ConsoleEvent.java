@@ -3,6 +3,7 @@ package dev.visionstream.app.console;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionstream.schemas.Json;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
@@ -26,13 +27,16 @@ public record ConsoleEvent(long id, String kind, String key, Instant receivedAt,
     /** This event as a Server-Sent Events message, serialised once for every browser that gets it. */
     public SseMessage sseMessage() {
         try {
-            return new SseMessage(Long.toString(id), kind, Json.MAPPER.writeValueAsString(this));
+            // compact JSON holds no line break, so it is one data line
+            String text = "id: " + id + "\nevent: " + kind + "\ndata: " + Json.MAPPER.writeValueAsString(this)
+                    + "\n\n";
+            return new SseMessage(id, text.getBytes(StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a console event is always JSON", e);
         }
     }
 
-    /** What one SSE message carries: its id, its event name and its data. */
-    public record SseMessage(String id, String kind, String data) {
+    /** One SSE message as written to the wire: its id, then its bytes ({@code id}, {@code event}, {@code data}). */
+    public record SseMessage(long id, byte[] bytes) {
     }
 }

@@ -6,7 +6,8 @@ import dev.visionstream.schemas.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.sse.SseClient;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -73,7 +74,7 @@ public final class ConsoleServer implements AutoCloseable {
                     state.frames().latest(ctx.pathParam("camera")).flatMap(frames::picture)));
             config.routes.get("/api/frames/{camera}/{sequence}", this::frame);
             config.routes.get("/api/artifacts/{sha256}", this::artifact);
-            config.routes.sse("/api/events", this::events);
+            config.routes.get("/api/events", this::events);
         }).start(bind, port);
     }
 
@@ -162,9 +163,21 @@ public final class ConsoleServer implements AutoCloseable {
                 : "application/octet-stream";
     }
 
-    private void events(SseClient client) {
-        long after = lastEventId(client.ctx());
-        SseSubscriber subscriber = new SseSubscriber(client);
+    /**
+     * Server-Sent Events, written here rather than through Javalin's SSE client so that a message is serialised
+     * once for all browsers and each browser's writes are batched ({@link SseSubscriber}).
+     */
+    private void events(Context ctx) throws IOException {
+        long after = lastEventId(ctx);
+        HttpServletResponse response = ctx.res();
+        response.setStatus(200);
+        response.setContentType("text/event-stream");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("X-Accel-Buffering", "no");
+        ServletOutputStream out = response.getOutputStream();
+        out.flush(); // the browser sees the stream open before the first event
+        SseSubscriber subscriber = new SseSubscriber(out);
         subscribers.add(subscriber);
         state.history().replayAndFollow(after, subscriber);
         try {
