@@ -68,74 +68,75 @@ final class InpaintingProcessor implements BatchProcessor {
     @Override
     public void processBatch(List<Record<String, StageInput>> records) {
         long start = System.nanoTime();
-        List<Object> prepared = new ArrayList<>(records.size());
+        List<Job> jobs = new ArrayList<>(records.size());
         Map<InpaintMethod, List<Job>> byMethod = new EnumMap<>(InpaintMethod.class);
         for (Record<String, StageInput> record : records) {
-            Object p;
+            Job job;
             try {
-                p = prepare(record);
+                job = prepare(record);
             } catch (RuntimeException e) {
-                p = record.withValue(StageFailures.of(InpaintEvent.STAGE, record.value(), e));
+                job = Job.refused(record.withValue(StageFailures.of(InpaintEvent.STAGE, record.value(), e)));
             }
-            prepared.add(p);
-            if (p instanceof Job job) {
+            jobs.add(job);
+            if (job.refusal == null) {
                 byMethod.computeIfAbsent(job.method, m -> new ArrayList<>()).add(job);
             }
         }
         Map<Job, InpaintAttempt> attempts = new IdentityHashMap<>();
-        byMethod.forEach((method, jobs) -> {
+        byMethod.forEach((method, group) -> {
             List<InpaintAttempt> out = Inpainting.runAll(() -> inpainters.get(method),
-                    jobs.stream().map(j -> j.record.value().image()).toList(),
-                    jobs.stream().map(j -> j.mask).toList());
-            for (int i = 0; i < jobs.size(); i++) {
-                attempts.put(jobs.get(i), out.get(i));
+                    group.stream().map(j -> j.record.value().image()).toList(),
+                    group.stream().map(j -> j.mask).toList());
+            for (int i = 0; i < group.size(); i++) {
+                attempts.put(group.get(i), out.get(i));
             }
         });
-        for (Object p : prepared) {
-            if (p instanceof Job job) {
-                List<Record<String, Publication>> outputs;
-                try {
-                    outputs = finish(job, attempts.get(job), start);
-                } catch (RuntimeException e) {
-                    outputs = List.of(job.record.withValue(StageFailures.of(InpaintEvent.STAGE,
-                            job.record.value(), e)));
-                }
-                outputs.forEach(context::forward);
-            } else {
-                @SuppressWarnings("unchecked")
-                Record<String, Publication> error = (Record<String, Publication>) p;
-                context.forward(error);
+        for (Job job : jobs) {
+            if (job.refusal != null) {
+                context.forward(job.refusal);
+                continue;
             }
+            List<Record<String, Publication>> outputs;
+            try {
+                outputs = finish(job, attempts.get(job), start);
+            } catch (RuntimeException e) {
+                outputs = List.of(job.record.withValue(StageFailures.of(InpaintEvent.STAGE, job.record.value(), e)));
+            }
+            outputs.forEach(context::forward);
         }
     }
 
-    /** A frame that passed its checks, with its mask loaded. */
-    private record Job(Record<String, StageInput> record, InpaintMethod method, InpaintMask mask, String maskName) {
+    /** A frame that passed its checks, with its mask loaded; or the error record of one that did not. */
+    private record Job(Record<String, StageInput> record, InpaintMethod method, InpaintMask mask, String maskName,
+                       Record<String, Publication> refusal) {
+        static Job refused(Record<String, Publication> error) {
+            return new Job(null, null, null, null, error);
+        }
     }
 
-    /** The record's {@link Job}, or its error record when its config, header or mask cannot be used. */
-    private Object prepare(Record<String, StageInput> record) {
+    /** The record's {@link Job}, refused when its config, header or mask cannot be used. */
+    private Job prepare(Record<String, StageInput> record) {
         StageInput in = record.value();
         InpaintSettings settings = in.config().inpainting();
         InpaintMethod method;
         try {
             method = InpaintMethod.parse(settings == null ? null : settings.method());
         } catch (IllegalArgumentException e) {
-            return error(record, ErrorReason.BAD_CONFIG, e.getMessage(), e);
+            return Job.refused(error(record, ErrorReason.BAD_CONFIG, e.getMessage(), e));
         }
         Optional<String> headerMask = FrameHeaders.string(record.headers(), FrameHeaders.INPAINT_MASK);
         String location = headerMask.orElse(in.config().maskUri());
         List<List<List<Double>>> zones = headerMask.isEmpty() && settings != null ? settings.polygons() : List.of();
         boolean hasLocation = location != null && !location.isBlank();
         if (!hasLocation && zones.isEmpty()) {
-            return error(record, ErrorReason.BAD_CONFIG, "camera " + in.cameraId() + " enables inpainting but has no "
-                    + "mask: set maskUri or inpainting.polygons in its config, or send a " + FrameHeaders.INPAINT_MASK
-                    + " header", null);
+            return Job.refused(error(record, ErrorReason.BAD_CONFIG, "camera " + in.cameraId() + " enables "
+                    + "inpainting but has no mask: set maskUri or inpainting.polygons in its config, or send a "
+                    + FrameHeaders.INPAINT_MASK + " header", null));
         }
         if (headerMask.isPresent() && !headerMask.get().startsWith(LocalArtifactStore.URI_PREFIX)) {
             // records may not choose files: only the operator's camera config may name a mask file
-            return error(record, ErrorReason.BAD_INPUT, "a per-frame mask must be an artifact-store reference ("
-                    + LocalArtifactStore.URI_PREFIX + "...), not " + headerMask.get(), null);
+            return Job.refused(error(record, ErrorReason.BAD_INPUT, "a per-frame mask must be an artifact-store "
+                    + "reference (" + LocalArtifactStore.URI_PREFIX + "...), not " + headerMask.get(), null));
         }
         String checksum = headerMask.isPresent()
                 ? FrameHeaders.string(record.headers(), FrameHeaders.INPAINT_MASK_SHA256).orElse(null)
@@ -152,11 +153,11 @@ final class InpaintingProcessor implements BatchProcessor {
                 mask = mask == null ? drawn : mask.fittedTo(w, h).union(drawn);
             }
         } catch (InpaintInputException e) {
-            return error(record, maskReason, e.getMessage(), e);
+            return Job.refused(error(record, maskReason, e.getMessage(), e));
         }
         String maskName = hasLocation ? location + (zones.isEmpty() ? "" : " with the config's polygons")
                 : "from the config's polygons";
-        return new Job(record, method, mask, maskName);
+        return new Job(record, method, mask, maskName, null);
     }
 
     /** The event and the inpainted frame of a job, or its error records. */
