@@ -43,6 +43,10 @@ class ExactlyOnceUnderFaultsTest {
     private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(4);
     /** How long the service may take to finish the backlog after the last frame was sent. */
     private static final Duration COMPLETION_TIMEOUT = Duration.ofMinutes(6);
+    /** Micro-batching on in the model stages that have it: pending batches must survive the kills too. */
+    private static final List<String> BATCHING = List.of("-Dvision.inpaint.batchSize=4",
+            "-Dvision.inpaint.batchLingerMs=50", "-Dvision.counting.batchSize=2",
+            "-Dvision.counting.batchLingerMs=200");
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path work;
@@ -55,27 +59,34 @@ class ExactlyOnceUnderFaultsTest {
 
     @Test
     void killNineThreeTimesLosesAndDuplicatesNothing() throws Exception {
-        run("kill -9 x3", 1, 40, s -> {
-            Random random = new Random(42);
-            List<Integer> points = new ArrayList<>();
-            for (int k = 0; k < 3; k++) {
-                points.add(200 + random.nextInt(TOTAL - 600));
-            }
-            points.sort(Integer::compare);
-            for (int point : points) {
-                // results arrive in bursts when the app catches up: each restarted app works a while before it dies
-                int restartedAt = s.evaluations().size();
-                s.awaitEvaluations(Math.min(TOTAL, Math.max(point, restartedAt + 100)));
-                s.apps.get(0).kill9();
-                System.out.printf("faults: app killed -9 after %d evaluations seen%n", s.evaluations().size());
-                s.apps.get(0).start();
-            }
-        });
+        run("kill -9 x3", 1, 40, List.of(), ExactlyOnceUnderFaultsTest::killNineThreeTimes);
+    }
+
+    @Test
+    void killNineThreeTimesWithBatchingOnLosesAndDuplicatesNothing() throws Exception {
+        run("kill -9 x3, batching", 1, 40, BATCHING, ExactlyOnceUnderFaultsTest::killNineThreeTimes);
+    }
+
+    private static void killNineThreeTimes(Scenario s) throws Exception {
+        Random random = new Random(42);
+        List<Integer> points = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            points.add(200 + random.nextInt(TOTAL - 600));
+        }
+        points.sort(Integer::compare);
+        for (int point : points) {
+            // results arrive in bursts when the app catches up: each restarted app works a while before it dies
+            int restartedAt = s.evaluations().size();
+            s.awaitEvaluations(Math.min(TOTAL, Math.max(point, restartedAt + 100)));
+            s.apps.get(0).kill9();
+            System.out.printf("faults: app killed -9 after %d evaluations seen%n", s.evaluations().size());
+            s.apps.get(0).start();
+        }
     }
 
     @Test
     void brokerRestartMidRunRecoversWithoutManualAction() throws Exception {
-        run("broker restart", 1, 40, s -> {
+        run("broker restart", 1, 40, List.of(), s -> {
             s.awaitEvaluations(TOTAL / 3);
             s.broker.close();
             System.out.printf("faults: broker stopped after %d evaluations seen%n", s.evaluations().size());
@@ -88,7 +99,7 @@ class ExactlyOnceUnderFaultsTest {
     @Test
     void anInstanceLeavingAndComingBackLosesNothingAndTakesWorkAgain() throws Exception {
         // slower frames, so there is still work when the instance comes back
-        run("scale-out", 2, 200, s -> {
+        run("scale-out", 2, 200, List.of(), s -> {
             s.awaitEvaluations(TOTAL / 5);
             System.out.printf("faults: before stopping, instance 1 processed %.0f, instance 2 %.0f frames%n",
                     s.framesProcessedBy(0), s.framesProcessedBy(1));
@@ -113,8 +124,12 @@ class ExactlyOnceUnderFaultsTest {
         });
     }
 
-    /** Broker, topics, cameras, {@code instances} app JVMs and the paced workload; injects the fault, then checks. */
-    private void run(String scenario, int instances, long frameIntervalMs, Fault fault) throws Exception {
+    /**
+     * Broker, topics, cameras, {@code instances} app JVMs (with {@code jvmOptions}) and the paced workload; injects
+     * the fault, then checks.
+     */
+    private void run(String scenario, int instances, long frameIntervalMs, List<String> jvmOptions, Fault fault)
+            throws Exception {
         long started = System.nanoTime();
         int port = freePort();
         int controllerPort = freePort();
@@ -143,7 +158,7 @@ class ExactlyOnceUnderFaultsTest {
                     Topics.SPLATS, Topics.POSES, Topics.ERRORS), events::onEvent)) {
                 for (int i = 0; i < instances; i++) {
                     AppProcess app = new AppProcess(broker.bootstrapServers(), work.resolve("app-" + i), kafkaConfig,
-                            "faults", work.resolve("app-" + i + ".log"), freePort());
+                            "faults", work.resolve("app-" + i + ".log"), freePort(), jvmOptions);
                     apps.add(app);
                     app.start();
                 }

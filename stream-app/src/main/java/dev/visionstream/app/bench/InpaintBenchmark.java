@@ -1,5 +1,6 @@
 package dev.visionstream.app.bench;
 
+import dev.visionstream.app.runtime.StageSettings;
 import dev.visionstream.app.stages.inpainting.InpaintingStage;
 import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.models.image.PngBytes;
@@ -21,6 +22,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 
 /**
@@ -83,23 +86,41 @@ public final class InpaintBenchmark {
         }
     }
 
-    /** Frames/s of the RN default through an embedded broker and the service, and its ratio to a plain loop. */
-    public void pipeline(Path workDir, int frames) throws Exception {
+    /**
+     * Frames/s of the RN default through an embedded broker and the service, and its ratio to a plain loop; with
+     * {@code batchSize} above 1 the pipeline runs a second time with the stage's micro-batching at that size.
+     */
+    public void pipeline(Path workDir, int frames, int batchSize) throws Exception {
         byte[] png = PngBytes.of(frame);
-        byte[] maskPng = PngBytes.of(mask.toImage());
         double before = OwnThread.call("bench-inpaint-loop", () -> plainLoop(png, frames));
-        List<String> stages = List.of(InpaintingStage.NAME);
-        StageThroughput.Result pipeline = StageThroughput.measure(workDir, "vision-bench-inpaint", Topics.INPAINTED,
-                (service, camera) -> new CameraConfig(camera, stages, "replay", null, null,
-                        service.artifacts().put(maskPng, "image/png").uri(), null, null),
-                png, "image/png", frame.getWidth(), frame.getHeight(), 2, frames, List.of("model"), out);
-        out.printf("  pipeline: %d frames, producer -> broker -> streams (EOS) -> consumer: %.2f frames/s; the model "
-                + "took %.1f ms per frame in the stage (beside the broker and clients)%n", frames,
-                pipeline.framesPerSecond(), pipeline.modelMsPerFrame());
+        StageThroughput.Result pipeline = pipelineRun(workDir.resolve("batch-1"), png, frames, 1);
+        if (batchSize > 1) {
+            StageThroughput.Result batched = pipelineRun(workDir.resolve("batch-" + batchSize), png, frames,
+                    batchSize);
+            out.printf("  pipeline with batches of %d / batch 1: %.2f frames/s against %.2f (%.2f)%n", batchSize,
+                    batched.framesPerSecond(), pipeline.framesPerSecond(),
+                    batched.framesPerSecond() / pipeline.framesPerSecond());
+        }
         double after = OwnThread.call("bench-inpaint-loop", () -> plainLoop(png, frames));
         out.printf("  ratio: %.2f against the loop before, %.2f against the loop after "
                 + "(pipeline / plain loop; target >= 0.8)%n", pipeline.framesPerSecond() / before,
                 pipeline.framesPerSecond() / after);
+    }
+
+    private StageThroughput.Result pipelineRun(Path workDir, byte[] png, int frames, int batchSize)
+            throws Exception {
+        byte[] maskPng = PngBytes.of(mask.toImage());
+        List<String> stages = List.of(InpaintingStage.NAME);
+        StageSettings settings = StageSettings.from(Map.of("VISION_INPAINT_BATCH_SIZE", Integer.toString(batchSize)),
+                new Properties());
+        StageThroughput.Result pipeline = StageThroughput.measure(workDir, "vision-bench-inpaint", Topics.INPAINTED,
+                (service, camera) -> new CameraConfig(camera, stages, "replay", null, null,
+                        service.artifacts().put(maskPng, "image/png").uri(), null, null),
+                png, "image/png", frame.getWidth(), frame.getHeight(), 2, frames, List.of("model"), settings, out);
+        out.printf("  pipeline, batch size %d: %d frames, producer -> broker -> streams (EOS) -> consumer: %.2f "
+                + "frames/s; the model took %.1f ms per frame in the stage (beside the broker and clients)%n",
+                batchSize, frames, pipeline.framesPerSecond(), pipeline.modelMsPerFrame());
+        return pipeline;
     }
 
     /** Decode, inpaint with the RN default and encode the PNG, as the stage does; prints and returns frames/s. */

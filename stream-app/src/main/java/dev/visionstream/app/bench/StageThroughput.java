@@ -6,6 +6,7 @@ import dev.visionstream.app.kafka.TopicCatalog;
 import dev.visionstream.app.runtime.CameraRegistry;
 import dev.visionstream.app.runtime.EventTap;
 import dev.visionstream.app.runtime.ServiceOptions;
+import dev.visionstream.app.runtime.StageSettings;
 import dev.visionstream.app.runtime.VisionService;
 import dev.visionstream.ingest.Frame;
 import dev.visionstream.ingest.FrameProducer;
@@ -57,6 +58,14 @@ final class StageThroughput {
     static Result measure(Path workDir, String applicationId, String resultTopic, CameraFactory cameras,
                           byte[] encoded, String contentType, int width, int height, int warmup, int frames,
                           List<String> modelTimings, PrintStream out) throws Exception {
+        return measure(workDir, applicationId, resultTopic, cameras, encoded, contentType, width, height, warmup,
+                frames, modelTimings, StageSettings.defaults(), out);
+    }
+
+    /** As the other {@code measure}, with the stages configured by {@code stages} (batching, for example). */
+    static Result measure(Path workDir, String applicationId, String resultTopic, CameraFactory cameras,
+                          byte[] encoded, String contentType, int width, int height, int warmup, int frames,
+                          List<String> modelTimings, StageSettings stages, PrintStream out) throws Exception {
         Files.createDirectories(workDir);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).build()) {
             broker.start();
@@ -65,6 +74,7 @@ final class StageThroughput {
                     .stateDir(workDir.resolve("streams"))
                     .artifactDir(workDir.resolve("artifacts"))
                     .partitions(1)
+                    .stages(stages)
                     .build();
             try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2))) {
                 CameraRegistry.publish(client, cameras.camera(service, WARMUP), cameras.camera(service, TIMED));

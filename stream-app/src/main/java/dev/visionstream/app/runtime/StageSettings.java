@@ -1,5 +1,6 @@
 package dev.visionstream.app.runtime;
 
+import dev.visionstream.app.topology.Batching;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,10 +22,12 @@ import java.util.Properties;
  * @param splatModelHeight       the export's input height
  * @param splatModelWidth        the export's input width
  * @param splatModelIntrinsics   whether the export takes intrinsics as an input
+ * @param countingBatching       how the counting stage groups frames (size 1: one by one)
+ * @param inpaintBatching        how the inpainting stage groups frames before one model call
  */
 public record StageSettings(String countingBackbone, boolean countingOverlays, Path inpaintWeights, Path poseWeights,
                             Path splatModel, int splatModelHeight, int splatModelWidth,
-                            boolean splatModelIntrinsics) {
+                            boolean splatModelIntrinsics, Batching countingBatching, Batching inpaintBatching) {
     /** One setting: its system property, its environment variable and its default. */
     public enum Key {
         COUNTING_BACKBONE("vision.counting.backbone", "VISION_COUNTING_BACKBONE", "default"),
@@ -33,7 +36,11 @@ public record StageSettings(String countingBackbone, boolean countingOverlays, P
         POSE_WEIGHTS("vision.pose.weights", "VISION_POSE_WEIGHTS", ""),
         SPLAT_MODEL("vision.splat.model", "VISION_SPLAT_MODEL", ""),
         SPLAT_MODEL_SIZE("vision.splat.model.size", "VISION_SPLAT_MODEL_SIZE", "224x224"),
-        SPLAT_MODEL_INTRINSICS("vision.splat.model.intrinsics", "VISION_SPLAT_MODEL_INTRINSICS", "true");
+        SPLAT_MODEL_INTRINSICS("vision.splat.model.intrinsics", "VISION_SPLAT_MODEL_INTRINSICS", "true"),
+        COUNTING_BATCH_SIZE("vision.counting.batchSize", "VISION_COUNTING_BATCH_SIZE", "1"),
+        COUNTING_BATCH_LINGER_MS("vision.counting.batchLingerMs", "VISION_COUNTING_BATCH_LINGER_MS", "20"),
+        INPAINT_BATCH_SIZE("vision.inpaint.batchSize", "VISION_INPAINT_BATCH_SIZE", "1"),
+        INPAINT_BATCH_LINGER_MS("vision.inpaint.batchLingerMs", "VISION_INPAINT_BATCH_LINGER_MS", "20");
 
         public final String property;
         public final String environment;
@@ -53,6 +60,9 @@ public record StageSettings(String countingBackbone, boolean countingOverlays, P
         if (splatModelHeight < 1 || splatModelWidth < 1) {
             throw new IllegalArgumentException("splat model size must be positive, got " + splatModelHeight + "x"
                     + splatModelWidth);
+        }
+        if (countingBatching == null || inpaintBatching == null) {
+            throw new IllegalArgumentException("batching must be given (Batching.NONE for none)");
         }
     }
 
@@ -79,7 +89,9 @@ public record StageSettings(String countingBackbone, boolean countingOverlays, P
         return new StageSettings(v.get(Key.COUNTING_BACKBONE).isBlank() ? Key.COUNTING_BACKBONE.fallback
                 : v.get(Key.COUNTING_BACKBONE), bool(Key.COUNTING_OVERLAYS, v.get(Key.COUNTING_OVERLAYS)),
                 path(v.get(Key.INPAINT_WEIGHTS)), path(v.get(Key.POSE_WEIGHTS)), path(v.get(Key.SPLAT_MODEL)),
-                size[0], size[1], bool(Key.SPLAT_MODEL_INTRINSICS, v.get(Key.SPLAT_MODEL_INTRINSICS)));
+                size[0], size[1], bool(Key.SPLAT_MODEL_INTRINSICS, v.get(Key.SPLAT_MODEL_INTRINSICS)),
+                batching(v, Key.COUNTING_BATCH_SIZE, Key.COUNTING_BATCH_LINGER_MS),
+                batching(v, Key.INPAINT_BATCH_SIZE, Key.INPAINT_BATCH_LINGER_MS));
     }
 
     /** One {@code name = value} line per setting, for {@code --print-config}. */
@@ -87,7 +99,11 @@ public record StageSettings(String countingBackbone, boolean countingOverlays, P
         List<String> lines = new ArrayList<>();
         lines.add("counting.backbone = " + countingBackbone);
         lines.add("counting.overlays = " + countingOverlays);
+        lines.add("counting.batchSize = " + countingBatching.size());
+        lines.add("counting.batchLingerMs = " + countingBatching.lingerMs());
         lines.add("inpaint.weights = " + orBuiltIn(inpaintWeights));
+        lines.add("inpaint.batchSize = " + inpaintBatching.size());
+        lines.add("inpaint.batchLingerMs = " + inpaintBatching.lingerMs());
         lines.add("pose.weights = " + orBuiltIn(poseWeights));
         lines.add("splat.model = " + (splatModel == null ? "built-in stereo predictor" : splatModel));
         if (splatModel != null) {
@@ -112,6 +128,24 @@ public record StageSettings(String countingBackbone, boolean countingOverlays, P
             default -> throw new IllegalArgumentException(key.environment + " (" + key.property
                     + ") must be true or false, got '" + value + "'");
         };
+    }
+
+    private static Batching batching(Map<Key, String> v, Key size, Key linger) {
+        int frames = (int) number(size, v.get(size), 1, Batching.MAX_SIZE);
+        return new Batching(frames, number(linger, v.get(linger), 1, Batching.MAX_LINGER_MS));
+    }
+
+    private static long number(Key key, String value, long min, long max) {
+        try {
+            long n = Long.parseLong(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key.environment + " (" + key.property + ") must be a whole number from "
+                + min + " to " + max + ", got '" + value + "'");
     }
 
     private static int[] size(String value) {

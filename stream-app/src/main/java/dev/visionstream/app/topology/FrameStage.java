@@ -15,6 +15,11 @@ public non-sealed interface FrameStage extends Stage {
         return List.of();
     }
 
+    /** How frames are grouped before one model call; {@link Batching#NONE} (the default) processes each at once. */
+    default Batching batching() {
+        return Batching.NONE;
+    }
+
     /**
      * A stage that must see frames of several cameras together (a multi-view rig) returns the key to group them
      * by; the topology then repartitions its frames by that key. Null (the default) keeps the camera id.

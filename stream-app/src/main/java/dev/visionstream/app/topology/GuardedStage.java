@@ -1,6 +1,5 @@
 package dev.visionstream.app.topology;
 
-import dev.visionstream.schemas.ErrorReason;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -33,8 +32,7 @@ final class GuardedStage implements Processor<String, StageInput, String, Public
         } catch (RuntimeException e) {
             StageInput in = record.value();
             LOG.warn("stage {} failed on {}: {}", stage, in.source(), e.toString());
-            context.forward(record.withValue(ErrorEvents.of(stage, in.source(), in.captureTime(),
-                    ErrorReason.STAGE_FAILURE, stage + " failed: " + e, e)));
+            context.forward(record.withValue(StageFailures.of(stage, in, e)));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.visionstream.app.topology;
 
 import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.schemas.Topics;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -72,10 +73,15 @@ public final class VisionTopology {
     }
 
     private void addFrameStage(StreamsBuilder builder, KStream<String, StageInput> inputs, FrameStage stage) {
-        for (StoreBuilder<?> store : stage.stores()) {
+        Batching batching = stage.batching();
+        List<StoreBuilder<?>> stores = new ArrayList<>(stage.stores());
+        if (batching.enabled()) {
+            stores.add(MicroBatcher.store(stage.name()));
+        }
+        for (StoreBuilder<?> store : stores) {
             builder.addStateStore(store);
         }
-        String[] storeNames = stage.stores().stream().map(StoreBuilder::name).toArray(String[]::new);
+        String[] storeNames = stores.stream().map(StoreBuilder::name).toArray(String[]::new);
         KStream<String, StageInput> enabled = inputs
                 .filter((cameraId, in) -> in.config().enables(stage.name()), Named.as(stage.name() + "-enabled"));
         if (stage.groupKey() != null) {
@@ -84,8 +90,9 @@ public final class VisionTopology {
                             .withName(stage.name() + "-grouped"));
         }
         KStream<String, Publication> results = enabled
-                .process(() -> new GuardedStage(stage.name(), stage.newProcessor()),
-                        Named.as(stage.name()), storeNames);
+                .process(() -> batching.enabled()
+                        ? new MicroBatcher(stage.name(), batching, stage.newProcessor(), decoder)
+                        : new GuardedStage(stage.name(), stage.newProcessor()), Named.as(stage.name()), storeNames);
         publish(results, stage.name());
     }
 

@@ -26,6 +26,8 @@ class RunCommandTest {
         assertTrue(run.out().contains("service.threads = 2"), run.out());
         assertTrue(run.out().contains("service.state.dir = " + dir.resolve("work").resolve("streams")), run.out());
         assertTrue(run.out().contains("stages.counting.backbone = "), run.out());
+        assertTrue(run.out().contains("stages.inpaint.batchSize = 1"), run.out());
+        assertTrue(run.out().contains("stages.counting.batchLingerMs = 20"), run.out());
         assertFalse(Files.exists(dir.resolve("work")), "printing the settings creates no state");
     }
 }

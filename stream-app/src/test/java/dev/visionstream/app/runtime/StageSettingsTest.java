@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.visionstream.app.topology.Batching;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,21 @@ class StageSettingsTest {
         assertNull(s.poseWeights());
         assertNull(s.splatModel());
         assertEquals(224, s.splatModelHeight());
+        assertEquals(Batching.NONE, s.countingBatching());
+        assertEquals(Batching.NONE, s.inpaintBatching());
+        assertTrue(s.describe().contains("inpaint.batchSize = 1"), s.describe().toString());
+    }
+
+    @Test
+    void batchingIsReadPerStage() {
+        Properties props = new Properties();
+        props.setProperty("vision.inpaint.batchSize", "8");
+        StageSettings s = StageSettings.from(Map.of("VISION_INPAINT_BATCH_SIZE", "2",
+                "VISION_INPAINT_BATCH_LINGER_MS", "40", "VISION_COUNTING_BATCH_SIZE", "3"), props);
+        assertEquals(new Batching(8, 40), s.inpaintBatching());
+        assertEquals(new Batching(3, 20), s.countingBatching());
+        assertTrue(s.describe().containsAll(List.of("inpaint.batchSize = 8", "inpaint.batchLingerMs = 40",
+                "counting.batchSize = 3", "counting.batchLingerMs = 20")), s.describe().toString());
     }
 
     @Test
@@ -46,5 +63,14 @@ class StageSettingsTest {
         IllegalArgumentException flag = assertThrows(IllegalArgumentException.class,
                 () -> StageSettings.from(Map.of("VISION_COUNTING_OVERLAYS", "maybe"), new Properties()));
         assertTrue(flag.getMessage().contains("VISION_COUNTING_OVERLAYS"), flag.getMessage());
+        for (String bad : List.of("0", "257", "four", "")) {
+            IllegalArgumentException batch = assertThrows(IllegalArgumentException.class,
+                    () -> StageSettings.from(Map.of("VISION_INPAINT_BATCH_SIZE", bad), new Properties()));
+            assertTrue(batch.getMessage().contains("VISION_INPAINT_BATCH_SIZE (vision.inpaint.batchSize) must be a "
+                    + "whole number from 1 to 256, got '" + bad + "'"), batch.getMessage());
+        }
+        IllegalArgumentException linger = assertThrows(IllegalArgumentException.class,
+                () -> StageSettings.from(Map.of("VISION_COUNTING_BATCH_LINGER_MS", "0"), new Properties()));
+        assertTrue(linger.getMessage().contains("VISION_COUNTING_BATCH_LINGER_MS"), linger.getMessage());
     }
 }

@@ -2,6 +2,11 @@ package dev.visionstream.models.inpainting;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -32,16 +37,77 @@ public final class Inpainting {
 
     /** As {@link #run(Inpainter, BufferedImage, InpaintMask)}, asking for the inpainter only when there are holes. */
     public static InpaintOutcome run(Supplier<? extends Inpainter> inpainter, BufferedImage image, InpaintMask mask) {
-        InpaintMask fitted = mask.fittedTo(image.getWidth(), image.getHeight());
-        if (fitted.isFull()) {
-            throw new InpaintInputException("mask covers the whole " + image.getWidth() + "x" + image.getHeight()
-                    + " image: nothing is left to inpaint from");
+        return runAll(inpainter, List.of(image), List.of(mask)).get(0).get();
+    }
+
+    /**
+     * Several images, each checked as {@link #run} checks one; those with holes run through
+     * {@link Inpainter#inpaintAll} in one call per image size (one forward pass for RN). When such a call fails,
+     * its images run again one by one, so each failure stays with the image that caused it. Each outcome's model
+     * time is its share of its call.
+     *
+     * @return one attempt per image, in the order given
+     */
+    public static List<InpaintAttempt> runAll(Supplier<? extends Inpainter> inpainter, List<BufferedImage> images,
+                                              List<InpaintMask> masks) {
+        if (images.size() != masks.size()) {
+            throw new IllegalArgumentException(images.size() + " images but " + masks.size() + " masks");
         }
-        if (fitted.isEmpty()) {
-            return new InpaintOutcome(image, fitted, true, 0.0);
+        InpaintAttempt[] attempts = new InpaintAttempt[images.size()];
+        InpaintMask[] fitted = new InpaintMask[images.size()];
+        Map<List<Integer>, List<Integer>> bySize = new LinkedHashMap<>();
+        for (int i = 0; i < images.size(); i++) {
+            BufferedImage image = images.get(i);
+            try {
+                fitted[i] = masks.get(i).fittedTo(image.getWidth(), image.getHeight());
+                if (fitted[i].isFull()) {
+                    throw new InpaintInputException("mask covers the whole " + image.getWidth() + "x"
+                            + image.getHeight() + " image: nothing is left to inpaint from");
+                }
+                if (fitted[i].isEmpty()) {
+                    attempts[i] = InpaintAttempt.of(new InpaintOutcome(image, fitted[i], true, 0.0));
+                } else {
+                    bySize.computeIfAbsent(List.of(image.getWidth(), image.getHeight()), k -> new ArrayList<>())
+                            .add(i);
+                }
+            } catch (RuntimeException e) {
+                attempts[i] = InpaintAttempt.failed(e);
+            }
+        }
+        for (List<Integer> group : bySize.values()) {
+            try {
+                inpaint(inpainter, images, fitted, group, attempts);
+            } catch (RuntimeException e) {
+                if (group.size() == 1) {
+                    attempts[group.get(0)] = InpaintAttempt.failed(e);
+                    continue;
+                }
+                for (int i : group) {
+                    try {
+                        inpaint(inpainter, images, fitted, List.of(i), attempts);
+                    } catch (RuntimeException alone) {
+                        attempts[i] = InpaintAttempt.failed(alone);
+                    }
+                }
+            }
+        }
+        return Arrays.asList(attempts);
+    }
+
+    private static void inpaint(Supplier<? extends Inpainter> inpainter, List<BufferedImage> images,
+                                InpaintMask[] fitted, List<Integer> group, InpaintAttempt[] attempts) {
+        List<BufferedImage> in = new ArrayList<>(group.size());
+        List<InpaintMask> masks = new ArrayList<>(group.size());
+        for (int i : group) {
+            in.add(images.get(i));
+            masks.add(fitted[i]);
         }
         long start = System.nanoTime();
-        BufferedImage result = inpainter.get().inpaint(image, fitted);
-        return new InpaintOutcome(result, fitted, false, (System.nanoTime() - start) / 1e6);
+        List<BufferedImage> out = inpainter.get().inpaintAll(in, masks);
+        double share = (System.nanoTime() - start) / 1e6 / group.size();
+        for (int k = 0; k < group.size(); k++) {
+            int i = group.get(k);
+            attempts[i] = InpaintAttempt.of(new InpaintOutcome(out.get(k), fitted[i], false, share));
+        }
     }
 }

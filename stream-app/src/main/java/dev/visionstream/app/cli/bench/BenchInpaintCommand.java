@@ -4,6 +4,7 @@ import dev.visionstream.app.bench.InpaintBenchmark;
 import dev.visionstream.app.bench.ScratchDir;
 import dev.visionstream.app.cli.BadInputException;
 import dev.visionstream.app.runtime.SampleMedia;
+import dev.visionstream.app.topology.Batching;
 import dev.visionstream.models.inpainting.training.InpaintingAssets;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
         description = {"Milliseconds per 512x512 frame (astronaut.png, 20-30%% irregular holes) for the built-in RN "
                 + "default at batch 1 and --batch, the published-width generator (random weights, speed only) and "
                 + "OpenCV Telea / Navier-Stokes; then the RN default through the embedded Kafka pipeline against a "
-                + "plain loop (the overhead ratio)."})
+                + "plain loop (the overhead ratio), and with --batch-size also with the stage's micro-batching."})
 final class BenchInpaintCommand implements Callable<Integer> {
     @Option(names = "--image", paramLabel = "FILE", description = "Frame to use (default: astronaut.png, 512x512).")
     Path image;
@@ -29,6 +30,10 @@ final class BenchInpaintCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "4", description = "Batch size of the batched RN run (default: "
             + "${DEFAULT-VALUE}).")
     int batch;
+
+    @Option(names = "--batch-size", defaultValue = "1", description = "Micro-batch size of the inpainting stage for "
+            + "a second pipeline run beside batch 1; 1 runs the pipeline once (default: ${DEFAULT-VALUE}).")
+    int batchSize;
 
     @Option(names = "--skip-published", description = "Skip the slow published-width (64) generator.")
     boolean skipPublished;
@@ -53,11 +58,14 @@ final class BenchInpaintCommand implements Callable<Integer> {
         if (frame == null) {
             throw new BadInputException("--image " + file, "not a picture this program can read");
         }
+        if (batchSize < 1 || batchSize > Batching.MAX_SIZE) {
+            throw new BadInputException("--batch-size " + batchSize, "must be 1 to " + Batching.MAX_SIZE);
+        }
         InpaintBenchmark bench = new InpaintBenchmark(frame, 5, System.out);
         bench.run(Math.max(1, repeats), Math.max(1, batch), !skipPublished);
         if (pipelineFrames > 0) {
             try (ScratchDir work = new ScratchDir("vision-bench-inpaint")) {
-                bench.pipeline(work.path(), pipelineFrames);
+                bench.pipeline(work.path(), pipelineFrames, batchSize);
             }
         }
         return 0;

@@ -1,6 +1,7 @@
 package dev.visionstream.app.stages.counting;
 
 import dev.visionstream.app.runtime.StageSettings;
+import dev.visionstream.app.topology.Batching;
 import dev.visionstream.app.topology.FrameStage;
 import dev.visionstream.app.topology.Publication;
 import dev.visionstream.app.topology.StageInput;
@@ -21,14 +22,21 @@ public final class CountingStage implements FrameStage {
 
     private final Supplier<? extends Counter> counter;
     private final ArtifactStore overlays;
+    private final Batching batching;
 
     /**
      * @param counter  gives the counter; called on the first frame, not before
      * @param overlays where density-overlay PNGs go, or null for none
      */
     public CountingStage(Supplier<? extends Counter> counter, ArtifactStore overlays) {
+        this(counter, overlays, Batching.NONE);
+    }
+
+    /** As {@link #CountingStage(Supplier, ArtifactStore)}, grouping frames as {@code batching} says. */
+    public CountingStage(Supplier<? extends Counter> counter, ArtifactStore overlays, Batching batching) {
         this.counter = counter;
         this.overlays = overlays;
+        this.batching = batching;
     }
 
     /**
@@ -37,12 +45,18 @@ public final class CountingStage implements FrameStage {
      */
     public static CountingStage of(ArtifactStore artifacts, StageSettings settings) {
         String backbone = settings.countingBackbone();
-        return new CountingStage(() -> SharedCounters.get(backbone), settings.countingOverlays() ? artifacts : null);
+        return new CountingStage(() -> SharedCounters.get(backbone), settings.countingOverlays() ? artifacts : null,
+                settings.countingBatching());
     }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Batching batching() {
+        return batching;
     }
 
     @Override

@@ -1,12 +1,15 @@
 package dev.visionstream.app.stages.inpainting;
 
 import dev.visionstream.app.kafka.TopicCatalog;
+import dev.visionstream.app.topology.BatchProcessor;
 import dev.visionstream.app.topology.ErrorEvents;
 import dev.visionstream.app.topology.Publication;
+import dev.visionstream.app.topology.StageFailures;
 import dev.visionstream.app.topology.StageInput;
 import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.ingest.LocalArtifactStore;
 import dev.visionstream.models.image.PngBytes;
+import dev.visionstream.models.inpainting.InpaintAttempt;
 import dev.visionstream.models.inpainting.InpaintInputException;
 import dev.visionstream.models.inpainting.InpaintMask;
 import dev.visionstream.models.inpainting.InpaintMethod;
@@ -22,6 +25,9 @@ import dev.visionstream.schemas.InpaintEvent;
 import dev.visionstream.schemas.InpaintSettings;
 import dev.visionstream.schemas.Topics;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +35,14 @@ import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
-/** Adapts a frame record to {@link Inpainting#run}: mask lookup, method choice, outputs and error events. */
-final class InpaintingProcessor implements Processor<String, StageInput, String, Publication> {
+/**
+ * Adapts frame records to {@link Inpainting#runAll}: mask lookup, method choice, outputs and error events; a frame
+ * alone is a batch of one.
+ */
+final class InpaintingProcessor implements BatchProcessor {
     static final String PNG = "image/png";
 
     private final ArtifactStore artifacts;
@@ -53,33 +61,82 @@ final class InpaintingProcessor implements Processor<String, StageInput, String,
         this.context = context;
     }
 
+    /**
+     * Checks each record and loads its mask, runs the frames that need a model through {@link Inpainting#runAll}
+     * (one call per method, so one RN forward pass per frame size), then forwards each record's outputs in order.
+     */
     @Override
-    public void process(Record<String, StageInput> record) {
-        StageInput in = record.value();
+    public void processBatch(List<Record<String, StageInput>> records) {
         long start = System.nanoTime();
+        List<Job> jobs = new ArrayList<>(records.size());
+        Map<InpaintMethod, List<Job>> byMethod = new EnumMap<>(InpaintMethod.class);
+        for (Record<String, StageInput> record : records) {
+            Job job;
+            try {
+                job = prepare(record);
+            } catch (RuntimeException e) {
+                job = Job.refused(record.withValue(StageFailures.of(InpaintEvent.STAGE, record.value(), e)));
+            }
+            jobs.add(job);
+            if (job.refusal == null) {
+                byMethod.computeIfAbsent(job.method, m -> new ArrayList<>()).add(job);
+            }
+        }
+        Map<Job, InpaintAttempt> attempts = new IdentityHashMap<>();
+        byMethod.forEach((method, group) -> {
+            List<InpaintAttempt> out = Inpainting.runAll(() -> inpainters.get(method),
+                    group.stream().map(j -> j.record.value().image()).toList(),
+                    group.stream().map(j -> j.mask).toList());
+            for (int i = 0; i < group.size(); i++) {
+                attempts.put(group.get(i), out.get(i));
+            }
+        });
+        for (Job job : jobs) {
+            if (job.refusal != null) {
+                context.forward(job.refusal);
+                continue;
+            }
+            List<Record<String, Publication>> outputs;
+            try {
+                outputs = finish(job, attempts.get(job), start);
+            } catch (RuntimeException e) {
+                outputs = List.of(job.record.withValue(StageFailures.of(InpaintEvent.STAGE, job.record.value(), e)));
+            }
+            outputs.forEach(context::forward);
+        }
+    }
+
+    /** A frame that passed its checks, with its mask loaded; or the error record of one that did not. */
+    private record Job(Record<String, StageInput> record, InpaintMethod method, InpaintMask mask, String maskName,
+                       Record<String, Publication> refusal) {
+        static Job refused(Record<String, Publication> error) {
+            return new Job(null, null, null, null, error);
+        }
+    }
+
+    /** The record's {@link Job}, refused when its config, header or mask cannot be used. */
+    private Job prepare(Record<String, StageInput> record) {
+        StageInput in = record.value();
         InpaintSettings settings = in.config().inpainting();
         InpaintMethod method;
         try {
             method = InpaintMethod.parse(settings == null ? null : settings.method());
         } catch (IllegalArgumentException e) {
-            error(record, ErrorReason.BAD_CONFIG, e.getMessage(), e);
-            return;
+            return Job.refused(error(record, ErrorReason.BAD_CONFIG, e.getMessage(), e));
         }
         Optional<String> headerMask = FrameHeaders.string(record.headers(), FrameHeaders.INPAINT_MASK);
         String location = headerMask.orElse(in.config().maskUri());
         List<List<List<Double>>> zones = headerMask.isEmpty() && settings != null ? settings.polygons() : List.of();
         boolean hasLocation = location != null && !location.isBlank();
         if (!hasLocation && zones.isEmpty()) {
-            error(record, ErrorReason.BAD_CONFIG, "camera " + in.cameraId() + " enables inpainting but has no mask: "
-                    + "set maskUri or inpainting.polygons in its config, or send a " + FrameHeaders.INPAINT_MASK
-                    + " header", null);
-            return;
+            return Job.refused(error(record, ErrorReason.BAD_CONFIG, "camera " + in.cameraId() + " enables "
+                    + "inpainting but has no mask: set maskUri or inpainting.polygons in its config, or send a "
+                    + FrameHeaders.INPAINT_MASK + " header", null));
         }
         if (headerMask.isPresent() && !headerMask.get().startsWith(LocalArtifactStore.URI_PREFIX)) {
             // records may not choose files: only the operator's camera config may name a mask file
-            error(record, ErrorReason.BAD_INPUT, "a per-frame mask must be an artifact-store reference ("
-                    + LocalArtifactStore.URI_PREFIX + "...), not " + headerMask.get(), null);
-            return;
+            return Job.refused(error(record, ErrorReason.BAD_INPUT, "a per-frame mask must be an artifact-store "
+                    + "reference (" + LocalArtifactStore.URI_PREFIX + "...), not " + headerMask.get(), null));
         }
         String checksum = headerMask.isPresent()
                 ? FrameHeaders.string(record.headers(), FrameHeaders.INPAINT_MASK_SHA256).orElse(null)
@@ -96,27 +153,30 @@ final class InpaintingProcessor implements Processor<String, StageInput, String,
                 mask = mask == null ? drawn : mask.fittedTo(w, h).union(drawn);
             }
         } catch (InpaintInputException e) {
-            error(record, maskReason, e.getMessage(), e);
-            return;
+            return Job.refused(error(record, maskReason, e.getMessage(), e));
         }
         String maskName = hasLocation ? location + (zones.isEmpty() ? "" : " with the config's polygons")
                 : "from the config's polygons";
+        return new Job(record, method, mask, maskName, null);
+    }
+
+    /** The event and the inpainted frame of a job, or its error records. */
+    private List<Record<String, Publication>> finish(Job job, InpaintAttempt attempt, long start) {
+        Record<String, StageInput> record = job.record;
+        StageInput in = record.value();
         InpaintOutcome outcome;
         try {
-            outcome = Inpainting.run(() -> inpainters.get(method), in.image(), mask);
+            outcome = attempt.get();
         } catch (InpaintInputException e) {
-            error(record, ErrorReason.BAD_INPUT, e.getMessage(), e);
-            return;
+            return List.of(error(record, ErrorReason.BAD_INPUT, e.getMessage(), e));
         } catch (RnWeightsException e) {
-            error(record, ErrorReason.STAGE_FAILURE, e.getMessage(), e);
-            return;
+            return List.of(error(record, ErrorReason.STAGE_FAILURE, e.getMessage(), e));
         }
         if (outcome.passedThrough()) {
-            context.forward(record.withValue(Publication.frame(Topics.FRAMES_INPAINTED, in.encoded()))
-                    .withHeaders(copy(record.headers())));
-            error(record, ErrorReason.BAD_INPUT, "mask " + maskName + " has no holes: frame passed through unchanged, "
-                    + "no model call", null);
-            return;
+            return List.of(record.withValue(Publication.frame(Topics.FRAMES_INPAINTED, in.encoded()))
+                            .withHeaders(copy(record.headers())),
+                    error(record, ErrorReason.BAD_INPUT, "mask " + job.maskName + " has no holes: frame passed "
+                            + "through unchanged, no model call", null));
         }
         long encodeStart = System.nanoTime();
         byte[] png = PngBytes.of(outcome.image());
@@ -126,12 +186,11 @@ final class InpaintingProcessor implements Processor<String, StageInput, String,
         timings.put("model", outcome.modelMillis());
         timings.put("encodeAndStore", encodeMs);
         timings.put("total", (System.nanoTime() - start) / 1e6);
-        InpaintEvent event = new InpaintEvent(EventIds.of(InpaintEvent.STAGE, in.source(), method.id()),
+        InpaintEvent event = new InpaintEvent(EventIds.of(InpaintEvent.STAGE, in.source(), job.method.id()),
                 InpaintEvent.SCHEMA_VERSION, InpaintEvent.STAGE, in.source(), in.captureTime(), Instant.now(),
-                inpainters.get(method).model(), method.id(), outcome.maskFraction(), output, timings);
-        context.forward(record.withValue(new Publication(Topics.INPAINTED, event)));
-        context.forward(record.withValue(frame(png)).withHeaders(frameHeaders(record.headers(), png, output,
-                outcome)));
+                inpainters.get(job.method).model(), job.method.id(), outcome.maskFraction(), output, timings);
+        return List.of(record.withValue(new Publication(Topics.INPAINTED, event)),
+                record.withValue(frame(png)).withHeaders(frameHeaders(record.headers(), png, output, outcome)));
     }
 
     private static Publication frame(byte[] png) {
@@ -162,9 +221,10 @@ final class InpaintingProcessor implements Processor<String, StageInput, String,
         return copy;
     }
 
-    private void error(Record<String, StageInput> record, ErrorReason reason, String message, Throwable cause) {
+    private static Record<String, Publication> error(Record<String, StageInput> record, ErrorReason reason,
+                                                     String message, Throwable cause) {
         StageInput in = record.value();
-        context.forward(record.withValue(ErrorEvents.of(InpaintEvent.STAGE, in.source(), in.captureTime(), reason,
-                message, cause)));
+        return record.withValue(ErrorEvents.of(InpaintEvent.STAGE, in.source(), in.captureTime(), reason, message,
+                cause));
     }
 }

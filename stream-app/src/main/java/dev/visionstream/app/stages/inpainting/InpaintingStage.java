@@ -1,6 +1,7 @@
 package dev.visionstream.app.stages.inpainting;
 
 import dev.visionstream.app.runtime.StageSettings;
+import dev.visionstream.app.topology.Batching;
 import dev.visionstream.app.topology.FrameStage;
 import dev.visionstream.app.topology.Publication;
 import dev.visionstream.app.topology.StageInput;
@@ -21,21 +22,33 @@ public final class InpaintingStage implements FrameStage {
     private final ArtifactStore artifacts;
     private final InpainterPool inpainters;
     private final MaskLoader masks;
+    private final Batching batching;
 
     public InpaintingStage(ArtifactStore artifacts, Path rnWeights) {
+        this(artifacts, rnWeights, Batching.NONE);
+    }
+
+    /** As {@link #InpaintingStage(ArtifactStore, Path)}, running up to a batch of frames in one model call. */
+    public InpaintingStage(ArtifactStore artifacts, Path rnWeights, Batching batching) {
         this.artifacts = artifacts;
         this.inpainters = new InpainterPool(rnWeights);
         this.masks = new MaskLoader(artifacts);
+        this.batching = batching;
     }
 
-    /** The service's inpainting stage: RN weights as {@code settings} name them. */
+    /** The service's inpainting stage: RN weights and batching as {@code settings} say. */
     public InpaintingStage(ArtifactStore artifacts, StageSettings settings) {
-        this(artifacts, settings.inpaintWeights());
+        this(artifacts, settings.inpaintWeights(), settings.inpaintBatching());
     }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Batching batching() {
+        return batching;
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.visionstream.app.topology.Batching;
 import dev.visionstream.app.topology.PublicationListener;
 import dev.visionstream.app.topology.TopologyTestSupport;
 import dev.visionstream.ingest.LocalArtifactStore;
@@ -55,8 +56,12 @@ class InpaintingStageTest {
     private TestOutputTopic<String, String> errors;
 
     private void start(Path weights) {
+        start(weights, Batching.NONE);
+    }
+
+    private void start(Path weights, Batching batching) {
         artifacts = new LocalArtifactStore(dir.resolve("artifacts"));
-        topology = TopologyTestSupport.start(List.of(new InpaintingStage(artifacts, weights)), artifacts::get,
+        topology = TopologyTestSupport.start(List.of(new InpaintingStage(artifacts, weights, batching)), artifacts::get,
                 PublicationListener.NONE, dir.resolve("state"), T0);
         TopologyTestDriver driver = topology.driver();
         frames = topology.frames();
@@ -268,5 +273,40 @@ class InpaintingStageTest {
             assertEquals("STAGE_FAILURE", e.get("reason").asText());
             assertTrue(e.get("message").asText().contains("cannot read RN weights"), e.toString());
         }
+    }
+
+    @Test
+    void aBatchRunsInOrderWithOneResultPerFrameAndABadFrameFailsAlone() throws Exception {
+        start(null, new Batching(4, 1_000));
+        InpaintMask mask = box(W, H, 20, 10, 40, 30);
+        camera("cam-b", storeMask(mask).uri(), "rn");
+        List<BufferedImage> images = List.of(picture(W, H, 1), picture(W, H, 2), picture(2 * W, 2 * H, 3),
+                picture(W, H, 4));
+        RecordHeaders bad = new RecordHeaders();
+        FrameHeaders.put(bad, FrameHeaders.INPAINT_MASK, "artifact://sha256/" + "2".repeat(64) + ".png");
+        for (int i = 0; i < 3; i++) {
+            send("cam-b", i + 1, png(images.get(i)), i == 1 ? bad : null);
+        }
+        assertTrue(inpainted.isEmpty() && errors.isEmpty(), "three frames wait for the fourth");
+        send("cam-b", 4, png(images.get(3)), null);
+
+        List<JsonNode> events = drain(inpainted, InpaintEvent.class);
+        assertEquals(List.of(1L, 3L, 4L), events.stream().map(e -> e.at("/source/sequence").asLong()).toList());
+        List<JsonNode> errorEvents = drain(errors, ErrorEvent.class);
+        assertEquals(1, errorEvents.size());
+        assertEquals(2, errorEvents.get(0).at("/source/sequence").asLong());
+        assertEquals("BAD_INPUT", errorEvents.get(0).get("reason").asText());
+        try (Inpainter library = Inpainting.create(InpaintMethod.RN, null)) {
+            for (JsonNode event : events) {
+                int i = (int) event.at("/source/sequence").asLong() - 1;
+                BufferedImage expected = Inpainting.run(library, images.get(i), mask).image();
+                ArtifactRef output = Json.MAPPER.treeToValue(event.get("output"), ArtifactRef.class);
+                BufferedImage fromStage = ImageIO.read(new ByteArrayInputStream(artifacts.get(output)));
+                assertArrayEquals(pixels(expected), pixels(fromStage), "frame " + (i + 1) + " as alone");
+            }
+        }
+        List<Long> frameOrder = inpaintedFrames.readRecordsToList().stream()
+                .map(r -> FrameHeaders.number(r.headers(), FrameHeaders.SEQUENCE).orElseThrow()).toList();
+        assertEquals(List.of(1L, 3L, 4L), frameOrder);
     }
 }

@@ -1,0 +1,22 @@
+package dev.visionstream.app.topology;
+
+import java.util.List;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * A stage processor that can run several frames through one model call. Without this interface a batch is
+ * processed record by record.
+ */
+public interface BatchProcessor extends Processor<String, StageInput, String, Publication> {
+    /**
+     * Forwards, record after record in the order given, what {@link #process} would forward for each. A failure
+     * that belongs to one record becomes that record's error event; it must not escape or touch the others.
+     */
+    void processBatch(List<Record<String, StageInput>> records);
+
+    @Override
+    default void process(Record<String, StageInput> record) {
+        processBatch(List.of(record));
+    }
+}
