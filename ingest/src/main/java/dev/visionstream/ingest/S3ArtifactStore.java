@@ -124,8 +124,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
 
     /** {@code s3://bucket/prefix}, for messages. */
     public String location() {
-        return "s3://" + settings.bucket() + "/" + settings.prefix()
-                + (settings.endpoint() == null ? "" : " at " + settings.endpoint());
+        return settings.location();
     }
 
     private void write(String uri, byte[] bytes, String contentType) {

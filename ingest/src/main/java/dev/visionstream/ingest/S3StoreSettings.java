@@ -59,6 +59,11 @@ public record S3StoreSettings(URI endpoint, String bucket, String prefix, String
         return total;
     }
 
+    /** {@code s3://bucket/prefix}, with the endpoint when it is not AWS, for messages. */
+    public String location() {
+        return "s3://" + bucket + "/" + prefix + (endpoint == null ? "" : " at " + endpoint);
+    }
+
     /** One {@code name = value} line per setting, the secret key masked. */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();

@@ -7,7 +7,7 @@ import dev.visionstream.app.stages.StageRegistry;
 import dev.visionstream.app.topology.Publication;
 import dev.visionstream.app.topology.VisionTopology;
 import dev.visionstream.ingest.ArtifactStore;
-import dev.visionstream.ingest.LocalArtifactStore;
+import dev.visionstream.ingest.S3ArtifactStore;
 import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.schemas.ErrorEvent;
 import java.time.Duration;
@@ -30,7 +30,7 @@ public final class VisionService implements AutoCloseable {
     private final int metricsPort;
 
     private VisionService(Map<String, Object> client, ServiceOptions options) {
-        this.artifacts = new LocalArtifactStore(options.artifactDir());
+        this.artifacts = options.artifactStore().open(options.artifactDir());
         VisionTopology topology = new VisionTopology(StageRegistry.defaults(artifacts, options.stages()),
                 new BoundedImageDecoder(options.maxPixels(), options.maxFrameBytes()), artifacts::get, this::observe);
         this.app = new VisionStreamApp(topology.build(), StreamsSettings.of(client, options.applicationId(),
@@ -102,5 +102,8 @@ public final class VisionService implements AutoCloseable {
     public void close() {
         app.close();
         metrics.close();
+        if (artifacts instanceof S3ArtifactStore s3) {
+            s3.close();
+        }
     }
 }
