@@ -102,8 +102,8 @@ final class RunCommand implements Callable<Integer> {
             options.stages().describe().forEach(line -> System.out.println("stages." + line));
             return 0;
         }
-        System.err.println("vision run: " + settings.describe());
         checkArtifactStore(options);
+        System.err.println("vision run: " + settings.describe());
         StopSignal stop = StopSignal.install();
         Map<String, Object> client = settings.toClientConfig();
         try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2));
