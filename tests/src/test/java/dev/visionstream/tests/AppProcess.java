@@ -20,10 +20,18 @@ final class AppProcess implements AutoCloseable {
     }
 
     AppProcess(String bootstrap, Path workDir, Path kafkaConfig, String applicationId, Path log, int metricsPort) {
+        this(bootstrap, workDir, kafkaConfig, applicationId, log, metricsPort, List.of());
+    }
+
+    /** @param jvmOptions extra JVM options, e.g. {@code -Dvision.artifact.store=s3} */
+    AppProcess(String bootstrap, Path workDir, Path kafkaConfig, String applicationId, Path log, int metricsPort,
+               List<String> jvmOptions) {
         this.log = log;
         this.metricsPort = metricsPort;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        this.command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        this.command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "dev.visionstream.app.cli.VisionCli", "run", "--bootstrap-servers", bootstrap,
                 "--work-dir", workDir.toString(), "--kafka-config", kafkaConfig.toString(),
                 "--application-id", applicationId, "--metrics-port", Integer.toString(metricsPort),
@@ -47,6 +55,10 @@ final class AppProcess implements AutoCloseable {
 
     boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    String log() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
     }
 
     String logTail() throws IOException {
