@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code artifact://sha256/<64 hex>.<ext>}: content-addressed, the extension following the content type;</li>
  *   <li>{@code artifact://named/<name>}: named outputs, {@code /}-separated segments of letters, digits,
- *       {@code . _ -}, none starting with a dot.</li>
+ *       {@code . _ -}, none starting with a dot, of at most 200 characters each and 900 in all.</li>
  * </ul>
  * A reference names an artifact relative to its store, never by file path or bucket, so it stays valid whichever
  * store (or host) resolves it.
@@ -27,7 +27,9 @@ public final class ArtifactUris {
     static final String NAMED_AREA = "named";
 
     private static final Pattern CONTENT_FILE = Pattern.compile("([0-9a-f]{64})\\.[a-z0-9]{1,8}");
-    private static final Pattern NAME_SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
+    // lengths within every file system's and S3's limits: a name the store cannot hold must not read as an outage
+    private static final Pattern NAME_SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}");
+    private static final int MAX_NAME = 900;
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Map<String, String> EXTENSIONS = Map.of(
             "image/jpeg", "jpg",
@@ -110,7 +112,7 @@ public final class ArtifactUris {
     }
 
     private static boolean isSafeName(String name) {
-        if (name.isEmpty()) {
+        if (name.isEmpty() || name.length() > MAX_NAME) {
             return false;
         }
         for (String segment : name.split("/", -1)) {

@@ -61,6 +61,10 @@ public final class LocalArtifactStore implements ArtifactStore {
             if (!file.toRealPath().startsWith(root.toRealPath())) {
                 throw new ArtifactException(Reason.OUTSIDE_STORE, uri + " is a link out of the store");
             }
+            if (!Files.isRegularFile(file)) {
+                // a folder of named artifacts is no artifact; as IO it would count as an outage and be retried
+                throw new ArtifactException(Reason.MISSING, uri + " is not an artifact in the store at " + root);
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ArtifactException(Reason.MISSING, uri + " is not in the store at " + root, e);
