@@ -14,7 +14,6 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -59,8 +58,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
                 // the SHA-256 check on read is the integrity check; CRC trailers are not spoken by every S3 server
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD)
-                        .retryStrategy(b -> b.maxAttempts(1)));
+                .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)));
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
