@@ -8,42 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * An {@link ArtifactStore} in a local (or mounted shared) folder.
  *
- * <p>URIs name artifacts relative to the store, never by file path, so a reference stays valid when the folder is
- * mounted elsewhere and a crafted reference cannot name any other file:
- * <ul>
- *   <li>{@code artifact://sha256/<64 hex>.<ext>}: content-addressed, stored as {@code <root>/sha256/<hex>.<ext>};</li>
- *   <li>{@code artifact://named/<name>}: named outputs, stored as {@code <root>/named/<name>}.</li>
- * </ul>
- * The extension follows the content type ({@code jpg}, {@code png}, {@code json}, {@code ply}, else {@code bin}).
+ * <p>URIs name artifacts relative to the store, never by file path ({@link ArtifactUris}), so a reference stays
+ * valid when the folder is mounted elsewhere and a crafted reference cannot name any other file:
+ * {@code artifact://sha256/<hex>.<ext>} is stored as {@code <root>/sha256/<hex>.<ext>} and
+ * {@code artifact://named/<name>} as {@code <root>/named/<name>}.
  * Files are written to a temporary file in the target folder and moved into place atomically, so readers never
  * see a partial artifact. Nothing expires here: cleanup by age is left to the operator.
  */
 public final class LocalArtifactStore implements ArtifactStore {
-    public static final String URI_PREFIX = "artifact://";
-    private static final String CONTENT_AREA = "sha256";
-    private static final String NAMED_AREA = "named";
-
-    private static final Pattern CONTENT_FILE = Pattern.compile("[0-9a-f]{64}\\.[a-z0-9]{1,8}");
-    private static final Pattern NAME_SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
-    private static final Map<String, String> EXTENSIONS = Map.of(
-            "image/jpeg", "jpg",
-            "image/png", "png",
-            "application/json", "json",
-            "application/x-ply", "ply",
-            "text/plain", "txt");
-    private static final HexFormat HEX = HexFormat.of();
+    public static final String URI_PREFIX = ArtifactUris.PREFIX;
 
     private final Path root;
 
@@ -60,30 +38,32 @@ public final class LocalArtifactStore implements ArtifactStore {
         Objects.requireNonNull(bytes, "bytes");
         Objects.requireNonNull(contentType, "contentType");
         String sha256 = sha256Hex(bytes);
-        String file = sha256 + "." + extensionOf(contentType);
-        write(root.resolve(CONTENT_AREA).resolve(file), bytes);
-        return new ArtifactRef(URI_PREFIX + CONTENT_AREA + "/" + file, sha256, bytes.length, contentType);
+        String uri = ArtifactUris.contentUri(sha256, contentType);
+        write(resolve(uri), bytes);
+        return new ArtifactRef(uri, sha256, bytes.length, contentType);
     }
 
     @Override
     public ArtifactRef put(String name, byte[] bytes, String contentType) {
         Objects.requireNonNull(bytes, "bytes");
         Objects.requireNonNull(contentType, "contentType");
-        String uri = URI_PREFIX + NAMED_AREA + "/" + name;
+        String uri = ArtifactUris.namedUri(name);
         write(resolve(uri), bytes);
         return new ArtifactRef(uri, sha256Hex(bytes), bytes.length, contentType);
     }
 
     @Override
     public byte[] get(String uri, String expectedSha256) {
-        if (expectedSha256 == null || !SHA256_HEX.matcher(expectedSha256).matches()) {
-            throw new IllegalArgumentException("expected SHA-256 must be 64 hex characters: " + expectedSha256);
-        }
+        ArtifactUris.requireSha256(expectedSha256);
         Path file = resolve(uri);
         byte[] bytes;
         try {
             if (!file.toRealPath().startsWith(root.toRealPath())) {
                 throw new ArtifactException(Reason.OUTSIDE_STORE, uri + " is a link out of the store");
+            }
+            if (!Files.isRegularFile(file)) {
+                // a folder of named artifacts is no artifact; as IO it would count as an outage and be retried
+                throw new ArtifactException(Reason.MISSING, uri + " is not an artifact in the store at " + root);
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -91,12 +71,7 @@ public final class LocalArtifactStore implements ArtifactStore {
         } catch (IOException e) {
             throw new ArtifactException(Reason.IO, "reading " + uri + " failed: " + e.getMessage(), e);
         }
-        String actual = sha256Hex(bytes);
-        if (!actual.equalsIgnoreCase(expectedSha256)) {
-            throw new ArtifactException(Reason.CHECKSUM_MISMATCH,
-                    uri + " hashes to " + actual + ", expected " + expectedSha256.toLowerCase(Locale.ROOT));
-        }
-        return bytes;
+        return ArtifactUris.verified(uri, bytes, expectedSha256);
     }
 
     /**
@@ -104,41 +79,14 @@ public final class LocalArtifactStore implements ArtifactStore {
      * two URI forms of this store, so that file paths, other schemes and {@code ..} never reach the file system.
      */
     public Path resolve(String uri) {
-        Objects.requireNonNull(uri, "uri");
-        if (!uri.startsWith(URI_PREFIX)) {
-            throw new ArtifactException(Reason.OUTSIDE_STORE, "not an " + URI_PREFIX + " reference: " + uri);
-        }
-        String rest = uri.substring(URI_PREFIX.length());
-        int slash = rest.indexOf('/');
-        String area = slash < 0 ? rest : rest.substring(0, slash);
-        String path = slash < 0 ? "" : rest.substring(slash + 1);
-        boolean valid = switch (area) {
-            case CONTENT_AREA -> CONTENT_FILE.matcher(path).matches();
-            case NAMED_AREA -> isSafeName(path);
-            default -> false;
-        };
-        if (!valid) {
-            throw new ArtifactException(Reason.OUTSIDE_STORE, "not a reference into this store: " + uri);
-        }
-        Path areaRoot = root.resolve(area);
-        Path file = areaRoot.resolve(path).normalize();
+        ArtifactUris.Location location = ArtifactUris.parse(uri);
+        Path areaRoot = root.resolve(location.area());
+        Path file = areaRoot.resolve(location.path()).normalize();
         if (!file.startsWith(areaRoot)) {
-            // unreachable given the patterns above; kept so that a future pattern change cannot open a hole
+            // unreachable given the URI patterns; kept so that a future pattern change cannot open a hole
             throw new ArtifactException(Reason.OUTSIDE_STORE, uri + " leaves the store");
         }
         return file;
-    }
-
-    private static boolean isSafeName(String name) {
-        if (name.isEmpty()) {
-            return false;
-        }
-        for (String segment : name.split("/", -1)) {
-            if (!NAME_SEGMENT.matcher(segment).matches()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void write(Path target, byte[] bytes) {
@@ -170,16 +118,7 @@ public final class LocalArtifactStore implements ArtifactStore {
         }
     }
 
-    private static String extensionOf(String contentType) {
-        String base = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return EXTENSIONS.getOrDefault(base, "bin");
-    }
-
     static String sha256Hex(byte[] bytes) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
+        return ArtifactUris.sha256Hex(bytes);
     }
 }

@@ -162,4 +162,21 @@ class LocalArtifactStoreTest {
         assertTrue(store.put(DATA, "application/x-ply").uri().endsWith(".ply"));
         assertTrue(store.put(DATA, "application/octet-stream").uri().endsWith(".bin"));
     }
+
+    @Test
+    void aFolderOfNamedArtifactsIsMissingNotAnOutage() {
+        LocalArtifactStore store = new LocalArtifactStore(root);
+        store.put("cam-1/density/000001.png", DATA, "image/png");
+        ArtifactException e = assertThrows(ArtifactException.class,
+                () -> store.get("artifact://named/cam-1/density", LocalArtifactStore.sha256Hex(DATA)));
+        assertEquals(Reason.MISSING, e.reason());
+    }
+
+    @Test
+    void aNameTooLongForAnyStoreIsRefusedNotAnOutage() {
+        LocalArtifactStore store = new LocalArtifactStore(root);
+        ArtifactException e = assertThrows(ArtifactException.class,
+                () -> store.get("artifact://named/" + "a".repeat(300), LocalArtifactStore.sha256Hex(DATA)));
+        assertEquals(Reason.OUTSIDE_STORE, e.reason());
+    }
 }

@@ -2,10 +2,11 @@ package dev.visionstream.app.cli;
 
 import dev.visionstream.app.kafka.KafkaClientSettings;
 import dev.visionstream.app.kafka.TopicCatalog;
+import dev.visionstream.app.runtime.ArtifactStoreSettings;
 import dev.visionstream.app.runtime.CameraRegistry;
+import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.ingest.FrameProducer;
 import dev.visionstream.ingest.FrameSentListener;
-import dev.visionstream.ingest.LocalArtifactStore;
 import dev.visionstream.ingest.live.CameraConfigFeed;
 import dev.visionstream.ingest.live.CameraStats;
 import dev.visionstream.ingest.live.IngestSupervisor;
@@ -47,12 +48,13 @@ final class ConfiguredIngest {
     int run() throws Exception {
         Map<String, Object> client = settings.toClientConfig();
         CameraRegistry.publish(client, cameras.toArray(CameraConfig[]::new));
+        ArtifactStore artifacts = ArtifactStoreSettings.fromProcess().open(artifactDir);
         Properties producerSettings = settings.toProperties();
         producerSettings.setProperty(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
                 Integer.toString(TopicCatalog.FRAMES_MAX_MESSAGE_BYTES));
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-        try (FrameProducer producer = FrameProducer.create(producerSettings, new LocalArtifactStore(artifactDir));
+        try (FrameProducer producer = FrameProducer.create(producerSettings, artifacts);
              KafkaIngestEvents events = new KafkaIngestEvents(client);
              IngestSupervisor supervisor = new IngestSupervisor(producer, events, FrameSentListener.NONE)) {
             CameraConfigFeed feed = null;

@@ -3,7 +3,10 @@ package dev.visionstream.app.cli;
 import ai.djl.engine.Engine;
 import dev.visionstream.app.kafka.KafkaClientSettings;
 import dev.visionstream.app.kafka.TopicCatalog;
+import dev.visionstream.app.runtime.ArtifactStoreSettings;
+import dev.visionstream.ingest.ArtifactException;
 import dev.visionstream.ingest.LocalArtifactStore;
+import dev.visionstream.ingest.S3ArtifactStore;
 import dev.visionstream.schemas.ArtifactRef;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +39,8 @@ final class DoctorCommand implements Callable<Integer> {
     KafkaConnectionOptions kafka;
 
     @Option(names = "--work-dir", defaultValue = ".vision", paramLabel = "DIR",
-            description = "The work dir whose artifact store is checked (default: ${DEFAULT-VALUE}).")
+            description = "The work dir whose artifact store is checked (default: ${DEFAULT-VALUE}); with "
+                    + "VISION_ARTIFACT_STORE=s3 the bucket is checked instead.")
     Path workDir;
 
     private final List<String> problems = new ArrayList<>();
@@ -116,6 +120,17 @@ final class DoctorCommand implements Callable<Integer> {
 
     private void checkArtifactStore() {
         Path root = workDir.resolve("artifacts");
+        ArtifactStoreSettings settings;
+        try {
+            settings = ArtifactStoreSettings.fromProcess();
+        } catch (IllegalArgumentException e) {
+            problem("artifact store settings: " + e.getMessage());
+            return;
+        }
+        if (!settings.isLocal()) {
+            checkBucket(settings);
+            return;
+        }
         try {
             Files.createDirectories(root);
             LocalArtifactStore store = new LocalArtifactStore(root);
@@ -126,6 +141,15 @@ final class DoctorCommand implements Callable<Integer> {
             ok("artifact store " + root.toAbsolutePath() + " is writable");
         } catch (Exception e) {
             problem("artifact store " + root.toAbsolutePath() + " is not usable: " + e.getMessage());
+        }
+    }
+
+    private void checkBucket(ArtifactStoreSettings settings) {
+        try (S3ArtifactStore store = S3ArtifactStore.open(settings.s3())) {
+            store.probe();
+            ok("artifact store " + store.location() + " can be written and read back");
+        } catch (ArtifactException e) {
+            problem("artifact store " + settings.s3().location() + " is not usable: " + e.getMessage());
         }
     }
 

@@ -2,12 +2,13 @@ package dev.visionstream.app.cli;
 
 import dev.visionstream.app.kafka.KafkaClientSettings;
 import dev.visionstream.app.kafka.TopicCatalog;
+import dev.visionstream.app.runtime.ArtifactStoreSettings;
 import dev.visionstream.app.runtime.CameraRegistry;
+import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.ingest.FrameProducer;
 import dev.visionstream.ingest.FrameSource;
 import dev.visionstream.ingest.FrameSources;
 import dev.visionstream.ingest.IngestRun;
-import dev.visionstream.ingest.LocalArtifactStore;
 import dev.visionstream.ingest.Pacing;
 import dev.visionstream.ingest.SourceOptions;
 import dev.visionstream.ingest.live.IngestConfigFile;
@@ -74,7 +75,7 @@ final class IngestCommand implements Callable<Integer> {
 
     @Option(names = "--artifact-dir", defaultValue = ".vision/artifacts", paramLabel = "DIR",
             description = "Artifact store for frames too large for the topic (claim-check) (default: "
-                    + "${DEFAULT-VALUE}).")
+                    + "${DEFAULT-VALUE}); VISION_ARTIFACT_STORE=s3 uses a bucket instead.")
     Path artifactDir;
 
     @Option(names = "--register", split = ",", paramLabel = "STAGE[,STAGE...]",
@@ -111,6 +112,7 @@ final class IngestCommand implements Callable<Integer> {
         if (fps != null) {
             options = options.withFolderFrameRate(fps);
         }
+        ArtifactStore artifacts = ArtifactStoreSettings.fromProcess().open(artifactDir);
         Properties producerSettings = settings.toProperties();
         producerSettings.setProperty(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
                 Integer.toString(TopicCatalog.FRAMES_MAX_MESSAGE_BYTES));
@@ -119,7 +121,7 @@ final class IngestCommand implements Callable<Integer> {
         SourceOptions sourceOptions = options;
         try (FrameSource frames = InputFiles.read("--source", source,
                 f -> FrameSources.open(f, camera, sourceOptions));
-             FrameProducer producer = FrameProducer.create(producerSettings, new LocalArtifactStore(artifactDir))) {
+             FrameProducer producer = FrameProducer.create(producerSettings, artifacts)) {
             sent = new IngestRun(frames, producer, pacing, maxFrames == null ? IngestRun.ALL_FRAMES : maxFrames,
                     (frame, delivery) -> progress.update(frame.sequence() + 1)).run();
         }

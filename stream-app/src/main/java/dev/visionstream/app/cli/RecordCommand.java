@@ -1,7 +1,7 @@
 package dev.visionstream.app.cli;
 
 import dev.visionstream.app.kafka.KafkaClientSettings;
-import dev.visionstream.ingest.LocalArtifactStore;
+import dev.visionstream.app.runtime.ArtifactStoreSettings;
 import dev.visionstream.ingest.recording.FrameRecorder;
 import dev.visionstream.ingest.recording.RecordingWriter;
 import java.nio.file.Path;
@@ -45,7 +45,8 @@ final class RecordCommand implements Callable<Integer> {
     int segmentMb;
 
     @Option(names = "--artifact-dir", defaultValue = ".vision/artifacts", paramLabel = "DIR",
-            description = "Artifact store holding claim-checked frames (default: ${DEFAULT-VALUE}).")
+            description = "Artifact store holding claim-checked frames (default: ${DEFAULT-VALUE}); "
+                    + "VISION_ARTIFACT_STORE=s3 uses a bucket instead.")
     Path artifactDir;
 
     @Override
@@ -64,7 +65,7 @@ final class RecordCommand implements Callable<Integer> {
         description.put("from", start.toString());
         description.put("to", to.toString());
         FrameRecorder recorder = new FrameRecorder(settings.toClientConfig(), chosen, start, to,
-                new LocalArtifactStore(artifactDir));
+                ArtifactStoreSettings.fromProcess().open(artifactDir));
         ProgressBar progress = new ProgressBar("record " + out.getFileName());
         Thread hook = new Thread(recorder::stop);
         Runtime.getRuntime().addShutdownHook(hook);

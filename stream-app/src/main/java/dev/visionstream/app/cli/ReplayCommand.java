@@ -2,9 +2,10 @@ package dev.visionstream.app.cli;
 
 import dev.visionstream.app.kafka.KafkaClientSettings;
 import dev.visionstream.app.kafka.TopicCatalog;
+import dev.visionstream.app.runtime.ArtifactStoreSettings;
 import dev.visionstream.app.runtime.CameraRegistry;
+import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.ingest.FrameProducer;
-import dev.visionstream.ingest.LocalArtifactStore;
 import dev.visionstream.ingest.SourceOptions;
 import dev.visionstream.ingest.recording.RecordingReader;
 import dev.visionstream.ingest.replay.ReplayInput;
@@ -61,7 +62,8 @@ final class ReplayCommand implements Callable<Integer> {
     List<String> register;
 
     @Option(names = "--artifact-dir", defaultValue = ".vision/artifacts", paramLabel = "DIR",
-            description = "Artifact store for frames too large for the topic (default: ${DEFAULT-VALUE}).")
+            description = "Artifact store for frames too large for the topic (default: ${DEFAULT-VALUE}); "
+                    + "VISION_ARTIFACT_STORE=s3 uses a bucket instead.")
     Path artifactDir;
 
     @Override
@@ -90,11 +92,12 @@ final class ReplayCommand implements Callable<Integer> {
             }
         }
         SourceOptions options = SourceOptions.defaults().withStart(start == null ? Instant.now() : start);
+        ArtifactStore artifacts = ArtifactStoreSettings.fromProcess().open(artifactDir);
         Properties producerSettings = settings.toProperties();
         producerSettings.setProperty(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
                 Integer.toString(TopicCatalog.FRAMES_MAX_MESSAGE_BYTES));
         ProgressBar progress = new ProgressBar("replay " + input.getFileName() + " at " + replaySpeed);
-        try (FrameProducer producer = FrameProducer.create(producerSettings, new LocalArtifactStore(artifactDir))) {
+        try (FrameProducer producer = FrameProducer.create(producerSettings, artifacts)) {
             Replayer replayer = new Replayer(
                     () -> InputFiles.read(null, input, f -> ReplayInput.open(f, camera, options)), producer,
                     replaySpeed, loop, shiftToNow, (frame, delivery, sent, total) -> progress.update(sent, total));

@@ -2,11 +2,14 @@ package dev.visionstream.app.cli;
 
 import dev.visionstream.app.console.VisionConsole;
 import dev.visionstream.app.kafka.KafkaClientSettings;
+import dev.visionstream.app.runtime.ArtifactStoreSettings;
 import dev.visionstream.app.runtime.SampleMedia;
 import dev.visionstream.app.runtime.ServiceOptions;
 import dev.visionstream.app.runtime.StageSettings;
 import dev.visionstream.app.runtime.StopSignal;
 import dev.visionstream.app.runtime.VisionService;
+import dev.visionstream.ingest.ArtifactException;
+import dev.visionstream.ingest.S3ArtifactStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -28,7 +31,8 @@ final class RunCommand implements Callable<Integer> {
     String applicationId;
 
     @Option(names = "--work-dir", defaultValue = ".vision", paramLabel = "DIR",
-            description = "Local state and artifact store (default: ${DEFAULT-VALUE}).")
+            description = "Local state and artifact store (default: ${DEFAULT-VALUE}); VISION_ARTIFACT_STORE=s3 "
+                    + "puts artifacts in a bucket instead.")
     Path workDir;
 
     @Option(names = "--metrics-port", defaultValue = "9400",
@@ -60,6 +64,20 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** A bucket that cannot be written and read fails the start, not the first stage that writes to it. */
+    private static void checkArtifactStore(ServiceOptions options) {
+        ArtifactStoreSettings store = options.artifactStore();
+        if (store.isLocal()) {
+            return;
+        }
+        try (S3ArtifactStore s3 = S3ArtifactStore.open(store.s3())) {
+            s3.probe();
+        } catch (ArtifactException e) {
+            throw new BadInputException("artifact store " + store.location(options.artifactDir()),
+                    "cannot be written and read back: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         ui.check();
@@ -76,6 +94,7 @@ final class RunCommand implements Callable<Integer> {
                 .partitions(partitions)
                 .threads(threads)
                 .stages(StageSettings.fromProcess())
+                .artifactStore(ArtifactStoreSettings.fromProcess())
                 .build();
         if (printConfig) {
             settings.describe().lines().forEach(line -> System.out.println("kafka." + line));
@@ -83,6 +102,7 @@ final class RunCommand implements Callable<Integer> {
             options.stages().describe().forEach(line -> System.out.println("stages." + line));
             return 0;
         }
+        checkArtifactStore(options);
         System.err.println("vision run: " + settings.describe());
         StopSignal stop = StopSignal.install();
         Map<String, Object> client = settings.toClientConfig();

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 done, 1 internal error, 2 bad input (one line on stderr says which and why)."},
         subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, RecordCommand.class,
                 ReplayCommand.class, BenchCommand.class, DoctorCommand.class, CountCommand.class, SplatCommand.class,
-                InpaintCommand.class, PoseCommand.class,
+                InpaintCommand.class, PoseCommand.class, ArtifactCommand.class,
                 CommandLine.HelpCommand.class})
 public final class VisionCli implements Runnable {
     @Spec

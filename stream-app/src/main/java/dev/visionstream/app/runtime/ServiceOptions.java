@@ -2,6 +2,7 @@ package dev.visionstream.app.runtime;
 
 import dev.visionstream.models.image.BoundedImageDecoder;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,6 +11,7 @@ import java.util.List;
  * @param applicationId  Kafka Streams {@code application.id}; instances with the same id share the work
  * @param stateDir       local state stores
  * @param artifactDir    the local artifact store (claim-checked frames, overlays, scenes)
+ * @param artifactStore  whether artifacts go to {@code artifactDir} (the default) or to an S3 bucket
  * @param metricsPort    Prometheus port; 0 picks a free one, a negative value serves no endpoint
  * @param partitions     partitions of the topics the service creates
  * @param threads        stream threads
@@ -18,9 +20,9 @@ import java.util.List;
  * @param maxFrameBytes  encoded frames (in-band or claim-checked) over this size are refused
  * @param stages         what the model stages load
  */
-public record ServiceOptions(String applicationId, Path stateDir, Path artifactDir, int metricsPort, int partitions,
-                             int threads, long commitInterval, long maxPixels, int maxFrameBytes,
-                             StageSettings stages) {
+public record ServiceOptions(String applicationId, Path stateDir, Path artifactDir,
+                             ArtifactStoreSettings artifactStore, int metricsPort, int partitions, int threads,
+                             long commitInterval, long maxPixels, int maxFrameBytes, StageSettings stages) {
     public static final int DEFAULT_PARTITIONS = 4;
     public static final long DEFAULT_COMMIT_INTERVAL_MS = 100;
 
@@ -46,16 +48,19 @@ public record ServiceOptions(String applicationId, Path stateDir, Path artifactD
 
     /** One {@code name = value} line per option, for {@code --print-config}. */
     public List<String> describe() {
-        return List.of("application.id = " + applicationId, "state.dir = " + stateDir,
-                "artifact.dir = " + artifactDir, "metrics.port = " + (metricsPort < 0 ? "off" : metricsPort),
+        List<String> lines = new ArrayList<>(List.of("application.id = " + applicationId, "state.dir = " + stateDir));
+        lines.addAll(artifactStore.describe(artifactDir));
+        lines.addAll(List.of("metrics.port = " + (metricsPort < 0 ? "off" : metricsPort),
                 "partitions = " + partitions, "threads = " + threads, "commit.interval.ms = " + commitInterval,
-                "max.pixels = " + maxPixels, "max.frame.bytes = " + maxFrameBytes);
+                "max.pixels = " + maxPixels, "max.frame.bytes = " + maxFrameBytes));
+        return lines;
     }
 
     public static final class Builder {
         private String applicationId = StreamsSettings.DEFAULT_APPLICATION_ID;
         private Path stateDir;
         private Path artifactDir;
+        private ArtifactStoreSettings artifactStore = ArtifactStoreSettings.local();
         private int metricsPort = -1;
         private int partitions = DEFAULT_PARTITIONS;
         private int threads = 1;
@@ -71,6 +76,7 @@ public record ServiceOptions(String applicationId, Path stateDir, Path artifactD
             applicationId = o.applicationId;
             stateDir = o.stateDir;
             artifactDir = o.artifactDir;
+            artifactStore = o.artifactStore;
             metricsPort = o.metricsPort;
             partitions = o.partitions;
             threads = o.threads;
@@ -92,6 +98,12 @@ public record ServiceOptions(String applicationId, Path stateDir, Path artifactD
 
         public Builder artifactDir(Path dir) {
             this.artifactDir = dir;
+            return this;
+        }
+
+        /** Where artifacts go; the default is the local folder {@code artifactDir}. */
+        public Builder artifactStore(ArtifactStoreSettings settings) {
+            this.artifactStore = settings;
             return this;
         }
 
@@ -134,8 +146,8 @@ public record ServiceOptions(String applicationId, Path stateDir, Path artifactD
             if (stateDir == null || artifactDir == null) {
                 throw new IllegalStateException("service options need a state dir and an artifact dir");
             }
-            return new ServiceOptions(applicationId, stateDir, artifactDir, metricsPort, partitions, threads,
-                    commitInterval, maxPixels, maxFrameBytes, stages);
+            return new ServiceOptions(applicationId, stateDir, artifactDir, artifactStore, metricsPort, partitions,
+                    threads, commitInterval, maxPixels, maxFrameBytes, stages);
         }
     }
 }

@@ -7,7 +7,7 @@ import dev.visionstream.app.stages.StageRegistry;
 import dev.visionstream.app.topology.Publication;
 import dev.visionstream.app.topology.VisionTopology;
 import dev.visionstream.ingest.ArtifactStore;
-import dev.visionstream.ingest.LocalArtifactStore;
+import dev.visionstream.ingest.S3ArtifactStore;
 import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.schemas.ErrorEvent;
 import java.time.Duration;
@@ -26,15 +26,17 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 public final class VisionService implements AutoCloseable {
     private final VisionMetrics metrics = new VisionMetrics();
     private final ArtifactStore artifacts;
+    private final OutageReporter outages;
     private final VisionStreamApp app;
     private final int metricsPort;
 
     private VisionService(Map<String, Object> client, ServiceOptions options) {
-        this.artifacts = new LocalArtifactStore(options.artifactDir());
+        this.artifacts = options.artifactStore().open(options.artifactDir());
         VisionTopology topology = new VisionTopology(StageRegistry.defaults(artifacts, options.stages()),
                 new BoundedImageDecoder(options.maxPixels(), options.maxFrameBytes()), artifacts::get, this::observe);
+        this.outages = new OutageReporter(client);
         this.app = new VisionStreamApp(topology.build(), StreamsSettings.of(client, options.applicationId(),
-                options.stateDir(), options.threads(), options.commitInterval()));
+                options.stateDir(), options.threads(), options.commitInterval()), outages::report);
         metrics.bindStreams(app.streams());
         this.metricsPort = options.metricsPort() < 0 ? -1 : metrics.startServer(options.metricsPort());
     }
@@ -101,6 +103,10 @@ public final class VisionService implements AutoCloseable {
     @Override
     public void close() {
         app.close();
+        outages.close();
         metrics.close();
+        if (artifacts instanceof S3ArtifactStore s3) {
+            s3.close();
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -20,6 +21,14 @@ public final class VisionStreamApp implements AutoCloseable {
     private volatile KafkaStreams.State lastState = KafkaStreams.State.CREATED;
 
     public VisionStreamApp(Topology topology, Properties settings) {
+        this(topology, settings, failure -> false);
+    }
+
+    /**
+     * @param onThreadFailure told of every exception that ends a stream thread before the thread is replaced; it
+     *                        returns true when it has reported the failure itself (no stack trace logged then)
+     */
+    public VisionStreamApp(Topology topology, Properties settings, Predicate<Throwable> onThreadFailure) {
         this.streams = new KafkaStreams(topology, settings);
         streams.setStateListener((next, previous) -> {
             lastState = next;
@@ -30,7 +39,9 @@ public final class VisionStreamApp implements AutoCloseable {
         });
         // errors inside records are handled by the topology; anything reaching here is infrastructure: retry it
         streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("stream thread failed, replacing it", e);
+            if (!onThreadFailure.test(e)) {
+                LOG.error("stream thread failed, replacing it", e);
+            }
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
     }

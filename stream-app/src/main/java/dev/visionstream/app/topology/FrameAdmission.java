@@ -49,13 +49,18 @@ public final class FrameAdmission implements FixedKeyProcessor<String, Configure
                 meta.map(RecordMetadata::topic).orElse(null), meta.map(RecordMetadata::partition).orElse(null),
                 meta.map(RecordMetadata::offset).orElse(null), sequence < 0 ? null : sequence);
         Instant captureTime = Instant.ofEpochMilli(record.timestamp());
+        StageInput admitted;
         try {
-            context.forward(record.withValue(Admission.accepted(admit(cameraId, source, captureTime, sequence,
-                    record.value(), headers))));
+            admitted = admit(cameraId, source, captureTime, sequence, record.value(), headers);
         } catch (Rejected r) {
             context.forward(record.withValue(Admission.rejected(
                     ErrorEvents.of(STAGE, source, captureTime, r.reason, r.getMessage(), r.getCause()))));
+            return;
+        } catch (RuntimeException e) {
+            StoreOutageException.rethrowIfOutage(e, STAGE, source, captureTime, record.key());
+            throw e;
         }
+        context.forward(record.withValue(Admission.accepted(admitted)));
     }
 
     private StageInput admit(String cameraId, SourceCoordinates source, Instant captureTime, long sequence,
@@ -113,6 +118,12 @@ public final class FrameAdmission implements FixedKeyProcessor<String, Configure
         }
         try {
             return claimChecks.resolve(claim.get(), sha);
+        } catch (RuntimeException e) {
+            if (StoreOutageException.isOutage(e)) {
+                throw e; // the store is down, the claim-check may be fine: process the frame again later
+            }
+            throw new Rejected(ErrorReason.CLAIM_CHECK_INVALID,
+                    "claim-check " + claim.get() + " cannot be used: " + e.getMessage(), e);
         } catch (Exception e) {
             throw new Rejected(ErrorReason.CLAIM_CHECK_INVALID,
                     "claim-check " + claim.get() + " cannot be used: " + e.getMessage(), e);

@@ -6,7 +6,10 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs a stage's processor so that an exception on one frame becomes an error event instead of a dead thread. */
+/**
+ * Runs a stage's processor so that an exception on one frame becomes an error event instead of a dead thread; an
+ * artifact store outage is the exception to that ({@link StoreOutageException}): it aborts the task's transaction.
+ */
 final class GuardedStage implements Processor<String, StageInput, String, Publication> {
     private static final Logger LOG = LoggerFactory.getLogger(GuardedStage.class);
 
@@ -31,6 +34,7 @@ final class GuardedStage implements Processor<String, StageInput, String, Public
             delegate.process(record);
         } catch (RuntimeException e) {
             StageInput in = record.value();
+            StoreOutageException.rethrowIfOutage(e, stage, in.source(), in.captureTime(), record.key());
             LOG.warn("stage {} failed on {}: {}", stage, in.source(), e.toString());
             context.forward(record.withValue(StageFailures.of(stage, in, e)));
         }

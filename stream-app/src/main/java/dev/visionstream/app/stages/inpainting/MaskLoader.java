@@ -1,5 +1,6 @@
 package dev.visionstream.app.stages.inpainting;
 
+import dev.visionstream.app.topology.StoreOutageException;
 import dev.visionstream.ingest.ArtifactException;
 import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.models.inpainting.InpaintInputException;
@@ -67,6 +68,9 @@ final class MaskLoader {
             try {
                 bytes = artifacts.get(location, checksum);
             } catch (ArtifactException | IllegalArgumentException e) {
+                if (StoreOutageException.isOutage(e)) {
+                    throw e; // the store is down, not the mask wrong: the frame is processed again later
+                }
                 throw new InpaintInputException("mask " + location + " cannot be read: " + e.getMessage(), e);
             }
             InpaintMask mask = InpaintMask.decode(bytes, location);

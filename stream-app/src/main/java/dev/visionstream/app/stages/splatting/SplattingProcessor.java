@@ -3,6 +3,7 @@ package dev.visionstream.app.stages.splatting;
 import dev.visionstream.app.topology.ErrorEvents;
 import dev.visionstream.app.topology.Publication;
 import dev.visionstream.app.topology.StageInput;
+import dev.visionstream.app.topology.StoreOutageException;
 import dev.visionstream.app.topology.VisionTopology;
 import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.models.image.BoundedImageDecoder;
@@ -228,6 +229,7 @@ final class SplattingProcessor implements Processor<String, StageInput, String, 
             forward(scene, ErrorEvents.of(SplatEvent.STAGE, first.source(), capture, ErrorReason.BAD_INPUT,
                     "scene '" + scene.key() + "': " + e.getMessage(), e));
         } catch (RuntimeException e) {
+            StoreOutageException.rethrowIfOutage(e, SplatEvent.STAGE, first.source(), capture, scene.key());
             forward(scene, ErrorEvents.of(SplatEvent.STAGE, first.source(), capture, ErrorReason.STAGE_FAILURE,
                     "splatting failed on scene '" + scene.key() + "': " + e, e));
         }
