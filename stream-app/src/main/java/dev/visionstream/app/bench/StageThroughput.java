@@ -6,6 +6,7 @@ import dev.visionstream.app.kafka.TopicCatalog;
 import dev.visionstream.app.runtime.CameraRegistry;
 import dev.visionstream.app.runtime.EventTap;
 import dev.visionstream.app.runtime.ServiceOptions;
+import dev.visionstream.app.runtime.StageSettings;
 import dev.visionstream.app.runtime.VisionService;
 import dev.visionstream.ingest.Frame;
 import dev.visionstream.ingest.FrameProducer;
@@ -54,7 +55,8 @@ final class StageThroughput {
      * mean over the timed results of the sum of their {@code timingsMs} entries named in {@code modelTimings}
      * (on a shared machine the model slows down beside the broker and clients, which a plain loop does not show).
      */
-    static Result measure(Path workDir, String applicationId, String resultTopic, CameraFactory cameras,
+    static Result measure(Path workDir, String applicationId, StageSettings stages, String resultTopic,
+                          CameraFactory cameras,
                           byte[] encoded, String contentType, int width, int height, int warmup, int frames,
                           List<String> modelTimings, PrintStream out) throws Exception {
         Files.createDirectories(workDir);
@@ -65,6 +67,7 @@ final class StageThroughput {
                     .stateDir(workDir.resolve("streams"))
                     .artifactDir(workDir.resolve("artifacts"))
                     .partitions(1)
+                    .stages(stages)
                     .build();
             try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2))) {
                 CameraRegistry.publish(client, cameras.camera(service, WARMUP), cameras.camera(service, TIMED));

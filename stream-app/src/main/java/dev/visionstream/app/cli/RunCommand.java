@@ -46,6 +46,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ConsoleOptions ui;
 
+    @Mixin
+    StageDeviceOptions devices;
+
     @Option(names = "--print-config",
             description = "Print the effective settings (Kafka client, service, stages; secrets masked) and exit.")
     boolean printConfig;
@@ -75,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
                 .metricsPort(metricsPort)
                 .partitions(partitions)
                 .threads(threads)
-                .stages(StageSettings.fromProcess())
+                .stages(devices.apply(StageSettings.fromProcess()))
                 .build();
         if (printConfig) {
             settings.describe().lines().forEach(line -> System.out.println("kafka." + line));

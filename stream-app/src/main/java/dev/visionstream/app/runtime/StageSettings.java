@@ -1,5 +1,6 @@
 package dev.visionstream.app.runtime;
 
+import dev.visionstream.models.DeviceSetting;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,10 +22,12 @@ import java.util.Properties;
  * @param splatModelHeight       the export's input height
  * @param splatModelWidth        the export's input width
  * @param splatModelIntrinsics   whether the export takes intrinsics as an input
+ * @param devices                where each model stage runs: {@code vision.device} and per-stage
+ *                               {@code vision.<stage>.device} ({@link ModelStage})
  */
 public record StageSettings(String countingBackbone, boolean countingOverlays, Path inpaintWeights, Path poseWeights,
                             Path splatModel, int splatModelHeight, int splatModelWidth,
-                            boolean splatModelIntrinsics) {
+                            boolean splatModelIntrinsics, StageDevices devices) {
     /** One setting: its system property, its environment variable and its default. */
     public enum Key {
         COUNTING_BACKBONE("vision.counting.backbone", "VISION_COUNTING_BACKBONE", "default"),
@@ -33,7 +36,8 @@ public record StageSettings(String countingBackbone, boolean countingOverlays, P
         POSE_WEIGHTS("vision.pose.weights", "VISION_POSE_WEIGHTS", ""),
         SPLAT_MODEL("vision.splat.model", "VISION_SPLAT_MODEL", ""),
         SPLAT_MODEL_SIZE("vision.splat.model.size", "VISION_SPLAT_MODEL_SIZE", "224x224"),
-        SPLAT_MODEL_INTRINSICS("vision.splat.model.intrinsics", "VISION_SPLAT_MODEL_INTRINSICS", "true");
+        SPLAT_MODEL_INTRINSICS("vision.splat.model.intrinsics", "VISION_SPLAT_MODEL_INTRINSICS", "true"),
+        DEVICE("vision.device", "VISION_DEVICE", "auto");
 
         public final String property;
         public final String environment;
@@ -49,6 +53,9 @@ public record StageSettings(String countingBackbone, boolean countingOverlays, P
     public StageSettings {
         if (countingBackbone == null || countingBackbone.isBlank()) {
             throw new IllegalArgumentException("counting backbone must not be blank");
+        }
+        if (devices == null) {
+            throw new IllegalArgumentException("devices must be given");
         }
         if (splatModelHeight < 1 || splatModelWidth < 1) {
             throw new IllegalArgumentException("splat model size must be positive, got " + splatModelHeight + "x"
@@ -79,7 +86,34 @@ public record StageSettings(String countingBackbone, boolean countingOverlays, P
         return new StageSettings(v.get(Key.COUNTING_BACKBONE).isBlank() ? Key.COUNTING_BACKBONE.fallback
                 : v.get(Key.COUNTING_BACKBONE), bool(Key.COUNTING_OVERLAYS, v.get(Key.COUNTING_OVERLAYS)),
                 path(v.get(Key.INPAINT_WEIGHTS)), path(v.get(Key.POSE_WEIGHTS)), path(v.get(Key.SPLAT_MODEL)),
-                size[0], size[1], bool(Key.SPLAT_MODEL_INTRINSICS, v.get(Key.SPLAT_MODEL_INTRINSICS)));
+                size[0], size[1], bool(Key.SPLAT_MODEL_INTRINSICS, v.get(Key.SPLAT_MODEL_INTRINSICS)),
+                devices(environment, properties, v.get(Key.DEVICE)));
+    }
+
+    /** These settings with other devices ({@code --device} on the command line). */
+    public StageSettings withDevices(StageDevices other) {
+        return new StageSettings(countingBackbone, countingOverlays, inpaintWeights, poseWeights, splatModel,
+                splatModelHeight, splatModelWidth, splatModelIntrinsics, other);
+    }
+
+    private static StageDevices devices(Map<String, String> environment, Properties properties, String fallback) {
+        DeviceSetting all = device(Key.DEVICE.environment, Key.DEVICE.property, fallback.isBlank() ? "auto" : fallback);
+        Map<ModelStage, DeviceSetting> overrides = new EnumMap<>(ModelStage.class);
+        for (ModelStage s : ModelStage.values()) {
+            String value = properties.getProperty(s.property, environment.get(s.environment));
+            if (value != null && !value.isBlank()) {
+                overrides.put(s, device(s.environment, s.property, value));
+            }
+        }
+        return new StageDevices(all, overrides);
+    }
+
+    private static DeviceSetting device(String environment, String property, String value) {
+        try {
+            return DeviceSetting.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(environment + " (" + property + "): " + e.getMessage(), e);
+        }
     }
 
     /** One {@code name = value} line per setting, for {@code --print-config}. */
@@ -94,6 +128,7 @@ public record StageSettings(String countingBackbone, boolean countingOverlays, P
             lines.add("splat.model.size = " + splatModelHeight + "x" + splatModelWidth);
             lines.add("splat.model.intrinsics = " + splatModelIntrinsics);
         }
+        lines.addAll(devices.describe());
         return lines;
     }
 

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.visionstream.models.DeviceSetting;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,38 @@ class StageSettingsTest {
         assertNull(s.poseWeights());
         assertNull(s.splatModel());
         assertEquals(224, s.splatModelHeight());
+        assertEquals(DeviceSetting.AUTO, s.devices().of(ModelStage.COUNTING));
+        assertTrue(s.describe().contains("device = auto"));
+    }
+
+    @Test
+    void aStageDeviceOverridesTheDefaultOne() {
+        Properties props = new Properties();
+        props.setProperty("vision.pose.device", "cpu");
+        StageSettings s = StageSettings.from(Map.of("VISION_DEVICE", "gpu", "VISION_COUNTING_DEVICE", "gpu:1",
+                "VISION_POSE_DEVICE", "gpu:2"), props);
+        assertEquals(DeviceSetting.parse("gpu:1"), s.devices().of(ModelStage.COUNTING));
+        assertEquals(DeviceSetting.CPU, s.devices().of(ModelStage.POSE));
+        assertEquals(DeviceSetting.GPU, s.devices().of(ModelStage.INPAINTING));
+        assertTrue(s.devices().wantsGpu());
+        assertTrue(s.describe().containsAll(List.of("device = gpu", "counting.device = gpu:1", "pose.device = cpu")),
+                s.describe().toString());
+    }
+
+    @Test
+    void commandLineDevicesGoOverTheSettings() {
+        StageDevices settings = StageSettings.from(Map.of("VISION_COUNTING_DEVICE", "gpu"), new Properties())
+                .devices();
+        StageDevices all = settings.with(List.of("cpu"));
+        assertEquals(DeviceSetting.CPU, all.of(ModelStage.COUNTING));
+        assertFalse(all.wantsGpu());
+        StageDevices one = settings.with(List.of("cpu", "splatting=gpu:0"));
+        assertEquals(DeviceSetting.parse("gpu:0"), one.of(ModelStage.SPLATTING));
+        assertEquals(DeviceSetting.CPU, one.of(ModelStage.INPAINTING));
+        IllegalArgumentException stage = assertThrows(IllegalArgumentException.class,
+                () -> settings.with(List.of("tracking=gpu")));
+        assertTrue(stage.getMessage().contains("'tracking' is not a model stage: expected counting, inpainting, "
+                + "pose, splatting"), stage.getMessage());
     }
 
     @Test
@@ -46,5 +80,9 @@ class StageSettingsTest {
         IllegalArgumentException flag = assertThrows(IllegalArgumentException.class,
                 () -> StageSettings.from(Map.of("VISION_COUNTING_OVERLAYS", "maybe"), new Properties()));
         assertTrue(flag.getMessage().contains("VISION_COUNTING_OVERLAYS"), flag.getMessage());
+        IllegalArgumentException device = assertThrows(IllegalArgumentException.class,
+                () -> StageSettings.from(Map.of("VISION_INPAINT_DEVICE", "tpu"), new Properties()));
+        assertTrue(device.getMessage().startsWith("VISION_INPAINT_DEVICE (vision.inpaint.device): 'tpu' is not a "
+                + "device"), device.getMessage());
     }
 }

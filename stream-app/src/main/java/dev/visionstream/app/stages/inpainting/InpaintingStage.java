@@ -1,10 +1,12 @@
 package dev.visionstream.app.stages.inpainting;
 
+import dev.visionstream.app.runtime.ModelStage;
 import dev.visionstream.app.runtime.StageSettings;
 import dev.visionstream.app.topology.FrameStage;
 import dev.visionstream.app.topology.Publication;
 import dev.visionstream.app.topology.StageInput;
 import dev.visionstream.ingest.ArtifactStore;
+import dev.visionstream.models.DeviceSetting;
 import dev.visionstream.schemas.InpaintEvent;
 import java.nio.file.Path;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -23,14 +25,19 @@ public final class InpaintingStage implements FrameStage {
     private final MaskLoader masks;
 
     public InpaintingStage(ArtifactStore artifacts, Path rnWeights) {
+        this(artifacts, rnWeights, DeviceSetting.CPU);
+    }
+
+    /** @param rnDevice where the RN generator runs */
+    public InpaintingStage(ArtifactStore artifacts, Path rnWeights, DeviceSetting rnDevice) {
         this.artifacts = artifacts;
-        this.inpainters = new InpainterPool(rnWeights);
+        this.inpainters = new InpainterPool(rnWeights, rnDevice);
         this.masks = new MaskLoader(artifacts);
     }
 
-    /** The service's inpainting stage: RN weights as {@code settings} name them. */
+    /** The service's inpainting stage: RN weights and device as {@code settings} name them. */
     public InpaintingStage(ArtifactStore artifacts, StageSettings settings) {
-        this(artifacts, settings.inpaintWeights());
+        this(artifacts, settings.inpaintWeights(), settings.devices().of(ModelStage.INPAINTING));
     }
 
     @Override
