@@ -28,7 +28,7 @@ run_gpu() { # runs ./vision doctor in GPU mode with the given extra environment
 
 run_gpu DJL_OFFLINE=true
 expect_one_line "VISION_DEVICE=gpu DJL_OFFLINE=true ./vision doctor"
-if ! curl -s -m 10 -o /dev/null https://publish.djl.ai/ 2>/dev/null; then
+if command -v curl >/dev/null && ! curl -s -m 10 -o /dev/null https://publish.djl.ai/; then
   run_gpu
   expect_one_line "VISION_DEVICE=gpu ./vision doctor (offline)"
 fi
