@@ -47,8 +47,9 @@ public final class CountingBenchmark {
      * @param backbone {@code default} or a backbone file, as {@code vision count --backbone} takes
      * @param device   where the loop and the pipeline's stage count
      * @param pipeline whether to measure the Kafka pipeline too, or the plain loop only
+     * @param warmup   frames at each batch size before timing
      */
-    public void run(int frames, String backbone, Device device, boolean pipeline) throws Exception {
+    public void run(int frames, String backbone, Device device, boolean pipeline, int warmup) throws Exception {
         SyntheticScene scene = SyntheticScene.generate(2026, WIDTH, HEIGHT, 40);
         byte[] jpeg = jpeg(scene.image());
         CountingDino counter = OwnThread.call("bench-count-loop", () -> SharedCounters.get(backbone, device));
@@ -58,8 +59,8 @@ public final class CountingBenchmark {
         double[] loops = OwnThread.call("bench-count-loop", () -> {
             // warm-up at both batch sizes: JIT, the engine's first calls and the native allocator settle only
             // after a hundred or so frames (a shorter warm-up left the first timed loop 15-20 % slower)
-            loop(counter, scene, jpeg, 1, 96, false);
-            loop(counter, scene, jpeg, 8, 96, false);
+            loop(counter, scene, jpeg, 1, warmup, false);
+            loop(counter, scene, jpeg, 8, Math.max(8, warmup / 8 * 8), false);
             return new double[] {loop(counter, scene, jpeg, 1, frames, true),
                 loop(counter, scene, jpeg, 8, Math.max(8, frames / 8 * 8), true)};
         });

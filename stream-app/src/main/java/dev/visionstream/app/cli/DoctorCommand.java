@@ -44,11 +44,16 @@ final class DoctorCommand implements Callable<Integer> {
             description = "The work dir whose artifact store is checked (default: ${DEFAULT-VALUE}).")
     Path workDir;
 
+    @Option(names = "--no-kafka", description = "Skip the broker and topic checks (a model host being set up).")
+    boolean noKafka;
+
     private final List<String> problems = new ArrayList<>();
 
     @Override
     public Integer call() {
-        checkKafka();
+        if (!noKafka) {
+            checkKafka();
+        }
         checkArtifactStore();
         checkEngines();
         checkDevices();

@@ -26,6 +26,10 @@ final class BenchCountCommand implements Callable<Integer> {
                     + "'vision count' (default: ${DEFAULT-VALUE}).")
     String backbone;
 
+    @Option(names = "--warmup", defaultValue = "96", description = "Warm-up frames at each batch size; fewer than "
+            + "about a hundred leave the first timed loop slower (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
     @Option(names = "--skip-pipeline", description = "Time the plain loop only, not the Kafka pipeline.")
     boolean skipPipeline;
 
@@ -37,7 +41,7 @@ final class BenchCountCommand implements Callable<Integer> {
         Path workDir = Files.createTempDirectory("vision-bench-count");
         try {
             new CountingBenchmark(workDir, System.out).run(frames, backbone, device.resolve(ModelStage.COUNTING),
-                    !skipPipeline);
+                    !skipPipeline, Math.max(1, warmup));
         } finally {
             try (Stream<Path> paths = Files.walk(workDir)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
