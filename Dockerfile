@@ -24,11 +24,12 @@ RUN --mount=type=cache,target=/root/.m2 \
 
 # DJL's CUDA 12.8 build of PyTorch 2.7.1 (the flavour whose JNI DJL 0.36 ships), fetched at build time so that a
 # GPU container starts without network access. The CPU variant skips it (an empty folder).
-FROM maven:3.9-eclipse-temurin-17 AS libtorch
+FROM ubuntu:24.04 AS libtorch
 ARG VARIANT
 RUN mkdir -p /opt/libtorch/lib \
  && if [ "$VARIANT" = gpu ]; then \
-      base=https://publish.djl.ai/pytorch/2.7.1 \
+      apt-get update -q && apt-get install -y -q --no-install-recommends ca-certificates curl \
+      && base=https://publish.djl.ai/pytorch/2.7.1 \
       && curl -fsSL "$base/files.txt" | grep '^cu128/linux-x86_64/native/lib/' > /tmp/files \
       && test -s /tmp/files \
       && while read -r f; do \
