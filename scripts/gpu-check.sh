@@ -61,9 +61,9 @@ run_bench() { # $1 stage, $2 device, rest: the bench command line; keeps the lin
   say "bench $stage on $device: ./vision $*"
   timeout "$PER_BENCH_S" ./vision "$@" > "$WORK/$stage-$device.out" 2>&1 || rc=$?
   grep -v '^[0-9:. ]*\(INFO\|WARN\|DEBUG\)' "$WORK/$stage-$device.out" | sed 's/^/    /'
-  if [[ $rc -ne 0 ]]; then
-    SUMMARY+=("$(printf '%-8s %-4s %s' "$stage" "$device" "failed (exit code $rc$([[ $rc == 124 ]] && echo ", over ${PER_BENCH_S} s"))")")
-    return
+  if [[ $rc -ne 0 ]]; then # the figures printed before a failure or the time limit still count
+    SUMMARY+=("$(printf '%-8s %-4s %s' "$stage" "$device" "$([[ $rc == 124 ]] && echo "stopped after ${PER_BENCH_S} s \
+(GPU_CHECK_BENCH_TIMEOUT)" || echo "failed with exit code $rc"); figures so far:")")
   fi
   while IFS= read -r line; do
     SUMMARY+=("$(printf '%-8s %-4s %s' "$stage" "$device" "$line")")
