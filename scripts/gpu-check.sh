@@ -75,10 +75,13 @@ splat_model() {
   if [[ -n "${SPLAT_MODEL:-}" ]]; then
     echo "$SPLAT_MODEL ${SPLAT_MODEL_SIZE:-224x224}"; return
   fi
-  if command -v python3 > /dev/null \
-      && python3 vision-models/src/test/resources/splatting/tiny_yonosplat.py "$WORK/tiny.pt" > /dev/null 2>&1; then
-    echo "$WORK/tiny.pt 28x28"
-  fi
+  local python
+  for python in python3 /usr/bin/python3; do
+    if command -v "$python" > /dev/null \
+        && "$python" vision-models/src/test/resources/splatting/tiny_yonosplat.py "$WORK/tiny.pt" > /dev/null 2>&1; then
+      echo "$WORK/tiny.pt 28x28"; return
+    fi
+  done
 }
 
 benches() { # $1: cpu or gpu
