@@ -145,6 +145,7 @@ class InpaintingStageTest {
         BufferedImage fromStage = ImageIO.read(new ByteArrayInputStream(stored));
         try (Inpainter library = Inpainting.create(method, weights)) {
             assertEquals(library.model().name(), event.at("/model/name").asText());
+            assertEquals("cpu", event.at("/model/device").asText(), "the event says where the model ran");
             BufferedImage expected = Inpainting.run(library, image, mask).image();
             assertArrayEquals(pixels(expected), pixels(fromStage), "stage and library give identical output");
         }
