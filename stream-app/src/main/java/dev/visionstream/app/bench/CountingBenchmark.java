@@ -1,6 +1,9 @@
 package dev.visionstream.app.bench;
 
+import ai.djl.Device;
+import dev.visionstream.app.runtime.StageSettings;
 import dev.visionstream.app.stages.counting.CountingStage;
+import dev.visionstream.models.DeviceSetting;
 import dev.visionstream.models.counting.CountRequest;
 import dev.visionstream.models.counting.CountResult;
 import dev.visionstream.models.counting.CountingDino;
@@ -19,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import javax.imageio.ImageIO;
 
 /**
@@ -39,41 +43,53 @@ public final class CountingBenchmark {
         this.out = out;
     }
 
-    /** @param backbone {@code default} or a backbone file, as {@code vision count --backbone} takes */
-    public void run(int frames, String backbone) throws Exception {
+    /**
+     * @param backbone {@code default} or a backbone file, as {@code vision count --backbone} takes
+     * @param device   where the loop and the pipeline's stage count
+     * @param pipeline whether to measure the Kafka pipeline too, or the plain loop only
+     * @param warmup   frames at each batch size before timing
+     */
+    public void run(int frames, String backbone, Device device, boolean pipeline, int warmup) throws Exception {
         SyntheticScene scene = SyntheticScene.generate(2026, WIDTH, HEIGHT, 40);
         byte[] jpeg = jpeg(scene.image());
-        CountingDino counter = OwnThread.call("bench-count-loop", () -> SharedCounters.get(backbone));
-        out.printf("bench count: %dx%d JPEG frames, backbone %s %s, %d cores%n", WIDTH, HEIGHT,
-                counter.backbone().info().name(), counter.backbone().info().version(),
+        CountingDino counter = OwnThread.call("bench-count-loop", () -> SharedCounters.get(backbone, device));
+        out.printf("bench count: %dx%d JPEG frames, backbone %s %s on %s, %d cores%n", WIDTH, HEIGHT,
+                counter.backbone().info().name(), counter.backbone().info().version(), DeviceSetting.label(device),
                 Runtime.getRuntime().availableProcessors());
         double[] loops = OwnThread.call("bench-count-loop", () -> {
             // warm-up at both batch sizes: JIT, the engine's first calls and the native allocator settle only
             // after a hundred or so frames (a shorter warm-up left the first timed loop 15-20 % slower)
-            loop(counter, scene, jpeg, 1, 96, false);
-            loop(counter, scene, jpeg, 8, 96, false);
+            loop(counter, scene, jpeg, 1, warmup, false);
+            loop(counter, scene, jpeg, 8, Math.max(8, warmup / 8 * 8), false);
             return new double[] {loop(counter, scene, jpeg, 1, frames, true),
                 loop(counter, scene, jpeg, 8, Math.max(8, frames / 8 * 8), true)};
         });
         double batch1 = loops[0];
         double batch8 = loops[1];
         out.printf("batch 8 vs 1: %.2fx per frame (target > 1)%n", batch8 / batch1);
+        if (!pipeline) {
+            return;
+        }
 
-        System.setProperty("vision.counting.overlays", "false"); // the loop renders no overlay either
-        System.setProperty("vision.counting.backbone", backbone); // the stage shares the loop's counter
         List<String> stages = List.of(CountingStage.NAME);
-        StageThroughput.Result pipeline = StageThroughput.measure(workDir, "vision-bench-count", Topics.COUNTS,
+        Properties settings = new Properties();
+        // the stage shares the loop's counter (same backbone and device); the loop renders no overlay either
+        settings.setProperty(StageSettings.Key.COUNTING_BACKBONE.property, backbone);
+        settings.setProperty(StageSettings.Key.COUNTING_OVERLAYS.property, "false");
+        settings.setProperty(StageSettings.Key.DEVICE.property, DeviceSetting.label(device));
+        StageSettings stageSettings = StageSettings.from(Map.of(), settings);
+        StageThroughput.Result measured = StageThroughput.measure(workDir, "vision-bench-count", Topics.COUNTS,
                 (service, camera) -> new CameraConfig(camera, stages, "replay", null, scene.exemplars(), null, null,
                         null), jpeg, "image/jpeg", WIDTH, HEIGHT, 8, frames,
-                List.of("backbone", "similarity", "postProcessing"), out);
+                List.of("backbone", "similarity", "postProcessing"), stageSettings, out);
         out.printf("pipeline    : %d frames, producer -> broker -> streams (EOS) -> consumer: %.2f frames/s; "
                         + "counting itself took %.1f ms per frame in the stage (beside the broker and clients)%n",
-                frames, pipeline.framesPerSecond(), pipeline.modelMsPerFrame());
+                frames, measured.framesPerSecond(), measured.modelMsPerFrame());
         // the machine's load drifts; time the loop again right after the pipeline and compare with both
         double batch1After = OwnThread.call("bench-count-loop", () -> loop(counter, scene, jpeg, 1, frames, true));
         out.printf("ratio       : %.2f against the loop before, %.2f against the loop after "
-                + "(pipeline / plain loop at batch 1; target >= 0.8)%n", pipeline.framesPerSecond() / batch1,
-                pipeline.framesPerSecond() / batch1After);
+                + "(pipeline / plain loop at batch 1; target >= 0.8)%n", measured.framesPerSecond() / batch1,
+                measured.framesPerSecond() / batch1After);
     }
 
     /** Decode, count (in batches of {@code batch}) and serialise; returns frames/s and, when asked, prints them. */

@@ -1,7 +1,9 @@
 package dev.visionstream.app.bench;
 
+import ai.djl.Device;
 import dev.visionstream.app.runtime.StageSettings;
 import dev.visionstream.app.stages.inpainting.InpaintingStage;
+import dev.visionstream.models.DeviceSetting;
 import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.models.image.PngBytes;
 import dev.visionstream.models.inpainting.BlendInpainter;
@@ -42,8 +44,11 @@ public final class InpaintBenchmark {
     private final BufferedImage frame;
     private final InpaintMask mask;
     private final PrintStream out;
+    private final Device device;
 
-    public InpaintBenchmark(BufferedImage frame, long seed, PrintStream out) {
+    /** @param device where the RN generators run (OpenCV and the blend are CPU code) */
+    public InpaintBenchmark(BufferedImage frame, long seed, Device device, PrintStream out) {
+        this.device = device;
         this.frame = frame;
         this.mask = IrregularMasks.generate(frame.getWidth(), frame.getHeight(), 0.2, 0.3, new Random(seed));
         this.out = out;
@@ -57,22 +62,22 @@ public final class InpaintBenchmark {
     }
 
     private void timings(int repeats, int batch, boolean publishedWidth) {
-        out.printf("inpaint bench: %dx%d frame, %.1f%% holes, median of %d runs after a warm-up (CPU, %d cores)%n",
-                frame.getWidth(), frame.getHeight(), 100 * mask.holeFraction(), repeats,
-                Runtime.getRuntime().availableProcessors());
+        out.printf("inpaint bench: %dx%d frame, %.1f%% holes, median of %d runs after a warm-up (RN on %s, %d CPU "
+                + "cores)%n", frame.getWidth(), frame.getHeight(), 100 * mask.holeFraction(), repeats,
+                DeviceSetting.label(device), Runtime.getRuntime().availableProcessors());
         double defaultMs;
-        try (RnInpainter rn = RnInpainter.builtIn()) {
+        try (RnInpainter rn = RnInpainter.builtIn(device)) {
             defaultMs = time(rn, 1, repeats);
             report("rn " + rn.model().name() + " batch 1 (the default)", defaultMs, 1);
             report("rn " + rn.model().name() + " batch " + batch, time(rn, batch, repeats), batch);
         }
-        try (RnInpainter previous = RnInpainter.randomWeights(PREVIOUS_DEFAULT_WIDTH, 1)) {
+        try (RnInpainter previous = RnInpainter.randomWeights(PREVIOUS_DEFAULT_WIDTH, 1, device)) {
             double previousMs = time(previous, 1, repeats);
             report("rn width 8, published head (the previous default)", previousMs, 1);
             out.printf("  default / previous default per frame: %.2f (target <= 1)%n", defaultMs / previousMs);
         }
         if (publishedWidth) {
-            try (RnInpainter wide = RnInpainter.randomWeights(RnGenerator.PUBLISHED_WIDTH, 1)) {
+            try (RnInpainter wide = RnInpainter.randomWeights(RnGenerator.PUBLISHED_WIDTH, 1, device)) {
                 report("rn published width 64 (random weights) batch 1", time(wide, 1, repeats), 1);
             }
         }
@@ -111,8 +116,10 @@ public final class InpaintBenchmark {
             throws Exception {
         byte[] maskPng = PngBytes.of(mask.toImage());
         List<String> stages = List.of(InpaintingStage.NAME);
-        StageSettings settings = StageSettings.from(Map.of("VISION_INPAINT_BATCH_SIZE", Integer.toString(batchSize)),
-                new Properties());
+        Properties properties = new Properties();
+        properties.setProperty(StageSettings.Key.INPAINT_BATCH_SIZE.property, Integer.toString(batchSize));
+        properties.setProperty(StageSettings.Key.DEVICE.property, DeviceSetting.label(device));
+        StageSettings settings = StageSettings.from(Map.of(), properties);
         StageThroughput.Result pipeline = StageThroughput.measure(workDir, "vision-bench-inpaint", Topics.INPAINTED,
                 (service, camera) -> new CameraConfig(camera, stages, "replay", null, null,
                         service.artifacts().put(maskPng, "image/png").uri(), null, null),
@@ -126,7 +133,7 @@ public final class InpaintBenchmark {
     /** Decode, inpaint with the RN default and encode the PNG, as the stage does; prints and returns frames/s. */
     private double plainLoop(byte[] png, int frames) throws Exception {
         BoundedImageDecoder decoder = new BoundedImageDecoder();
-        try (RnInpainter rn = RnInpainter.builtIn()) {
+        try (RnInpainter rn = RnInpainter.builtIn(device)) {
             Inpainting.run(rn, decoder.decode(png), mask);
             long start = System.nanoTime();
             double modelMs = 0;

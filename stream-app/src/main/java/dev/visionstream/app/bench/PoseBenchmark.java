@@ -1,6 +1,8 @@
 package dev.visionstream.app.bench;
 
+import ai.djl.Device;
 import dev.visionstream.app.runtime.SampleMedia;
+import dev.visionstream.models.DeviceSetting;
 import dev.visionstream.models.pose.BadPoseInputException;
 import dev.visionstream.models.pose.BodyPose;
 import dev.visionstream.models.pose.BodyShape;
@@ -41,9 +43,11 @@ public final class PoseBenchmark {
         this.out = out;
     }
 
-    public void run(int learnedFrames, int iterativeFrames) throws BadPoseInputException {
+    /** @param device where the learned solver runs (the iterative one and the refinement are CPU code) */
+    public void run(int learnedFrames, int iterativeFrames, Device device) throws BadPoseInputException {
         List<PosePairs.Pair> pairs = PosePairs.fixedGap(PoseTrainer.syntheticHeldOut(16, 60), GAP, 1);
-        try (LearnedSolver learned = LearnedSolver.loadDefault(); IterativeSolver iterative = new IterativeSolver()) {
+        try (LearnedSolver learned = LearnedSolver.loadDefault(device);
+             IterativeSolver iterative = new IterativeSolver()) {
             timeLearned(learned, pairs, 1, 50);
             double batch1 = timeLearned(learned, pairs, 1, learnedFrames);
             timeLearned(learned, pairs, 64, 128);
@@ -57,9 +61,11 @@ public final class PoseBenchmark {
                 iterations += iterative.solve(p.shape(), p.target(), p.init()).iterations();
             }
             double iterativeMs = (System.nanoTime() - start) / 1e6 / iterativeFrames;
-            out.printf(Locale.ROOT, "pose bench (%s, CPU, synthetic held-out gap-9 pairs)%n", learned.architecture());
-            out.printf(Locale.ROOT, "  learned   batch 1 : %8.3f ms/frame (%d frames)%n", batch1, learnedFrames);
-            out.printf(Locale.ROOT, "  learned   batch 64: %8.3f ms/frame%n", batch64);
+            out.printf(Locale.ROOT, "pose bench (%s, learned solver on %s, synthetic held-out gap-9 pairs)%n",
+                    learned.architecture(), DeviceSetting.label(device));
+            out.printf(Locale.ROOT, "  learned   batch 1 : %8.3f ms/frame %9.1f frames/s (%d frames)%n", batch1,
+                    1000 / batch1, learnedFrames);
+            out.printf(Locale.ROOT, "  learned   batch 64: %8.3f ms/frame %9.1f frames/s%n", batch64, 1000 / batch64);
             out.printf(Locale.ROOT, "  iterative batch 1 : %8.3f ms/frame (%d frames, %.0f Adam iterations "
                             + "on average)%n",
                     iterativeMs, iterativeFrames, (double) iterations / iterativeFrames);

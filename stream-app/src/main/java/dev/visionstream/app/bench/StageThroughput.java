@@ -53,16 +53,9 @@ final class StageThroughput {
     /**
      * Sends {@code warmup} then {@code frames} copies of one encoded picture; returns the timed frames/s and the
      * mean over the timed results of the sum of their {@code timingsMs} entries named in {@code modelTimings}
-     * (on a shared machine the model slows down beside the broker and clients, which a plain loop does not show).
+     * (on a shared machine the model slows down beside the broker and clients, which a plain loop does not show),
+     * with the stages configured by {@code stages} (device, batching).
      */
-    static Result measure(Path workDir, String applicationId, String resultTopic, CameraFactory cameras,
-                          byte[] encoded, String contentType, int width, int height, int warmup, int frames,
-                          List<String> modelTimings, PrintStream out) throws Exception {
-        return measure(workDir, applicationId, resultTopic, cameras, encoded, contentType, width, height, warmup,
-                frames, modelTimings, StageSettings.defaults(), out);
-    }
-
-    /** As the other {@code measure}, with the stages configured by {@code stages} (batching, for example). */
     static Result measure(Path workDir, String applicationId, String resultTopic, CameraFactory cameras,
                           byte[] encoded, String contentType, int width, int height, int warmup, int frames,
                           List<String> modelTimings, StageSettings stages, PrintStream out) throws Exception {

@@ -1,9 +1,11 @@
 package dev.visionstream.app.cli;
 
+import dev.visionstream.app.runtime.ModelStage;
 import dev.visionstream.models.counting.Backbones;
 import dev.visionstream.models.counting.CountEstimator;
 import dev.visionstream.models.counting.CountRequest;
 import dev.visionstream.models.counting.CountingDino;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The settings {@code vision count} counts with, shared by {@code vision count eval} so both count alike. */
@@ -21,9 +23,12 @@ final class CounterOptions {
             + "(see docs/stages/counting.md)."})
     String estimator;
 
+    @Mixin
+    DeviceOption device;
+
     /** A counter with these settings; the caller closes it. */
     CountingDino open() {
-        return new CountingDino(Backbones.open(backbone));
+        return new CountingDino(Backbones.open(backbone, device.resolve(ModelStage.COUNTING)));
     }
 
     /** The chosen estimator; an unknown name is a {@link BadInputException} that says so. */

@@ -2,6 +2,7 @@ package dev.visionstream.app.cli;
 
 import dev.visionstream.app.console.ConsoleSettings;
 import dev.visionstream.app.demo.DemoRun;
+import dev.visionstream.app.runtime.StageSettings;
 import dev.visionstream.app.runtime.StopSignal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +39,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ConsoleOptions ui;
 
+    @Mixin
+    StageDeviceOptions devices;
+
     @Option(names = "--serve", description = "Keep the web console up after the demo until Ctrl-C, to look around.")
     boolean serve;
 
@@ -54,6 +58,7 @@ final class DemoCommand implements Callable<Integer> {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new BadInputException("--timeout " + timeout, "must be positive");
         }
+        StageSettings stages = devices.apply(StageSettings.fromProcess());
         ConsoleSettings console = new ConsoleSettings(!ui.disabled, ui.bind, ui.port);
         StopSignal stop = serve ? StopSignal.install() : null;
         boolean complete;
@@ -61,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
             complete = new DemoRun(workDir, output, metricsPort, console, stop == null ? null : (ui, client) -> {
                 System.out.println("console: still serving " + ui.url() + " ; Ctrl-C to stop");
                 stop.await();
-            }, System.out).run(timeout);
+            }, System.out).stages(stages).run(timeout);
         } finally {
             if (stop != null) {
                 stop.closed();

@@ -4,9 +4,14 @@ import ai.djl.engine.Engine;
 import dev.visionstream.app.kafka.KafkaClientSettings;
 import dev.visionstream.app.kafka.TopicCatalog;
 import dev.visionstream.app.runtime.ArtifactStoreSettings;
+import dev.visionstream.app.runtime.ModelStage;
+import dev.visionstream.app.runtime.StageDevices;
+import dev.visionstream.app.runtime.StageSettings;
+import dev.visionstream.app.runtime.TorchRuntime;
 import dev.visionstream.ingest.ArtifactException;
 import dev.visionstream.ingest.LocalArtifactStore;
 import dev.visionstream.ingest.S3ArtifactStore;
+import dev.visionstream.models.DeviceSetting;
 import dev.visionstream.schemas.ArtifactRef;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,13 +48,19 @@ final class DoctorCommand implements Callable<Integer> {
                     + "VISION_ARTIFACT_STORE=s3 the bucket is checked instead.")
     Path workDir;
 
+    @Option(names = "--no-kafka", description = "Skip the broker and topic checks (a model host being set up).")
+    boolean noKafka;
+
     private final List<String> problems = new ArrayList<>();
 
     @Override
     public Integer call() {
-        checkKafka();
+        if (!noKafka) {
+            checkKafka();
+        }
         checkArtifactStore();
         checkEngines();
+        checkDevices();
         System.out.println(problems.isEmpty() ? "doctor: all checks passed"
                 : "doctor: " + problems.size() + " problem(s):\n  - " + String.join("\n  - ", problems));
         return problems.isEmpty() ? 0 : 1;
@@ -158,10 +169,34 @@ final class DoctorCommand implements Callable<Integer> {
             try {
                 Engine engine = Engine.getEngine(name);
                 ok("model engine " + name + " " + engine.getVersion() + " loads ("
+                        + ("PyTorch".equals(name) ? TorchRuntime.describe(engine) + "; " : "")
                         + (engine.getGpuCount() > 0 ? engine.getGpuCount() + " GPU(s) visible" : "no GPU visible: CPU")
                         + ")");
+                if ("PyTorch".equals(name)) {
+                    TorchRuntime.gpus(engine).forEach(gpu -> ok("  " + gpu));
+                }
             } catch (RuntimeException | UnsatisfiedLinkError e) {
                 problem("model engine " + name + " does not load: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Which device each model stage would run on with this process's settings. */
+    private void checkDevices() {
+        StageDevices devices;
+        try {
+            devices = StageSettings.fromProcess().devices();
+        } catch (IllegalArgumentException e) {
+            problem("stage settings: " + e.getMessage());
+            return;
+        }
+        for (ModelStage stage : ModelStage.values()) {
+            DeviceSetting setting = devices.of(stage);
+            try {
+                ok("stage " + stage.id + " runs on " + DeviceSetting.label(setting.resolve()) + " (device "
+                        + setting + ")");
+            } catch (IllegalArgumentException | UnsatisfiedLinkError e) {
+                problem("stage " + stage.id + ": device " + e.getMessage());
             }
         }
     }

@@ -1,6 +1,8 @@
 package dev.visionstream.app.cli;
 
+import ai.djl.Device;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.visionstream.app.runtime.ModelStage;
 import dev.visionstream.models.inpainting.InpaintInputException;
 import dev.visionstream.models.inpainting.InpaintMask;
 import dev.visionstream.models.inpainting.InpaintMethod;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,6 +33,9 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 done, 2 bad input (unreadable image or mask, wrong size, mask covers everything), "
                         + "3 weights do not match the architecture."})
 final class InpaintCommand implements Callable<Integer> {
+    @Mixin
+    DeviceOption device;
+
     @Option(names = "--image", paramLabel = "FILE", description = "Image to inpaint.")
     Path image;
 
@@ -107,7 +113,8 @@ final class InpaintCommand implements Callable<Integer> {
             throw new BadInputException("--weights " + weights, "no such file");
         }
         try {
-            return Inpainting.create(chosen, weights);
+            return Inpainting.create(chosen, weights, chosen == InpaintMethod.RN
+                    ? device.resolve(ModelStage.INPAINTING) : Device.cpu());
         } catch (RnWeightsException e) {
             // exit code 3, as documented: the file is there but does not fit the architecture
             throw new BadInputException(weights == null ? "built-in RN weights" : "--weights " + weights,

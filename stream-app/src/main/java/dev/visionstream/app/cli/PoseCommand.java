@@ -1,5 +1,6 @@
 package dev.visionstream.app.cli;
 
+import dev.visionstream.app.runtime.ModelStage;
 import dev.visionstream.app.runtime.StageSettings;
 import dev.visionstream.models.pose.BvhImport;
 import dev.visionstream.models.pose.ClipReplay;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,6 +33,9 @@ import picocli.CommandLine.Spec;
 final class PoseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    DeviceOption device;
 
     @Option(names = {"--bvh", "--motion"}, paramLabel = "FILE", description = "Motion capture: BVH (any skeleton, "
             + "mapped by topology), 3ds Max ASCII export (.ase) or VRML (.wrl, .wrl.gz).")
@@ -102,7 +107,8 @@ final class PoseCommand implements Callable<Integer> {
         if (refineMargin != null && !noRefine) {
             settings = settings.withMargin(refineMargin);
         }
-        try (PoseTracker tracker = PoseTracker.open(settings, StageSettings.fromProcess().poseWeights())) {
+        try (PoseTracker tracker = PoseTracker.open(settings, StageSettings.fromProcess().poseWeights(),
+                device.resolve(ModelStage.POSE))) {
             for (PoseTracker.Method m : PoseTracker.Method.values()) {
                 if (method.equals("both") || method.equals(m.name().toLowerCase(Locale.ROOT))) {
                     results.add(everyOffset ? ClipReplay.runEveryOffset(tracker, joints, 30, gap, m)

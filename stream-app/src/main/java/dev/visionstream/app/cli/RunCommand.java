@@ -50,6 +50,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ConsoleOptions ui;
 
+    @Mixin
+    StageDeviceOptions devices;
+
     @Option(names = "--print-config",
             description = "Print the effective settings (Kafka client, service, stages; secrets masked) and exit.")
     boolean printConfig;
@@ -93,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
                 .metricsPort(metricsPort)
                 .partitions(partitions)
                 .threads(threads)
-                .stages(StageSettings.fromProcess())
+                .stages(devices.apply(StageSettings.fromProcess()))
                 .artifactStore(ArtifactStoreSettings.fromProcess())
                 .build();
         if (printConfig) {

@@ -1,6 +1,8 @@
 package dev.visionstream.app.cli;
 
+import ai.djl.Device;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.visionstream.app.runtime.ModelStage;
 import dev.visionstream.models.splatting.GaussianPlyWriter;
 import dev.visionstream.models.splatting.GaussianRasterizer;
 import dev.visionstream.models.splatting.RenderCamera;
@@ -24,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code vision splat}: views to a 3D Gaussian scene (.ply), with optional renders. */
@@ -34,6 +37,9 @@ import picocli.CommandLine.Option;
                     + "can also estimate poses and focal lengths.",
             "The .ply is in the normalised frame: view 0 at the origin, the largest camera distance 1."})
 final class SplatCommand implements Callable<Integer> {
+    @Mixin
+    DeviceOption device;
+
     @Option(names = "--views", required = true, split = ",", paramLabel = "IMAGE",
             description = "Input pictures, comma separated, in view order.")
     List<Path> views;
@@ -138,7 +144,8 @@ final class SplatCommand implements Callable<Integer> {
         }
         int h = height;
         int w = width;
-        return InputFiles.read("--model", model, f -> YonoSplatNetwork.load(f, h, w, !modelWithoutIntrinsics));
+        Device on = device.resolve(ModelStage.SPLATTING);
+        return InputFiles.read("--model", model, f -> YonoSplatNetwork.load(f, h, w, !modelWithoutIntrinsics, on));
     }
 
     private void print(SplatResult result, long plyBytes) throws Exception {

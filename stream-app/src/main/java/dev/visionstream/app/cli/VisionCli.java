@@ -1,6 +1,8 @@
 package dev.visionstream.app.cli;
 
 import dev.visionstream.app.cli.bench.BenchCommand;
+import dev.visionstream.app.runtime.GpuPreflight;
+import java.util.Optional;
 import org.bytedeco.ffmpeg.global.avutil;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,6 +44,14 @@ public final class VisionCli implements Runnable {
     public static void main(String[] args) {
         // FFmpeg prints stream details and option notices at INFO; only its errors belong on a user's terminal
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        String gpuMode = GpuPreflight.gpuModeReason(args, System.getenv(), System.getProperties());
+        if (gpuMode != null) {
+            Optional<String> problem = GpuPreflight.check(gpuMode, System.getenv());
+            if (problem.isPresent()) {
+                System.err.println("vision: " + problem.get());
+                System.exit(BadInputException.EXIT_CODE);
+            }
+        }
         System.exit(commandLine().execute(args));
     }
 }

@@ -81,6 +81,7 @@ public final class DemoRun {
     });
     private final Map<String, AtomicLong> okCounts = new ConcurrentHashMap<>();
     private Optional<SplatDemo> splat = Optional.empty();
+    private StageSettings stages;
     private InpaintingDemo inpainting;
 
     /** What to do with the console once the demo's events are in, before the embedded cluster goes away. */
@@ -108,6 +109,12 @@ public final class DemoRun {
         this.out = out;
     }
 
+    /** The stage settings to run with (devices from the command line); the process's settings otherwise. */
+    public DemoRun stages(StageSettings settings) {
+        this.stages = settings;
+        return this;
+    }
+
     /** Runs the demo; returns true when every expected event arrived. */
     public boolean run(Duration timeout) throws Exception {
         Files.createDirectories(outputDir);
@@ -126,7 +133,7 @@ public final class DemoRun {
                     broker.startupTime().toMillis());
             Map<String, Object> client = broker.clientProperties();
             ServiceOptions options = ServiceOptions.builder(run.path()).metricsPort(metricsPort)
-                    .stages(StageSettings.fromProcess()).build();
+                    .stages(stages != null ? stages : StageSettings.fromProcess()).build();
             try (VisionService service = VisionService.start(client, options, Duration.ofMinutes(2));
                  EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.ERRORS, Topics.SPLATS,
                          Topics.INPAINTED),

@@ -1,6 +1,7 @@
 package dev.visionstream.app.runtime;
 
 import dev.visionstream.app.topology.Batching;
+import dev.visionstream.models.DeviceSetting;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -24,10 +25,13 @@ import java.util.Properties;
  * @param splatModelIntrinsics   whether the export takes intrinsics as an input
  * @param countingBatching       how the counting stage groups frames (size 1: one by one)
  * @param inpaintBatching        how the inpainting stage groups frames before one model call
+ * @param devices                where each model stage runs: {@code vision.device} and per-stage
+ *                               {@code vision.<stage>.device} ({@link ModelStage})
  */
 public record StageSettings(String countingBackbone, boolean countingOverlays, Path inpaintWeights, Path poseWeights,
                             Path splatModel, int splatModelHeight, int splatModelWidth,
-                            boolean splatModelIntrinsics, Batching countingBatching, Batching inpaintBatching) {
+                            boolean splatModelIntrinsics, Batching countingBatching, Batching inpaintBatching,
+                            StageDevices devices) {
     /** One setting: its system property, its environment variable and its default. */
     public enum Key {
         COUNTING_BACKBONE("vision.counting.backbone", "VISION_COUNTING_BACKBONE", "default"),
@@ -40,7 +44,8 @@ public record StageSettings(String countingBackbone, boolean countingOverlays, P
         COUNTING_BATCH_SIZE("vision.counting.batchSize", "VISION_COUNTING_BATCH_SIZE", "1"),
         COUNTING_BATCH_LINGER_MS("vision.counting.batchLingerMs", "VISION_COUNTING_BATCH_LINGER_MS", "20"),
         INPAINT_BATCH_SIZE("vision.inpaint.batchSize", "VISION_INPAINT_BATCH_SIZE", "1"),
-        INPAINT_BATCH_LINGER_MS("vision.inpaint.batchLingerMs", "VISION_INPAINT_BATCH_LINGER_MS", "20");
+        INPAINT_BATCH_LINGER_MS("vision.inpaint.batchLingerMs", "VISION_INPAINT_BATCH_LINGER_MS", "20"),
+        DEVICE("vision.device", "VISION_DEVICE", "auto");
 
         public final String property;
         public final String environment;
@@ -56,6 +61,9 @@ public record StageSettings(String countingBackbone, boolean countingOverlays, P
     public StageSettings {
         if (countingBackbone == null || countingBackbone.isBlank()) {
             throw new IllegalArgumentException("counting backbone must not be blank");
+        }
+        if (devices == null) {
+            throw new IllegalArgumentException("devices must be given");
         }
         if (splatModelHeight < 1 || splatModelWidth < 1) {
             throw new IllegalArgumentException("splat model size must be positive, got " + splatModelHeight + "x"
@@ -91,7 +99,34 @@ public record StageSettings(String countingBackbone, boolean countingOverlays, P
                 path(v.get(Key.INPAINT_WEIGHTS)), path(v.get(Key.POSE_WEIGHTS)), path(v.get(Key.SPLAT_MODEL)),
                 size[0], size[1], bool(Key.SPLAT_MODEL_INTRINSICS, v.get(Key.SPLAT_MODEL_INTRINSICS)),
                 batching(v, Key.COUNTING_BATCH_SIZE, Key.COUNTING_BATCH_LINGER_MS),
-                batching(v, Key.INPAINT_BATCH_SIZE, Key.INPAINT_BATCH_LINGER_MS));
+                batching(v, Key.INPAINT_BATCH_SIZE, Key.INPAINT_BATCH_LINGER_MS),
+                devices(environment, properties, v.get(Key.DEVICE)));
+    }
+
+    /** These settings with other devices ({@code --device} on the command line). */
+    public StageSettings withDevices(StageDevices other) {
+        return new StageSettings(countingBackbone, countingOverlays, inpaintWeights, poseWeights, splatModel,
+                splatModelHeight, splatModelWidth, splatModelIntrinsics, countingBatching, inpaintBatching, other);
+    }
+
+    private static StageDevices devices(Map<String, String> environment, Properties properties, String fallback) {
+        DeviceSetting all = device(Key.DEVICE.environment, Key.DEVICE.property, fallback.isBlank() ? "auto" : fallback);
+        Map<ModelStage, DeviceSetting> overrides = new EnumMap<>(ModelStage.class);
+        for (ModelStage s : ModelStage.values()) {
+            String value = properties.getProperty(s.property, environment.get(s.environment));
+            if (value != null && !value.isBlank()) {
+                overrides.put(s, device(s.environment, s.property, value));
+            }
+        }
+        return new StageDevices(all, overrides);
+    }
+
+    private static DeviceSetting device(String environment, String property, String value) {
+        try {
+            return DeviceSetting.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(environment + " (" + property + "): " + e.getMessage(), e);
+        }
     }
 
     /** One {@code name = value} line per setting, for {@code --print-config}. */
@@ -110,6 +145,7 @@ public record StageSettings(String countingBackbone, boolean countingOverlays, P
             lines.add("splat.model.size = " + splatModelHeight + "x" + splatModelWidth);
             lines.add("splat.model.intrinsics = " + splatModelIntrinsics);
         }
+        lines.addAll(devices.describe());
         return lines;
     }
 

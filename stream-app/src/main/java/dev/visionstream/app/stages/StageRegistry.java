@@ -1,5 +1,6 @@
 package dev.visionstream.app.stages;
 
+import dev.visionstream.app.runtime.ModelStage;
 import dev.visionstream.app.runtime.StageSettings;
 import dev.visionstream.app.stages.camerahealth.CameraHealthStage;
 import dev.visionstream.app.stages.counting.CountingStage;
@@ -24,8 +25,22 @@ public final class StageRegistry {
      * @param settings  what the model stages load
      */
     public static List<Stage> defaults(ArtifactStore artifacts, StageSettings settings) {
+        checkGpus(settings);
         return List.of(new CameraHealthStage(), CountingStage.of(artifacts, settings),
                 new InpaintingStage(artifacts, settings), new SplattingStage(artifacts, settings),
-                new PoseStage(() -> PoseTracker.open(PoseTracker.Settings.defaults(), settings.poseWeights())));
+                new PoseStage(() -> PoseTracker.open(PoseTracker.Settings.defaults(), settings.poseWeights(),
+                        settings.devices().resolve(ModelStage.POSE))));
+    }
+
+    /**
+     * Models load on first use; a GPU that is asked for but absent must stop the service at start-up instead,
+     * not fail every frame.
+     */
+    private static void checkGpus(StageSettings settings) {
+        if (settings.devices().wantsGpu()) {
+            for (ModelStage stage : ModelStage.values()) {
+                settings.devices().resolve(stage);
+            }
+        }
     }
 }

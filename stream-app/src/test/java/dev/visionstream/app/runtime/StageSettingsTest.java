@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.visionstream.app.topology.Batching;
+import dev.visionstream.models.DeviceSetting;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ class StageSettingsTest {
         assertEquals(Batching.NONE, s.countingBatching());
         assertEquals(Batching.NONE, s.inpaintBatching());
         assertTrue(s.describe().contains("inpaint.batchSize = 1"), s.describe().toString());
+        assertEquals(DeviceSetting.AUTO, s.devices().of(ModelStage.COUNTING));
+        assertTrue(s.describe().contains("device = auto"));
     }
 
     @Test
@@ -38,6 +41,36 @@ class StageSettingsTest {
         assertEquals(new Batching(3, 20), s.countingBatching());
         assertTrue(s.describe().containsAll(List.of("inpaint.batchSize = 8", "inpaint.batchLingerMs = 40",
                 "counting.batchSize = 3", "counting.batchLingerMs = 20")), s.describe().toString());
+    }
+
+    @Test
+    void aStageDeviceOverridesTheDefaultOne() {
+        Properties props = new Properties();
+        props.setProperty("vision.pose.device", "cpu");
+        StageSettings s = StageSettings.from(Map.of("VISION_DEVICE", "gpu", "VISION_COUNTING_DEVICE", "gpu:1",
+                "VISION_POSE_DEVICE", "gpu:2"), props);
+        assertEquals(DeviceSetting.parse("gpu:1"), s.devices().of(ModelStage.COUNTING));
+        assertEquals(DeviceSetting.CPU, s.devices().of(ModelStage.POSE));
+        assertEquals(DeviceSetting.GPU, s.devices().of(ModelStage.INPAINTING));
+        assertTrue(s.devices().wantsGpu());
+        assertTrue(s.describe().containsAll(List.of("device = gpu", "counting.device = gpu:1", "pose.device = cpu")),
+                s.describe().toString());
+    }
+
+    @Test
+    void commandLineDevicesGoOverTheSettings() {
+        StageDevices settings = StageSettings.from(Map.of("VISION_COUNTING_DEVICE", "gpu"), new Properties())
+                .devices();
+        StageDevices all = settings.with(List.of("cpu"));
+        assertEquals(DeviceSetting.CPU, all.of(ModelStage.COUNTING));
+        assertFalse(all.wantsGpu());
+        StageDevices one = settings.with(List.of("cpu", "splatting=gpu:0"));
+        assertEquals(DeviceSetting.parse("gpu:0"), one.of(ModelStage.SPLATTING));
+        assertEquals(DeviceSetting.CPU, one.of(ModelStage.INPAINTING));
+        IllegalArgumentException stage = assertThrows(IllegalArgumentException.class,
+                () -> settings.with(List.of("tracking=gpu")));
+        assertTrue(stage.getMessage().contains("'tracking' is not a model stage: expected counting, inpainting, "
+                + "pose, splatting"), stage.getMessage());
     }
 
     @Test
@@ -72,5 +105,9 @@ class StageSettingsTest {
         IllegalArgumentException linger = assertThrows(IllegalArgumentException.class,
                 () -> StageSettings.from(Map.of("VISION_COUNTING_BATCH_LINGER_MS", "0"), new Properties()));
         assertTrue(linger.getMessage().contains("VISION_COUNTING_BATCH_LINGER_MS"), linger.getMessage());
+        IllegalArgumentException device = assertThrows(IllegalArgumentException.class,
+                () -> StageSettings.from(Map.of("VISION_INPAINT_DEVICE", "tpu"), new Properties()));
+        assertTrue(device.getMessage().startsWith("VISION_INPAINT_DEVICE (vision.inpaint.device): 'tpu' is not a "
+                + "device"), device.getMessage());
     }
 }

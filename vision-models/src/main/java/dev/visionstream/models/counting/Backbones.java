@@ -1,5 +1,6 @@
 package dev.visionstream.models.counting;
 
+import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -18,21 +19,27 @@ public final class Backbones {
     private Backbones() {
     }
 
+    /** The backbone on the CPU. */
     public static FeatureBackbone open(String spec) {
+        return open(spec, Device.cpu());
+    }
+
+    /** The backbone with its weights and its inputs on {@code device}. */
+    public static FeatureBackbone open(String spec, Device device) {
         String s = spec == null || spec.isBlank() ? DEFAULT : spec.trim();
         String name = s.toLowerCase(Locale.ROOT);
         if (name.equals(DEFAULT)) {
             name = DEFAULT_CHOICE;
         }
         if (name.equals(FILTER_BANK)) {
-            return new FilterBankBackbone();
+            return new FilterBankBackbone(FilterBankBackbone.DEFAULT_VARIANT, device);
         }
         if (name.equals(LEARNED)) {
-            return LearnedBackbone.builtIn();
+            return LearnedBackbone.builtIn(device);
         }
         if (name.endsWith(".npz")) {
-            return LearnedBackbone.fromFile(Path.of(s));
+            return LearnedBackbone.fromFile(Path.of(s), device);
         }
-        return DjlBackbone.load(s);
+        return DjlBackbone.load(s, device);
     }
 }

@@ -2,7 +2,6 @@ package dev.visionstream.models.counting;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -15,6 +14,7 @@ import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.ParameterStore;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.util.PairList;
+import dev.visionstream.models.DeviceSetting;
 import dev.visionstream.schemas.ModelInfo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,8 +68,11 @@ public final class DjlBackbone implements FeatureBackbone {
         this.extraTokens = tokenOutput ? (int) (probeOutput.get(1) - (long) grid * grid) : 0;
     }
 
-    /** Loads and checks a model; fails with {@link BackboneContractException} saying what was expected and found. */
-    public static DjlBackbone load(String setting) {
+    /**
+     * Loads and checks a model on {@code device} (a TorchScript one; ONNX models run on the CPU); fails with
+     * {@link BackboneContractException} saying what was expected and found.
+     */
+    public static DjlBackbone load(String setting, Device device) {
         int hash = setting.indexOf('#');
         String location = hash < 0 ? setting : setting.substring(0, hash);
         Map<String, String> options = options(hash < 0 ? "" : setting.substring(hash + 1));
@@ -88,8 +91,10 @@ public final class DjlBackbone implements FeatureBackbone {
             throw new BackboneContractException("backbone " + location + ": expected a TorchScript file (.pt) or an "
                     + "ONNX file (.onnx), found neither extension");
         }
-        Device device = "PyTorch".equals(engine) && Engine.getEngine("PyTorch").getGpuCount() > 0 ? Device.gpu()
-                : Device.cpu();
+        if (!"PyTorch".equals(engine) && device.isGpu()) {
+            throw new BackboneContractException("backbone " + location + ": ONNX models run on the CPU here; use "
+                    + "--device cpu, or a TorchScript export (.pt) for the GPU");
+        }
         Criteria.Builder<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
                 .optEngine(engine).optDevice(device).optTranslator(new NoopTranslator());
         boolean url = location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
@@ -115,7 +120,7 @@ public final class DjlBackbone implements FeatureBackbone {
             checkOutput(out, grid, tile, patch, location);
             ModelInfo info = new ModelInfo(fileName(location), version(location, url),
                     "user-supplied " + ("PyTorch".equals(engine) ? "TorchScript" : "ONNX") + " backbone from "
-                            + location + " (tile " + tile + ", patch " + patch + ")");
+                            + location + " (tile " + tile + ", patch " + patch + ")", DeviceSetting.label(device));
             return new DjlBackbone(model, device, tile, grid, info, out);
         } catch (RuntimeException e) {
             model.close();

@@ -1,5 +1,6 @@
 package dev.visionstream.models.counting;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -8,6 +9,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
+import dev.visionstream.models.DeviceSetting;
 import dev.visionstream.schemas.ModelInfo;
 
 /**
@@ -82,19 +84,31 @@ public final class FilterBankBackbone implements FeatureBackbone {
     public static final String VERSION = "2";
 
     private final Variant variant;
+    private final Device device;
 
     public FilterBankBackbone() {
         this(DEFAULT_VARIANT);
     }
 
     public FilterBankBackbone(Variant variant) {
+        this(variant, Device.cpu());
+    }
+
+    /** The filters have no weights: the device is where the counting pipeline keeps its arrays. */
+    public FilterBankBackbone(Variant variant, Device device) {
         this.variant = variant;
+        this.device = device;
     }
 
     @Override
     public ModelInfo info() {
         return new ModelInfo(variant.modelName, VERSION, "built-in fixed filter bank (colour, gradients, orientation "
-                + "energy), no learned weights; a stand-in for DINOv2 ViT-L/14-reg");
+                + "energy), no learned weights; a stand-in for DINOv2 ViT-L/14-reg", DeviceSetting.label(device));
+    }
+
+    @Override
+    public Device device() {
+        return device;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.visionstream.models.counting;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -11,6 +12,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import dev.visionstream.models.DeviceSetting;
 import dev.visionstream.models.Digests;
 import dev.visionstream.models.GraphScalar;
 import dev.visionstream.models.inpainting.NpzArchive;
@@ -76,32 +78,42 @@ public final class LearnedBackbone implements FeatureBackbone {
                 .optDilation(new Shape(dilation, dilation)).build();
     }
 
-    /** The weights shipped in this jar. */
+    /** The weights shipped in this jar, on the CPU. */
     public static LearnedBackbone builtIn() {
+        return builtIn(Device.cpu());
+    }
+
+    /** The weights shipped in this jar, on {@code device}. */
+    public static LearnedBackbone builtIn(Device device) {
         try (InputStream in = LearnedBackbone.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
             if (in == null) {
                 throw new BackboneContractException("built-in counting CNN " + BUILT_IN_RESOURCE
                         + " is missing from the jar");
             }
             return fromBytes(in.readAllBytes(),
-                    "built-in, trained in the project by vision count train (see docs/stages/counting.md)");
+                    "built-in, trained in the project by vision count train (see docs/stages/counting.md)", device);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Weights written by {@code vision count train}. */
-    public static LearnedBackbone fromFile(Path file) {
+    /** Weights written by {@code vision count train}, on {@code device}. */
+    public static LearnedBackbone fromFile(Path file, Device device) {
         try {
-            return fromBytes(Files.readAllBytes(file), "file " + file.toAbsolutePath());
+            return fromBytes(Files.readAllBytes(file), "file " + file.toAbsolutePath(), device);
         } catch (IOException e) {
             throw new BackboneContractException("cannot read counting CNN weights " + file + ": " + e.getMessage());
         }
     }
 
-    /** Weights held in memory (training checkpoints). */
+    /** Weights held in memory (training checkpoints), on the CPU. */
     public static LearnedBackbone fromBytes(byte[] weights, String provenance) {
-        NDManager manager = NDManager.newBaseManager();
+        return fromBytes(weights, provenance, Device.cpu());
+    }
+
+    /** Weights held in memory, on {@code device}. */
+    public static LearnedBackbone fromBytes(byte[] weights, String provenance, Device device) {
+        NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try {
             SequentialBlock network = network();
             network.initialize(manager, DataType.FLOAT32, new Shape(1, 3, TILE_SIZE, TILE_SIZE));
@@ -116,7 +128,8 @@ public final class LearnedBackbone implements FeatureBackbone {
                 p.getValue().getArray().set(t.values());
             }
             String version = Digests.sha256Hex(weights).substring(0, 12);
-            return new LearnedBackbone(manager, network, new ModelInfo(NAME, version, provenance));
+            return new LearnedBackbone(manager, network,
+                    new ModelInfo(NAME, version, provenance, DeviceSetting.label(device)));
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw new BackboneContractException("counting CNN weights do not fit the network: " + e.getMessage());
@@ -162,6 +175,11 @@ public final class LearnedBackbone implements FeatureBackbone {
     @Override
     public int channels() {
         return CHANNELS;
+    }
+
+    @Override
+    public Device device() {
+        return manager.getDevice();
     }
 
     @Override

@@ -17,7 +17,8 @@ public final class BlendInpainter implements Inpainter {
         this.weights = weights;
         this.model = new ModelInfo("blend-telea-ns-diffusion", version,
                 "per-pixel least-squares blend of OpenCV Telea, Navier-Stokes and a multi-scale diffusion fill, "
-                        + "weights by distance to the hole border, fitted on training photos (vision inpaint train)");
+                        + "weights by distance to the hole border, fitted on training photos (vision inpaint train)",
+                "cpu");
     }
 
     public static BlendInpainter builtIn() {

@@ -1,5 +1,6 @@
 package dev.visionstream.models.inpainting;
 
+import ai.djl.Device;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,10 +19,18 @@ public final class Inpainting {
     private Inpainting() {
     }
 
-    /** The inpainter for a method; RN uses {@code weights} when given, else the built-in default. */
+    /** The inpainter for a method, on the CPU. */
     public static Inpainter create(InpaintMethod method, Path weights) {
+        return create(method, weights, Device.cpu());
+    }
+
+    /**
+     * The inpainter for a method; RN uses {@code weights} when given, else the built-in default, on {@code device}
+     * (the other methods are OpenCV code and run on the CPU).
+     */
+    public static Inpainter create(InpaintMethod method, Path weights, Device device) {
         return switch (method) {
-            case RN -> weights == null ? RnInpainter.builtIn() : RnInpainter.fromFile(weights);
+            case RN -> weights == null ? RnInpainter.builtIn(device) : RnInpainter.fromFile(weights, device);
             case TELEA, NS -> new OpenCvInpainter(method);
             case BLEND -> BlendInpainter.builtIn();
         };

@@ -34,7 +34,7 @@ public final class OpenCvInpainter implements Inpainter {
     @Override
     public ModelInfo model() {
         return new ModelInfo("opencv-" + method.id(), opencv_core.CV_VERSION(),
-                "OpenCV photo.inpaint, radius " + radius);
+                "OpenCV photo.inpaint, radius " + radius, "cpu");
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.visionstream.models.inpainting;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import dev.visionstream.models.DeviceSetting;
 import dev.visionstream.models.Digests;
 import dev.visionstream.models.image.ImageTensors;
 import dev.visionstream.schemas.ModelInfo;
@@ -46,8 +48,13 @@ public final class RnInpainter implements Inpainter {
         generator.setStatistics(RegionStatistics.PER_IMAGE);
     }
 
-    /** The built-in default weights shipped in this jar. */
+    /** The built-in default weights shipped in this jar, on the CPU. */
     public static RnInpainter builtIn() {
+        return builtIn(Device.cpu());
+    }
+
+    /** The built-in default weights shipped in this jar, on {@code device}. */
+    public static RnInpainter builtIn(Device device) {
         byte[] bytes;
         try (InputStream in = RnInpainter.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
             if (in == null) {
@@ -59,35 +66,43 @@ public final class RnInpainter implements Inpainter {
         }
         return fromBytes(bytes, "built-in", "built-in default trained in the project (vision inpaint train): a "
                 + "reduced-width RN generator at half resolution correcting the blend of Telea, Navier-Stokes and "
-                + "diffusion fills; not the published Places2 model");
+                + "diffusion fills; not the published Places2 model", BlendWeights.builtIn(), device);
     }
 
-    /** Weights converted from an official checkpoint, or written by {@code vision inpaint train}. */
+    /** Weights converted from an official checkpoint, or written by {@code vision inpaint train}, on the CPU. */
     public static RnInpainter fromFile(Path weights) {
+        return fromFile(weights, Device.cpu());
+    }
+
+    /** As {@link #fromFile(Path)}, on {@code device}. */
+    public static RnInpainter fromFile(Path weights, Device device) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(weights);
         } catch (IOException e) {
             throw new RnWeightsException("cannot read RN weights " + weights + ": " + e.getMessage(), e);
         }
-        return fromBytes(bytes, weights.toString(), "file " + weights.toAbsolutePath());
-    }
-
-    private static RnInpainter fromBytes(byte[] bytes, String origin, String provenance) {
-        return fromBytes(bytes, origin, provenance, BlendWeights.builtIn());
+        return fromBytes(bytes, weights.toString(), "file " + weights.toAbsolutePath(), BlendWeights.builtIn(),
+                device);
     }
 
     /** Weights held in memory (training keeps its checkpoints so), with the blend a residual generator starts from. */
     public static RnInpainter fromBytes(byte[] bytes, String origin, String provenance, BlendWeights blend) {
+        return fromBytes(bytes, origin, provenance, blend, Device.cpu());
+    }
+
+    /** As {@link #fromBytes(byte[], String, String, BlendWeights)}, on {@code device}. */
+    public static RnInpainter fromBytes(byte[] bytes, String origin, String provenance, BlendWeights blend,
+                                        Device device) {
         RnWeights weights = RnWeights.read(new ByteArrayInputStream(bytes), origin);
-        NDManager manager = NDManager.newBaseManager();
+        NDManager manager = NDManager.newBaseManager(device);
         try {
             RnGenerator generator = weights.newGenerator(manager);
             // a residual generator's output depends on its pre-fill too, so the version covers both
             byte[] identity = generator.head() == RnGenerator.Head.RESIDUAL
                     ? concat(bytes, blend.format("").getBytes(StandardCharsets.UTF_8)) : bytes;
             return new RnInpainter(manager, generator, new ModelInfo(modelName(generator),
-                    Digests.sha256Hex(identity).substring(0, 12), provenance), blend);
+                    Digests.sha256Hex(identity).substring(0, 12), provenance, DeviceSetting.label(device)), blend);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -96,12 +111,17 @@ public final class RnInpainter implements Inpainter {
 
     /** A generator with the official random initialisation: for speed measurements, never for results. */
     public static RnInpainter randomWeights(int width, long seed) {
-        NDManager manager = NDManager.newBaseManager();
+        return randomWeights(width, seed, Device.cpu());
+    }
+
+    /** As {@link #randomWeights(int, long)}, on {@code device}. */
+    public static RnInpainter randomWeights(int width, long seed, Device device) {
+        NDManager manager = NDManager.newBaseManager(device);
         manager.getEngine().setRandomSeed((int) seed);
         RnGenerator generator = new RnGenerator(width);
         generator.initialize(manager, DataType.FLOAT32);
         return new RnInpainter(manager, generator, new ModelInfo("rn-generator-w" + width, "random-" + seed,
-                "random initialisation (benchmark only)"), null);
+                "random initialisation (benchmark only)", DeviceSetting.label(device)), null);
     }
 
     private static String modelName(RnGenerator generator) {

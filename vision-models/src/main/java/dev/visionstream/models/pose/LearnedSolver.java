@@ -1,5 +1,6 @@
 package dev.visionstream.models.pose;
 
+import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
@@ -45,26 +46,40 @@ public final class LearnedSolver implements AutoCloseable {
         this.passes = passes;
     }
 
-    /** The weights that ship with the project (trained by {@code vision pose train}). */
+    /** The weights that ship with the project (trained by {@code vision pose train}), on the CPU. */
     public static LearnedSolver loadDefault() {
+        return loadDefault(Device.cpu());
+    }
+
+    /** The built-in weights, on {@code device}. */
+    public static LearnedSolver loadDefault(Device device) {
         try (InputStream in = LearnedSolver.class.getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("built-in pose weights missing: " + DEFAULT_RESOURCE);
             }
-            return load(in, "built-in");
+            return load(in, "built-in", device);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read built-in pose weights", e);
         }
     }
 
     public static LearnedSolver load(Path file) throws IOException {
+        return load(file, Device.cpu());
+    }
+
+    /** Weights from {@code file}, on {@code device}. */
+    public static LearnedSolver load(Path file, Device device) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return load(in, file.getFileName().toString());
+            return load(in, file.getFileName().toString(), device);
         }
     }
 
-    /** Checks the header (format, input and output sizes) before reading the parameters. */
     static LearnedSolver load(InputStream raw, String name) throws IOException {
+        return load(raw, name, Device.cpu());
+    }
+
+    /** Checks the header (format, input and output sizes) before reading the parameters. */
+    static LearnedSolver load(InputStream raw, String name, Device device) throws IOException {
         DataInputStream in = new DataInputStream(raw);
         String magic = in.readUTF();
         int format = in.readInt();
@@ -89,7 +104,7 @@ public final class LearnedSolver implements AutoCloseable {
             throw new IOException("pose weights " + name + ": " + passes + " passes is out of range 1-8");
         }
         FeatureScaling scaling = FeatureScaling.read(in);
-        NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
+        NDManager manager = Engine.getEngine("PyTorch").newBaseManager(device);
         try {
             PoseNetwork network = new PoseNetwork(PoseNetwork.Architecture.valueOf(architecture), hidden, layers);
             network.initialize(manager);
@@ -121,6 +136,11 @@ public final class LearnedSolver implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /** Where the network's weights and inputs live. */
+    public Device device() {
+        return manager.getDevice();
     }
 
     public String architecture() {

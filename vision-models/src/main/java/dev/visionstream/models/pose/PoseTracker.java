@@ -1,5 +1,6 @@
 package dev.visionstream.models.pose;
 
+import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -90,9 +91,14 @@ public final class PoseTracker implements AutoCloseable {
      * @throws IllegalArgumentException naming the file when it cannot be loaded
      */
     public static PoseTracker open(Settings settings, Path weights) {
+        return open(settings, weights, Device.cpu());
+    }
+
+    /** As {@link #open(Settings, Path)}, with the learned solver on {@code device}. */
+    public static PoseTracker open(Settings settings, Path weights, Device device) {
         LearnedSolver learned;
         try {
-            learned = weights == null ? LearnedSolver.loadDefault() : LearnedSolver.load(weights);
+            learned = weights == null ? LearnedSolver.loadDefault(device) : LearnedSolver.load(weights, device);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot load the pose weights " + weights + ": " + e.getMessage(), e);
         }

@@ -12,7 +12,8 @@ import java.util.List;
  */
 public final class StereoSplatPredictor implements SplatPredictor {
     public static final ModelInfo INFO = new ModelInfo("stereo-sgbm-splat", "1",
-            "built-in: calibrated stereo (OpenCV SGBM after rectification) to per-pixel Gaussians; no learned weights");
+            "built-in: calibrated stereo (OpenCV SGBM after rectification) to per-pixel Gaussians; no learned weights",
+            "cpu");
 
     private final DisparityEstimator estimator;
     private final ModelInfo info;

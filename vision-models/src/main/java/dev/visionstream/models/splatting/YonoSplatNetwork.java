@@ -1,5 +1,6 @@
 package dev.visionstream.models.splatting;
 
+import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
@@ -12,6 +13,7 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
+import dev.visionstream.models.DeviceSetting;
 import dev.visionstream.schemas.ModelInfo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,8 +55,10 @@ public final class YonoSplatNetwork implements SplatPredictor, AutoCloseable {
      * @param height          network input height (224 for the released checkpoints, 280 for the high-res model)
      * @param width           network input width (224 or 518)
      * @param takesIntrinsics whether the network has the optional second input
+     * @param device          where a TorchScript network runs and its inputs are made (ONNX ones run on the CPU)
      */
-    public static YonoSplatNetwork load(Path file, int height, int width, boolean takesIntrinsics) throws IOException {
+    public static YonoSplatNetwork load(Path file, int height, int width, boolean takesIntrinsics, Device device)
+            throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("YoNoSplat model not found at " + file.toAbsolutePath());
         }
@@ -64,9 +68,13 @@ public final class YonoSplatNetwork implements SplatPredictor, AutoCloseable {
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String engine = name.endsWith(".onnx") ? "OnnxRuntime" : "PyTorch";
+        if (!"PyTorch".equals(engine) && device.isGpu()) {
+            throw new IllegalArgumentException(file + ": ONNX models run on the CPU here; use device cpu, or a "
+                    + "TorchScript export (.pt) for the GPU");
+        }
         Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
-                .optModelPath(file.toAbsolutePath()).optEngine(engine).optTranslator(new NoopTranslator())
-                .optProgress(null).build();
+                .optModelPath(file.toAbsolutePath()).optEngine(engine).optDevice(device)
+                .optTranslator(new NoopTranslator()).optProgress(null).build();
         ZooModel<NDList, NDList> model;
         try {
             model = criteria.loadModel();
@@ -74,7 +82,7 @@ public final class YonoSplatNetwork implements SplatPredictor, AutoCloseable {
             throw new IOException("cannot load " + file + " as a " + engine + " model: " + e.getMessage(), e);
         }
         ModelInfo info = new ModelInfo("yonosplat", sha256(file).substring(0, 12),
-                "user-supplied " + engine + " model " + file.toAbsolutePath());
+                "user-supplied " + engine + " model " + file.toAbsolutePath(), DeviceSetting.label(device));
         YonoSplatNetwork network = new YonoSplatNetwork(model, height, width, takesIntrinsics, info);
         try {
             network.probe();

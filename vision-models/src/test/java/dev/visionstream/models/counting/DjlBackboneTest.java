@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.djl.Device;
 import dev.visionstream.models.process.ExternalCommand;
 import dev.visionstream.schemas.Box;
 import java.io.IOException;
@@ -39,18 +40,23 @@ class DjlBackboneTest {
         assertEquals(0, run(PYTHON, script.toString(), models.toString(), "56", "14"), "export failed");
     }
 
+    private static DjlBackbone onCpu(String setting) {
+        return DjlBackbone.load(setting, Device.cpu());
+    }
+
     private static int run(String... command) throws IOException, InterruptedException {
         return ExternalCommand.run(Duration.ofSeconds(120), command).exitCode();
     }
 
     @Test
     void torchScriptViTLoadsDropsClsAndRegistersAndCounts() {
-        try (DjlBackbone backbone = DjlBackbone.load(models.resolve("tiny_vit.pt") + "#tile=56,patch=14");
+        try (DjlBackbone backbone = onCpu(models.resolve("tiny_vit.pt") + "#tile=56,patch=14");
              CountingDino counter = new CountingDino(backbone)) {
             assertEquals(56, backbone.tileSize());
             assertEquals(4, backbone.gridSize());
             assertEquals(32, backbone.channels());
             assertEquals("tiny_vit.pt", backbone.info().name());
+            assertEquals("cpu", backbone.info().device());
             assertTrue(backbone.info().version().startsWith("sha256:"), backbone.info().version());
             SyntheticScene scene = SyntheticScene.generate(3, 160, 120, 6);
             // a 16-cell grid: exemplar boxes must cover at least 10 x 7.5 px
@@ -62,7 +68,7 @@ class DjlBackboneTest {
 
     @Test
     void onnxExportGivesTheSameFeatureShapeThroughOnnxRuntime() {
-        try (DjlBackbone backbone = DjlBackbone.load(models.resolve("tiny_vit.onnx") + "#tile=56,patch=14");
+        try (DjlBackbone backbone = onCpu(models.resolve("tiny_vit.onnx") + "#tile=56,patch=14");
              CountingDino counter = new CountingDino(backbone)) {
             assertEquals(32, backbone.channels());
             CountResult r = counter.count(SyntheticScene.generate(3, 160, 120, 6).image(),
@@ -72,19 +78,26 @@ class DjlBackboneTest {
     }
 
     @Test
+    void anOnnxModelAskedToRunOnAGpuIsRefusedBeforeLoading() {
+        BackboneContractException e = assertThrows(BackboneContractException.class,
+                () -> DjlBackbone.load(models.resolve("tiny_vit.onnx") + "#tile=56,patch=14", Device.gpu(0)));
+        assertTrue(e.getMessage().contains("ONNX models run on the CPU"), e.getMessage());
+    }
+
+    @Test
     void contractViolationsSayWhatWasExpectedAndFound() {
         BackboneContractException pooled = assertThrows(BackboneContractException.class,
-                () -> DjlBackbone.load(models.resolve("bad_vit.pt") + "#tile=56,patch=14"));
+                () -> onCpu(models.resolve("bad_vit.pt") + "#tile=56,patch=14"));
         assertTrue(pooled.getMessage().contains("expected patch tokens [1, 16"), pooled.getMessage());
         assertTrue(pooled.getMessage().contains("found (1, 32)"), pooled.getMessage());
 
         BackboneContractException size = assertThrows(BackboneContractException.class,
-                () -> DjlBackbone.load(models.resolve("tiny_vit.pt") + "#tile=70,patch=14"));
+                () -> onCpu(models.resolve("tiny_vit.pt") + "#tile=70,patch=14"));
         assertTrue(size.getMessage().contains("[1, 3, 70, 70]"), size.getMessage());
 
         BackboneContractException kind = assertThrows(BackboneContractException.class,
-                () -> DjlBackbone.load(models.resolve("tiny_vit.py").toString()));
+                () -> onCpu(models.resolve("tiny_vit.py").toString()));
         assertTrue(kind.getMessage().contains("TorchScript"), kind.getMessage());
-        assertThrows(BackboneContractException.class, () -> DjlBackbone.load(models.resolve("nothing.pt").toString()));
+        assertThrows(BackboneContractException.class, () -> onCpu(models.resolve("nothing.pt").toString()));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
 import dev.visionstream.models.process.ExternalCommand;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -59,7 +60,7 @@ class YonoSplatNetworkTest {
 
     @Test
     void torchScriptModelRunsThePoseFreePipeline(@TempDir Path dir) throws Exception {
-        try (YonoSplatNetwork network = YonoSplatNetwork.load(generate(dir, "tiny.pt"), 28, 28, true)) {
+        try (YonoSplatNetwork network = YonoSplatNetwork.load(generate(dir, "tiny.pt"), 28, 28, true, Device.cpu())) {
             assertEquals("yonosplat", network.info().name());
             assertTrue(network.info().provenance().contains("PyTorch"));
             SplatResult result = new SplatPipeline(network).build(views(3), null);
@@ -83,7 +84,7 @@ class YonoSplatNetworkTest {
     @Test
     void onnxModelWithoutIntrinsicsInputLoadsToo(@TempDir Path dir) throws Exception {
         Path model = generate(dir, "tiny.onnx", "--no-intrinsics");
-        try (YonoSplatNetwork network = YonoSplatNetwork.load(model, 28, 28, false)) {
+        try (YonoSplatNetwork network = YonoSplatNetwork.load(model, 28, 28, false, Device.cpu())) {
             assertTrue(network.info().provenance().contains("OnnxRuntime"));
             SplatResult result = new SplatPipeline(network).build(views(2), Set.of(1));
             assertEquals(28 * 28, result.gaussiansBeforePruning());
@@ -94,10 +95,10 @@ class YonoSplatNetworkTest {
     void aModelBreakingTheContractIsRefusedWithTheReason(@TempDir Path dir) throws Exception {
         Path bad = generate(dir, "bad.pt", "--gaussian-channels", "10");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> YonoSplatNetwork.load(bad, 28, 28, true));
+                () -> YonoSplatNetwork.load(bad, 28, 28, true, Device.cpu()));
         assertTrue(e.getMessage().contains("output 1 (gaussians)") && e.getMessage().contains("11"), e.getMessage());
         IOException missing = assertThrows(IOException.class,
-                () -> YonoSplatNetwork.load(dir.resolve("none.pt"), 28, 28, true));
+                () -> YonoSplatNetwork.load(dir.resolve("none.pt"), 28, 28, true, Device.cpu()));
         assertTrue(missing.getMessage().contains("not found"));
     }
 }

@@ -1,12 +1,15 @@
 package dev.visionstream.app.cli.bench;
 
 import dev.visionstream.app.bench.CountingBenchmark;
+import dev.visionstream.app.cli.DeviceOption;
+import dev.visionstream.app.runtime.ModelStage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code vision bench count}. */
@@ -23,11 +26,22 @@ final class BenchCountCommand implements Callable<Integer> {
                     + "'vision count' (default: ${DEFAULT-VALUE}).")
     String backbone;
 
+    @Option(names = "--warmup", defaultValue = "96", description = "Warm-up frames at each batch size; fewer than "
+            + "about a hundred leave the first timed loop slower (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--skip-pipeline", description = "Time the plain loop only, not the Kafka pipeline.")
+    boolean skipPipeline;
+
+    @Mixin
+    DeviceOption device;
+
     @Override
     public Integer call() throws Exception {
         Path workDir = Files.createTempDirectory("vision-bench-count");
         try {
-            new CountingBenchmark(workDir, System.out).run(frames, backbone);
+            new CountingBenchmark(workDir, System.out).run(frames, backbone, device.resolve(ModelStage.COUNTING),
+                    !skipPipeline, Math.max(1, warmup));
         } finally {
             try (Stream<Path> paths = Files.walk(workDir)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

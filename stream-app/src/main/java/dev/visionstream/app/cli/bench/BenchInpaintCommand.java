@@ -3,6 +3,8 @@ package dev.visionstream.app.cli.bench;
 import dev.visionstream.app.bench.InpaintBenchmark;
 import dev.visionstream.app.bench.ScratchDir;
 import dev.visionstream.app.cli.BadInputException;
+import dev.visionstream.app.cli.DeviceOption;
+import dev.visionstream.app.runtime.ModelStage;
 import dev.visionstream.app.runtime.SampleMedia;
 import dev.visionstream.app.topology.Batching;
 import dev.visionstream.models.inpainting.training.InpaintingAssets;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code vision bench inpaint}: ms per frame of each inpainting method. */
@@ -42,6 +45,9 @@ final class BenchInpaintCommand implements Callable<Integer> {
             description = "Frames through the Kafka pipeline; 0 skips it (default: ${DEFAULT-VALUE}).")
     int pipelineFrames;
 
+    @Mixin
+    DeviceOption device;
+
     @Override
     public Integer call() throws Exception {
         Path file = image;
@@ -61,7 +67,7 @@ final class BenchInpaintCommand implements Callable<Integer> {
         if (batchSize < 1 || batchSize > Batching.MAX_SIZE) {
             throw new BadInputException("--batch-size " + batchSize, "must be 1 to " + Batching.MAX_SIZE);
         }
-        InpaintBenchmark bench = new InpaintBenchmark(frame, 5, System.out);
+        InpaintBenchmark bench = new InpaintBenchmark(frame, 5, device.resolve(ModelStage.INPAINTING), System.out);
         bench.run(Math.max(1, repeats), Math.max(1, batch), !skipPublished);
         if (pipelineFrames > 0) {
             try (ScratchDir work = new ScratchDir("vision-bench-inpaint")) {

@@ -1,8 +1,11 @@
 package dev.visionstream.app.cli.bench;
 
 import dev.visionstream.app.bench.PoseBenchmark;
+import dev.visionstream.app.cli.DeviceOption;
+import dev.visionstream.app.runtime.ModelStage;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code vision bench pose}. */
@@ -19,9 +22,12 @@ final class BenchPoseCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     int iterativeFrames;
 
+    @Mixin
+    DeviceOption device;
+
     @Override
     public Integer call() throws Exception {
-        new PoseBenchmark(System.out).run(frames, iterativeFrames);
+        new PoseBenchmark(System.out).run(frames, iterativeFrames, device.resolve(ModelStage.POSE));
         return 0;
     }
 }

@@ -1,5 +1,7 @@
 package dev.visionstream.app.stages.inpainting;
 
+import ai.djl.Device;
+import dev.visionstream.models.DeviceSetting;
 import dev.visionstream.models.inpainting.InpaintMethod;
 import dev.visionstream.models.inpainting.Inpainter;
 import dev.visionstream.models.inpainting.Inpainting;
@@ -13,15 +15,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class InpainterPool implements AutoCloseable {
     private final Path rnWeights;
+    private final DeviceSetting rnDevice;
     private final Map<InpaintMethod, Inpainter> inpainters = new ConcurrentHashMap<>();
 
-    /** @param rnWeights RN weights (.npz) or null for the built-in default */
-    InpainterPool(Path rnWeights) {
+    /**
+     * @param rnWeights RN weights (.npz) or null for the built-in default
+     * @param rnDevice  where the RN generator runs (the OpenCV methods run on the CPU)
+     */
+    InpainterPool(Path rnWeights, DeviceSetting rnDevice) {
         this.rnWeights = rnWeights;
+        this.rnDevice = rnDevice;
     }
 
     Inpainter get(InpaintMethod method) {
-        return inpainters.computeIfAbsent(method, m -> Inpainting.create(m, rnWeights));
+        return inpainters.computeIfAbsent(method, m -> Inpainting.create(m, rnWeights,
+                m == InpaintMethod.RN ? rnDevice.resolve() : Device.cpu()));
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.visionstream.app.stages.inpainting;
 
+import dev.visionstream.app.runtime.ModelStage;
 import dev.visionstream.app.runtime.StageSettings;
 import dev.visionstream.app.topology.Batching;
 import dev.visionstream.app.topology.FrameStage;
 import dev.visionstream.app.topology.Publication;
 import dev.visionstream.app.topology.StageInput;
 import dev.visionstream.ingest.ArtifactStore;
+import dev.visionstream.models.DeviceSetting;
 import dev.visionstream.schemas.InpaintEvent;
 import java.nio.file.Path;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,20 +27,24 @@ public final class InpaintingStage implements FrameStage {
     private final Batching batching;
 
     public InpaintingStage(ArtifactStore artifacts, Path rnWeights) {
-        this(artifacts, rnWeights, Batching.NONE);
+        this(artifacts, rnWeights, DeviceSetting.CPU, Batching.NONE);
     }
 
-    /** As {@link #InpaintingStage(ArtifactStore, Path)}, running up to a batch of frames in one model call. */
-    public InpaintingStage(ArtifactStore artifacts, Path rnWeights, Batching batching) {
+    /**
+     * @param rnDevice where the RN generator runs
+     * @param batching up to how many frames go through one model call
+     */
+    public InpaintingStage(ArtifactStore artifacts, Path rnWeights, DeviceSetting rnDevice, Batching batching) {
         this.artifacts = artifacts;
-        this.inpainters = new InpainterPool(rnWeights);
+        this.inpainters = new InpainterPool(rnWeights, rnDevice);
         this.masks = new MaskLoader(artifacts);
         this.batching = batching;
     }
 
-    /** The service's inpainting stage: RN weights and batching as {@code settings} say. */
+    /** The service's inpainting stage: RN weights, device and batching as {@code settings} say. */
     public InpaintingStage(ArtifactStore artifacts, StageSettings settings) {
-        this(artifacts, settings.inpaintWeights(), settings.inpaintBatching());
+        this(artifacts, settings.inpaintWeights(), settings.devices().of(ModelStage.INPAINTING),
+                settings.inpaintBatching());
     }
 
     @Override

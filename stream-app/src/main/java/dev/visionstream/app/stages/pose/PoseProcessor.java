@@ -2,6 +2,7 @@ package dev.visionstream.app.stages.pose;
 
 import dev.visionstream.app.topology.ErrorEvents;
 import dev.visionstream.app.topology.Publication;
+import dev.visionstream.models.DeviceSetting;
 import dev.visionstream.models.pose.BadPoseInputException;
 import dev.visionstream.models.pose.KeypointInput;
 import dev.visionstream.models.pose.PoseTracker;
@@ -86,7 +87,8 @@ final class PoseProcessor implements Processor<String, String, String, Publicati
             model = new ModelInfo("learnable-smplify-" + tracker.learned().architecture(), "1",
                     tracker.learned().name().equals("built-in")
                             ? "built-in: trained in the project by `vision pose train` on synthetic motion"
-                            : "user-supplied: " + tracker.learned().name());
+                            : "user-supplied: " + tracker.learned().name(),
+                    DeviceSetting.label(tracker.learned().device()));
         }
         return tracker;
     }

@@ -1,5 +1,6 @@
 package dev.visionstream.app.stages.splatting;
 
+import dev.visionstream.app.runtime.ModelStage;
 import dev.visionstream.app.runtime.StageSettings;
 import dev.visionstream.models.splatting.SplatPipeline;
 import dev.visionstream.models.splatting.StereoSplatPredictor;
@@ -21,7 +22,8 @@ public final class SplatPredictors {
         }
         try {
             return new SplatPipeline(YonoSplatNetwork.load(settings.splatModel(), settings.splatModelHeight(),
-                    settings.splatModelWidth(), settings.splatModelIntrinsics()));
+                    settings.splatModelWidth(), settings.splatModelIntrinsics(),
+                    settings.devices().resolve(ModelStage.SPLATTING)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the splat model " + settings.splatModel(), e);
         }

@@ -118,6 +118,7 @@ class CountingStageTest {
         assertEquals(library.instances(), event.instances());
         assertEquals(scene.exemplars(), event.exemplars());
         assertEquals("filterbank-thin", event.model().name());
+        assertEquals("cpu", event.model().device(), "the event says where the model ran");
         assertEquals(library.peaks().size(), event.peaks().size());
         assertTrue(event.timingsMs().get("backbone") > 0);
         assertTrue(event.timingsMs().containsKey("similarity"));

@@ -10,6 +10,7 @@ import dev.visionstream.app.topology.Batching;
 import dev.visionstream.app.topology.PublicationListener;
 import dev.visionstream.app.topology.TopologyTestSupport;
 import dev.visionstream.ingest.LocalArtifactStore;
+import dev.visionstream.models.DeviceSetting;
 import dev.visionstream.models.inpainting.InpaintMask;
 import dev.visionstream.models.inpainting.InpaintMethod;
 import dev.visionstream.models.inpainting.Inpainter;
@@ -61,8 +62,8 @@ class InpaintingStageTest {
 
     private void start(Path weights, Batching batching) {
         artifacts = new LocalArtifactStore(dir.resolve("artifacts"));
-        topology = TopologyTestSupport.start(List.of(new InpaintingStage(artifacts, weights, batching)), artifacts::get,
-                PublicationListener.NONE, dir.resolve("state"), T0);
+        topology = TopologyTestSupport.start(List.of(new InpaintingStage(artifacts, weights, DeviceSetting.CPU,
+                batching)), artifacts::get, PublicationListener.NONE, dir.resolve("state"), T0);
         TopologyTestDriver driver = topology.driver();
         frames = topology.frames();
         cameras = topology.cameras();
@@ -150,6 +151,7 @@ class InpaintingStageTest {
         BufferedImage fromStage = ImageIO.read(new ByteArrayInputStream(stored));
         try (Inpainter library = Inpainting.create(method, weights)) {
             assertEquals(library.model().name(), event.at("/model/name").asText());
+            assertEquals("cpu", event.at("/model/device").asText(), "the event says where the model ran");
             BufferedImage expected = Inpainting.run(library, image, mask).image();
             assertArrayEquals(pixels(expected), pixels(fromStage), "stage and library give identical output");
         }
