@@ -118,7 +118,10 @@ final class MicroBatcher implements Processor<String, StageInput, String, Public
             try {
                 delegate.process(record);
             } catch (RuntimeException e) {
-                context.forward(record.withValue(StageFailures.of(stage, record.value(), e)));
+                // an outage aborts the transaction, which also brings the batch back from the changelog
+                StageInput in = record.value();
+                StoreOutageException.rethrowIfOutage(e, stage, in.source(), in.captureTime(), record.key());
+                context.forward(record.withValue(StageFailures.of(stage, in, e)));
             }
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.visionstream.app.topology.Batching;
 import dev.visionstream.app.topology.PublicationListener;
 import dev.visionstream.app.topology.StoreOutageException;
 import dev.visionstream.app.topology.TopologyTestSupport;
@@ -52,6 +53,7 @@ class StoreOutageTest {
     private TestOutputTopic<String, String> counts;
     private TestOutputTopic<String, String> errors;
     private byte[] png;
+    private SyntheticScene scene;
 
     /** The local store, failing every call with {@code failure} while it is set. */
     private static final class FlakyStore implements ArtifactStore {
@@ -90,7 +92,7 @@ class StoreOutageTest {
     @BeforeEach
     void start() throws Exception {
         counter = new CountingDino(new FilterBankBackbone());
-        SyntheticScene scene = SyntheticScene.generate(7, 160, 120, 6);
+        scene = SyntheticScene.generate(7, 160, 120, 6);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(scene.image(), "png", out);
         png = out.toByteArray();
@@ -129,6 +131,23 @@ class StoreOutageTest {
         store.failure = null;
         send(1, new RecordHeaders(), png);
         assertEquals(1, drain(counts, CountEvent.class).size());
+    }
+
+    @Test
+    void anOutageInsideABatchAbortsTooInsteadOfBecomingAnErrorEvent() throws Exception {
+        topology.close();
+        topology = TopologyTestSupport.start(List.of(new CountingStage(() -> counter, store,
+                new Batching(2, 60_000))), store::get, PublicationListener.NONE, dir.resolve("batched"), T0);
+        counts = topology.output(Topics.COUNTS);
+        errors = topology.output(Topics.ERRORS);
+        topology.cameras().pipeInput("cam-1", Json.MAPPER.writeValueAsString(Map.of("cameraId", "cam-1",
+                "stages", List.of("counting"), "exemplars", scene.exemplars())));
+        send(1, new RecordHeaders(), png); // waits for a second frame
+        store.failure = Reason.IO;
+        RuntimeException e = assertThrows(RuntimeException.class, () -> send(2, new RecordHeaders(), png));
+        assertTrue(StoreOutageException.in(e).isPresent(), e.toString());
+        assertTrue(counts.isEmpty(), "no result inside the aborted work");
+        assertTrue(errors.isEmpty(), "no error event inside the aborted work");
     }
 
     @Test
