@@ -1,14 +1,12 @@
 package dev.visionstream.ingest;
 
 import dev.visionstream.ingest.ArtifactException.Reason;
-import dev.visionstream.schemas.ArtifactRef;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Objects;
 
 /**
  * An {@link ArtifactStore} in a local (or mounted shared) folder.
@@ -20,7 +18,7 @@ import java.util.Objects;
  * Files are written to a temporary file in the target folder and moved into place atomically, so readers never
  * see a partial artifact. Nothing expires here: cleanup by age is left to the operator.
  */
-public final class LocalArtifactStore implements ArtifactStore {
+public final class LocalArtifactStore extends AbstractArtifactStore {
     public static final String URI_PREFIX = ArtifactUris.PREFIX;
 
     private final Path root;
@@ -34,29 +32,13 @@ public final class LocalArtifactStore implements ArtifactStore {
     }
 
     @Override
-    public ArtifactRef put(byte[] bytes, String contentType) {
-        Objects.requireNonNull(bytes, "bytes");
-        Objects.requireNonNull(contentType, "contentType");
-        String sha256 = sha256Hex(bytes);
-        String uri = ArtifactUris.contentUri(sha256, contentType);
+    protected void write(String uri, byte[] bytes, String contentType) {
         write(resolve(uri), bytes);
-        return new ArtifactRef(uri, sha256, bytes.length, contentType);
     }
 
     @Override
-    public ArtifactRef put(String name, byte[] bytes, String contentType) {
-        Objects.requireNonNull(bytes, "bytes");
-        Objects.requireNonNull(contentType, "contentType");
-        String uri = ArtifactUris.namedUri(name);
-        write(resolve(uri), bytes);
-        return new ArtifactRef(uri, sha256Hex(bytes), bytes.length, contentType);
-    }
-
-    @Override
-    public byte[] get(String uri, String expectedSha256) {
-        ArtifactUris.requireSha256(expectedSha256);
+    protected byte[] read(String uri) {
         Path file = resolve(uri);
-        byte[] bytes;
         try {
             if (!file.toRealPath().startsWith(root.toRealPath())) {
                 throw new ArtifactException(Reason.OUTSIDE_STORE, uri + " is a link out of the store");
@@ -65,13 +47,12 @@ public final class LocalArtifactStore implements ArtifactStore {
                 // a folder of named artifacts is no artifact; as IO it would count as an outage and be retried
                 throw new ArtifactException(Reason.MISSING, uri + " is not an artifact in the store at " + root);
             }
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ArtifactException(Reason.MISSING, uri + " is not in the store at " + root, e);
         } catch (IOException e) {
             throw new ArtifactException(Reason.IO, "reading " + uri + " failed: " + e.getMessage(), e);
         }
-        return ArtifactUris.verified(uri, bytes, expectedSha256);
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.visionstream.ingest.ArtifactException.Reason;
 import dev.visionstream.schemas.ArtifactRef;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -33,7 +32,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * times with a doubling pause, then fails with {@link Reason#IO}; rejected credentials and a missing bucket fail at
  * once with {@link Reason#IO} and a message that says so. The SDK's own retries are off, so this is the one policy.
  */
-public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
+public final class S3ArtifactStore extends AbstractArtifactStore implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
 
@@ -78,31 +77,10 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     }
 
     @Override
-    public ArtifactRef put(byte[] bytes, String contentType) {
-        Objects.requireNonNull(bytes, "bytes");
-        Objects.requireNonNull(contentType, "contentType");
-        String sha256 = ArtifactUris.sha256Hex(bytes);
-        String uri = ArtifactUris.contentUri(sha256, contentType);
-        write(uri, bytes, contentType);
-        return new ArtifactRef(uri, sha256, bytes.length, contentType);
-    }
-
-    @Override
-    public ArtifactRef put(String name, byte[] bytes, String contentType) {
-        Objects.requireNonNull(bytes, "bytes");
-        Objects.requireNonNull(contentType, "contentType");
-        String uri = ArtifactUris.namedUri(name);
-        write(uri, bytes, contentType);
-        return new ArtifactRef(uri, ArtifactUris.sha256Hex(bytes), bytes.length, contentType);
-    }
-
-    @Override
-    public byte[] get(String uri, String expectedSha256) {
-        ArtifactUris.requireSha256(expectedSha256);
+    protected byte[] read(String uri) {
         String key = objectKey(uri);
-        byte[] bytes = withRetries("reading " + uri, () -> s3.getObjectAsBytes(
+        return withRetries("reading " + uri, () -> s3.getObjectAsBytes(
                 r -> r.bucket(settings.bucket()).key(key)).asByteArray(), uri);
-        return ArtifactUris.verified(uri, bytes, expectedSha256);
     }
 
     /**
@@ -125,7 +103,8 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         return settings.location();
     }
 
-    private void write(String uri, byte[] bytes, String contentType) {
+    @Override
+    protected void write(String uri, byte[] bytes, String contentType) {
         String key = objectKey(uri);
         withRetries("writing " + uri, () -> s3.putObject(r -> r.bucket(settings.bucket()).key(key)
                 .contentType(contentType), RequestBody.fromBytes(bytes)), uri);

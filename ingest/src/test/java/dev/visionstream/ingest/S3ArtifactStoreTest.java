@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,9 +39,7 @@ class S3ArtifactStoreTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        Assumptions.assumeTrue(S3rverProcess.unavailable().isEmpty(),
-                () -> "S3 store tests skipped: " + S3rverProcess.unavailable().orElse(""));
-        server = S3rverProcess.start(dir.resolve("s3rver"));
+        server = S3rverProcess.startOrSkip(dir.resolve("s3rver"), "S3 store tests");
     }
 
     @AfterAll

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real S3-compatible server for tests: s3rver 3.7.1 run by node on a loopback port, its objects in a folder,
@@ -51,6 +52,13 @@ public final class S3rverProcess implements AutoCloseable {
             return Optional.of(script() + " is missing: run scripts/fetch-s3rver.sh");
         }
         return Optional.empty();
+    }
+
+    /** Starts s3rver as {@link #start} does, or skips the calling {@code tests} with the reason it cannot run. */
+    public static S3rverProcess startOrSkip(Path dir, String tests) throws IOException, InterruptedException {
+        Optional<String> missing = unavailable();
+        Assumptions.assumeTrue(missing.isEmpty(), () -> tests + " skipped: " + missing.orElse(""));
+        return start(dir);
     }
 
     /** Starts s3rver on a free loopback port with its objects under {@code dir}. */

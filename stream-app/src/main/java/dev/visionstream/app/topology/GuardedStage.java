@@ -33,10 +33,9 @@ final class GuardedStage implements Processor<String, StageInput, String, Public
         try {
             delegate.process(record);
         } catch (RuntimeException e) {
-            StageInput in = record.value();
-            StoreOutageException.rethrowIfOutage(e, stage, in.source(), in.captureTime(), record.key());
-            LOG.warn("stage {} failed on {}: {}", stage, in.source(), e.toString());
-            context.forward(record.withValue(StageFailures.of(stage, in, e)));
+            Record<String, Publication> error = StageFailures.of(stage, record, e);
+            LOG.warn("stage {} failed on {}: {}", stage, record.value().source(), e.toString());
+            context.forward(error);
         }
     }
 

@@ -118,10 +118,8 @@ final class MicroBatcher implements Processor<String, StageInput, String, Public
             try {
                 delegate.process(record);
             } catch (RuntimeException e) {
-                // an outage aborts the transaction, which also brings the batch back from the changelog
-                StageInput in = record.value();
-                StoreOutageException.rethrowIfOutage(e, stage, in.source(), in.captureTime(), record.key());
-                context.forward(record.withValue(StageFailures.of(stage, in, e)));
+                // an outage is thrown on: the aborted transaction also brings the batch back from the changelog
+                context.forward(StageFailures.of(stage, record, e));
             }
         }
     }

@@ -1,14 +1,22 @@
 package dev.visionstream.app.topology;
 
 import dev.visionstream.schemas.ErrorReason;
+import org.apache.kafka.streams.processor.api.Record;
 
-/** The error event of a stage that threw on a record: {@code STAGE_FAILURE}, naming the stage and the exception. */
+/**
+ * The error record of a stage that threw on a record: {@code STAGE_FAILURE}, naming the stage and the exception.
+ * The one exception to that is an artifact store outage: it is thrown on ({@link StoreOutageException}), so that
+ * the task's transaction aborts and the input is processed again instead of being committed with an error.
+ */
 public final class StageFailures {
     private StageFailures() {
     }
 
-    public static Publication of(String stage, StageInput in, RuntimeException e) {
-        return ErrorEvents.of(stage, in.source(), in.captureTime(), ErrorReason.STAGE_FAILURE,
-                stage + " failed: " + e, e);
+    public static Record<String, Publication> of(String stage, Record<String, StageInput> record,
+                                                 RuntimeException e) {
+        StageInput in = record.value();
+        StoreOutageException.rethrowIfOutage(e, stage, in.source(), in.captureTime(), record.key());
+        return record.withValue(ErrorEvents.of(stage, in.source(), in.captureTime(), ErrorReason.STAGE_FAILURE,
+                stage + " failed: " + e, e));
     }
 }

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,9 +31,7 @@ class S3CommandsTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        Assumptions.assumeTrue(S3rverProcess.unavailable().isEmpty(),
-                () -> "S3 command tests skipped: " + S3rverProcess.unavailable().orElse(""));
-        server = S3rverProcess.start(dir.resolve("s3rver"));
+        server = S3rverProcess.startOrSkip(dir.resolve("s3rver"), "S3 command tests");
     }
 
     @AfterAll

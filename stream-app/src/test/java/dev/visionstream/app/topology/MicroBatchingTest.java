@@ -113,7 +113,7 @@ class MicroBatchingTest {
             batches.add(records.size());
             for (Record<String, StageInput> r : records) {
                 context.forward(r.value().sequence() == BAD
-                        ? r.withValue(StageFailures.of("probe", r.value(), new IllegalStateException("bad frame")))
+                        ? StageFailures.of("probe", r, new IllegalStateException("bad frame"))
                         : r.withValue(seen(r.value(), records.size())));
             }
         }

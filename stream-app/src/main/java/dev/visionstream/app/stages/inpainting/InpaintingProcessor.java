@@ -6,7 +6,6 @@ import dev.visionstream.app.topology.ErrorEvents;
 import dev.visionstream.app.topology.Publication;
 import dev.visionstream.app.topology.StageFailures;
 import dev.visionstream.app.topology.StageInput;
-import dev.visionstream.app.topology.StoreOutageException;
 import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.ingest.LocalArtifactStore;
 import dev.visionstream.models.image.PngBytes;
@@ -76,8 +75,7 @@ final class InpaintingProcessor implements BatchProcessor {
             try {
                 job = prepare(record);
             } catch (RuntimeException e) {
-                rethrowIfOutage(e, record);
-                job = Job.refused(record.withValue(StageFailures.of(InpaintEvent.STAGE, record.value(), e)));
+                job = Job.refused(StageFailures.of(InpaintEvent.STAGE, record, e));
             }
             jobs.add(job);
             if (job.refusal == null) {
@@ -102,17 +100,10 @@ final class InpaintingProcessor implements BatchProcessor {
             try {
                 outputs = finish(job, attempts.get(job), start);
             } catch (RuntimeException e) {
-                rethrowIfOutage(e, job.record);
-                outputs = List.of(job.record.withValue(StageFailures.of(InpaintEvent.STAGE, job.record.value(), e)));
+                outputs = List.of(StageFailures.of(InpaintEvent.STAGE, job.record, e));
             }
             outputs.forEach(context::forward);
         }
-    }
-
-    /** A store outage leaves the batch, so that the transaction aborts and no input of it is committed. */
-    private static void rethrowIfOutage(RuntimeException e, Record<String, StageInput> record) {
-        StageInput in = record.value();
-        StoreOutageException.rethrowIfOutage(e, InpaintEvent.STAGE, in.source(), in.captureTime(), record.key());
     }
 
     /** A frame that passed its checks, with its mask loaded; or the error record of one that did not. */
