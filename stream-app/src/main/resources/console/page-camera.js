@@ -157,7 +157,9 @@ export function mount(root, cameraId) {
       if (b && [b.x, b.y, b.width, b.height].every(Number.isFinite)) ctx.strokeRect(b.x, b.y, b.width, b.height);
     }
     ctx.setLineDash([]);
-    const inst = Array.isArray(ev.instances) ? ev.instances : [];
+    // the objects behind the count: the verified ones when the verifier counted, else the kept density peaks
+    const counted = ev.estimator === 'verified' ? ev.verifiedInstances : ev.instances;
+    const inst = Array.isArray(counted) ? counted : [];
     let n = 0;
     for (const p of inst) {
       if (!p || !Number.isFinite(p.x) || !Number.isFinite(p.y)) continue;
@@ -185,6 +187,7 @@ export function mount(root, cameraId) {
     const meta = [];
     if (ev.estimator) meta.push(`estimator ${ev.estimator}`);
     if (ev.densityCount !== undefined && ev.densityCount !== null) meta.push(`density ${fmtNum(ev.densityCount, 1)}`);
+    if (ev.verifiedCount !== undefined && ev.verifiedCount !== null) meta.push(`verified ${fmtNum(ev.verifiedCount, 0)}`);
     if (ev.instanceCount !== undefined && ev.instanceCount !== null) meta.push(`instances ${fmtNum(ev.instanceCount, 0)}`);
     if (ev.model && ev.model.name) meta.push(`model ${ev.model.name}${ev.model.version ? ' ' + ev.model.version : ''}`);
     countMeta.replaceChildren(timeEl(ev.captureTime || latest.receivedAt), meta.length ? ' · ' + meta.join(' · ') : '');

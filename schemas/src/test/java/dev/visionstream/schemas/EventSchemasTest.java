@@ -44,7 +44,7 @@ class EventSchemasTest {
                 new ErrorEvent("id", 1, "decode", SOURCE, T, T, ErrorReason.UNDECODABLE_FRAME, "bad", null),
                 new CountEvent("id", 1, CountEvent.STAGE, SOURCE, T, T, model, 3, List.of(new Box(1, 2, 3, 4)),
                         List.of(new Point(1, 2, 0.5)), Map.of("total", 1.0), ref, List.of("exemplar 1 was clipped"),
-                        "instances", 2.5, 1, List.of(new Point(1, 2, 0.5))),
+                        "verified", 2.5, 1, List.of(new Point(1, 2, 0.5)), 3, List.of(new Point(1, 2, 0.9))),
                 new InpaintEvent("id", 1, InpaintEvent.STAGE, SOURCE, T, T, model, "rn", 0.2, ref, Map.of()),
                 new SplatEvent("id", 1, SplatEvent.STAGE, "rig", SOURCE, List.of(SOURCE), T, T, model, 10, ref, null,
                         Map.of()),

@@ -1,6 +1,7 @@
 package dev.visionstream.app.bench;
 
 import ai.djl.Device;
+import dev.visionstream.app.runtime.SampleMedia;
 import dev.visionstream.app.runtime.StageSettings;
 import dev.visionstream.app.stages.counting.CountingStage;
 import dev.visionstream.models.DeviceSetting;
@@ -9,6 +10,8 @@ import dev.visionstream.models.counting.CountResult;
 import dev.visionstream.models.counting.CountingDino;
 import dev.visionstream.models.counting.SharedCounters;
 import dev.visionstream.models.counting.SyntheticScene;
+import dev.visionstream.models.counting.evaluation.CountingManifest;
+import dev.visionstream.models.counting.evaluation.ManifestImage;
 import dev.visionstream.models.image.BoundedImageDecoder;
 import dev.visionstream.schemas.CameraConfig;
 import dev.visionstream.schemas.CountEvent;
@@ -17,6 +20,7 @@ import dev.visionstream.schemas.Topics;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,11 +33,12 @@ import javax.imageio.ImageIO;
  * {@code vision bench count}: CountingDINO (the built-in backbone unless told otherwise) on 640 x 480 JPEG frames
  * (a generated scene of 40 objects): frames/s in a plain loop at batch 1 and batch 8 (decode, count, serialise
  * the event), frames/s through producer, embedded broker, Kafka Streams (exactly-once) and a read_committed
- * consumer, their ratio, and where the counting time goes.
+ * consumer, their ratio, and where the counting time goes; then the real-image set's composites, which are denser.
  */
 public final class CountingBenchmark {
     static final int WIDTH = 640;
     static final int HEIGHT = 480;
+    static final Path COMPOSITES = Path.of("target", "counting-eval", "scenes-eval", "manifest.json");
 
     private final Path workDir;
     private final PrintStream out;
@@ -67,6 +72,10 @@ public final class CountingBenchmark {
         double batch1 = loops[0];
         double batch8 = loops[1];
         out.printf("batch 8 vs 1: %.2fx per frame (target > 1)%n", batch8 / batch1);
+        OwnThread.call("bench-count-loop", () -> {
+            compositeScenes(counter);
+            return null;
+        });
         if (!pipeline) {
             return;
         }
@@ -92,6 +101,34 @@ public final class CountingBenchmark {
                 measured.framesPerSecond() / batch1After);
     }
 
+    /**
+     * The 12 held-out-class composites of the real-image set (10 to 300 objects on busy photographs), where the
+     * verifier judges hundreds of candidates per frame: frames/s once warm, when the set was fetched and made.
+     */
+    private void compositeScenes(CountingDino counter) throws Exception {
+        Path manifest = SampleMedia.projectRoot().resolve(COMPOSITES);
+        if (!Files.isRegularFile(manifest)) {
+            out.println("composites  : skipped (no " + COMPOSITES + ": run vision count make-eval-set)");
+            return;
+        }
+        CountingManifest m = CountingManifest.read(manifest);
+        List<BufferedImage> images = new ArrayList<>();
+        for (ManifestImage image : m.images()) {
+            images.add(ImageIO.read(m.imageFile(manifest, image).toFile()));
+        }
+        for (int i = 0; i < images.size(); i++) {
+            counter.count(images.get(i), m.images().get(i).exemplarBoxes());
+        }
+        double post = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < images.size(); i++) {
+            post += counter.count(images.get(i), m.images().get(i).exemplarBoxes()).timings().postProcessingMs();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf("composites  : %d frames of 10 to 300 objects, batch 1: %.2f frames/s; post-processing %.1f ms "
+                + "per frame%n", images.size(), images.size() / seconds, post / images.size());
+    }
+
     /** Decode, count (in batches of {@code batch}) and serialise; returns frames/s and, when asked, prints them. */
     private double loop(CountingDino counter, SyntheticScene scene, byte[] jpeg, int batch, int frames,
                         boolean print) throws Exception {
@@ -111,7 +148,8 @@ public final class CountingBenchmark {
                 post += r.timings().postProcessingMs();
                 Json.MAPPER.writeValueAsBytes(new CountEvent("id", 1, CountEvent.STAGE, null, Instant.EPOCH,
                         Instant.now(), r.backbone(), r.count(), r.exemplars(), r.peaks(), Map.of(), null, null,
-                        r.estimator().label(), r.densityCount(), r.instanceCount(), r.instances()));
+                        r.estimator().label(), r.densityCount(), r.instanceCount(), r.instances(), r.verifiedCount(),
+                        r.verified()));
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code vision count}: CountingDINO on one image file, as a plain library call (no Kafka). */
 @Command(name = "count", mixinStandardHelpOptions = true,
-        subcommands = {CountEvalCommand.class, CountMakeEvalSetCommand.class, CountTrainCommand.class},
+        subcommands = {CountEvalCommand.class, CountMakeEvalSetCommand.class, CountTrainCommand.class,
+            CountTrainVerifierCommand.class},
         description = {"Counts the objects in an image that look like the exemplar boxes (CountingDINO).",
                 "Exit codes: 0 counted, 2 bad input (image, boxes or backbone)."})
 final class CountCommand implements Callable<Integer> {
@@ -71,9 +72,10 @@ final class CountCommand implements Callable<Integer> {
         if (json) {
             System.out.println(Json.MAPPER.writeValueAsString(toJson(result)));
         } else {
-            System.out.printf(Locale.ROOT, "count %s (%s) with %s %s: %d instances, density sum %.2f (%d exemplars, "
-                            + "%d peaks, %.0f ms)%n", formatCount(result), result.estimator().label(),
-                    result.backbone().name(), result.backbone().version(), result.instanceCount(),
+            System.out.printf(Locale.ROOT, "count %s (%s) with %s %s: %s verified, %d instances, density sum %.2f (%d "
+                            + "exemplars, %d peaks, %.0f ms)%n", formatCount(result), result.estimator().label(),
+                    result.backbone().name(), result.backbone().version(),
+                    result.verified() == null ? "not" : Integer.toString(result.verifiedCount()), result.instanceCount(),
                     result.densityCount(), result.exemplars().size(), result.peaks().size(),
                     result.timings().totalMs());
             result.warnings().forEach(w -> System.out.println("warning: " + w));
@@ -88,12 +90,18 @@ final class CountCommand implements Callable<Integer> {
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("count", result.count());
         out.put("estimator", result.estimator().label());
+        if (result.verified() != null) {
+            out.put("verifiedCount", result.verifiedCount());
+        }
         out.put("instanceCount", result.instanceCount());
         out.put("densityCount", result.densityCount());
         out.put("image", image.toString());
         out.set("model", Json.MAPPER.valueToTree(result.backbone()));
         out.set("exemplars", Json.MAPPER.valueToTree(result.exemplars()));
         out.set("instances", Json.MAPPER.valueToTree(result.instances()));
+        if (result.verified() != null) {
+            out.set("verifiedInstances", Json.MAPPER.valueToTree(result.verified()));
+        }
         out.set("peaks", Json.MAPPER.valueToTree(result.peaks()));
         ObjectNode timings = out.putObject("timingsMs");
         timings.put("backbone", result.timings().backboneMs());
@@ -109,8 +117,8 @@ final class CountCommand implements Callable<Integer> {
     }
 
     private static String formatCount(CountResult result) {
-        return result.estimator() == CountEstimator.INSTANCES ? Integer.toString(result.instanceCount())
-                : String.format(Locale.ROOT, "%.2f", result.densityCount());
+        return result.estimator() == CountEstimator.DENSITY ? String.format(Locale.ROOT, "%.2f", result.densityCount())
+                : Integer.toString((int) result.count());
     }
 
     static List<Box> parseBoxes(List<String> specs) {

@@ -44,8 +44,10 @@ final class CountEvalCommand implements Callable<Integer> {
         CountingManifest loaded = CountingManifest.readWithImages(manifest);
         CountEstimator estimator = counterOptions.estimator();
         Consumer<ImageScore> progress = json ? s -> { } : s -> System.out.printf(Locale.ROOT,
-                "%-28s count %7.1f  truth %4d  error %6.1f %%  (instances %d, density %.1f)%n", s.name(),
-                s.count(), s.truth(), 100 * s.relativeError(), s.instanceCount(), s.densityCount());
+                "%-28s count %7.1f  truth %4d  error %6.1f %%  (verified %s, instances %d, density %.1f)%n",
+                s.name(), s.count(), s.truth(), 100 * s.relativeError(),
+                s.verifiedCount() == null ? "-" : Integer.toString(s.verifiedCount()), s.instanceCount(),
+                s.densityCount());
         EvaluationReport report;
         try (CountingDino counter = counterOptions.open()) {
             report = CountingEvaluation.evaluate(counter, estimator, manifest, loaded, progress);

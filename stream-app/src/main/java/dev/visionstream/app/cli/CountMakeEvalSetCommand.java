@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "make-eval-set", mixinStandardHelpOptions = true,
         description = {"Writes composite counting scenes (640x480 PNG) and their manifest: copies of one "
                 + "tuxpaint-stamps-default cut-out class on a crop of a wallpaper photograph, among distractor "
-                + "cut-outs of other classes; scale +-25 %, rotation, hue and brightness jitter; grids, scatters "
+                + "cut-outs of other classes; scale +-25 %%, rotation, hue and brightness jitter; grids, scatters "
                 + "and touching clusters, some scenes multicoloured, some on the busiest crops; exact counts, three "
                 + "fully visible exemplars per scene. Classes and photographs are split by a fixed rule: eval "
                 + "scenes use only held-out ones, train scenes never do. The same options give the same pictures.",

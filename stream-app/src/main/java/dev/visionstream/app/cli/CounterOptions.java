@@ -17,10 +17,11 @@ final class CounterOptions {
                     + "${DEFAULT-VALUE})."})
     String backbone;
 
-    @Option(names = "--estimator", paramLabel = "instances|density", description = {"Which estimate is the count: "
-            + "instances (density peaks kept by non-maximum suppression at exemplar scale) or density (the paper's "
-            + "sum of the density map). Both are printed. Default: the one that measured best on the real-image set "
-            + "(see docs/stages/counting.md)."})
+    @Option(names = "--estimator", paramLabel = "verified|instances|density", description = {"Which estimate is the "
+            + "count: verified (template-matching candidates accepted by the learned instance verifier, then "
+            + "suppressed at exemplar scale), instances (density peaks kept by non-maximum suppression at exemplar "
+            + "scale) or density (the paper's sum of the density map). All are printed. Default: the one that "
+            + "measured best on the real-image set (see docs/stages/counting.md)."})
     String estimator;
 
     @Mixin
@@ -39,7 +40,7 @@ final class CounterOptions {
         try {
             return CountEstimator.parse(estimator);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("--estimator " + estimator, "must be instances or density", e);
+            throw new BadInputException("--estimator " + estimator, "must be verified, instances or density", e);
         }
     }
 }

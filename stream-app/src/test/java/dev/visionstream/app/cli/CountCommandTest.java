@@ -47,6 +47,8 @@ class CountCommandTest {
         }
         assertEquals(library.count(), json.get("count").asDouble(), 1e-9, "CLI and library agree");
         assertEquals(library.peaks().size(), json.get("peaks").size());
+        assertEquals(library.verifiedCount(), json.get("verifiedCount").asInt());
+        assertEquals(library.verified().size(), json.get("verifiedInstances").size());
         assertEquals(scene.exemplars().size(), json.get("exemplars").size());
         assertEquals("filterbank-thin", json.at("/model/name").asText());
         assertTrue(Files.size(dir.resolve("overlay.png")) > 0, "overlay written");

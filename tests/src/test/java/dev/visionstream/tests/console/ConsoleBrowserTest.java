@@ -97,7 +97,9 @@ class ConsoleBrowserTest {
         String overlay = "document.querySelector('#count-overlay img')";
         assertTrue(b.waitFor("document.querySelector('#count-overlay[data-instances]') && " + overlay
                 + ".complete && " + overlay + ".naturalWidth > 0", WAIT), "the density overlay with its peaks");
-        assertEquals(count.event().get("instances").size(),
+        String counted = "verified".equals(count.event().path("estimator").asText()) ? "verifiedInstances"
+                : "instances";
+        assertEquals(count.event().get(counted).size(),
                 b.eval("Number(document.querySelector('#count-overlay').dataset.instances)").asInt());
         assertEquals(Math.round(count.event().get("count").asDouble()),
                 Math.round(Double.parseDouble(b.eval("document.querySelector('#count-latest').textContent")

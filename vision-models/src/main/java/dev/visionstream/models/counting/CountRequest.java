@@ -7,7 +7,7 @@ import java.util.List;
 /** One frame to count, with its exemplar boxes in the frame's pixels and the estimate its count reports. */
 public record CountRequest(BufferedImage image, List<Box> exemplars, CountEstimator estimator) {
     /** The estimator that measured best on the real-image set. */
-    public static final CountEstimator DEFAULT_ESTIMATOR = CountEstimator.INSTANCES;
+    public static final CountEstimator DEFAULT_ESTIMATOR = CountEstimator.VERIFIED;
 
     public CountRequest {
         estimator = estimator == null ? DEFAULT_ESTIMATOR : estimator;

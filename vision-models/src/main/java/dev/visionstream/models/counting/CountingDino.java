@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.visionstream.models.image.ImageTensors;
+import dev.visionstream.schemas.Box;
 import dev.visionstream.schemas.Point;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public final class CountingDino implements Counter, AutoCloseable {
     private final TileGrid tiling;
     private final NDManager root;
     private final InstanceEstimate instanceEstimate;
+    private final VerifiedInstances verifier;
 
     public CountingDino(FeatureBackbone backbone) {
         this(backbone, new TileGrid(OFFICIAL_TILING_LEVELS));
@@ -41,9 +43,16 @@ public final class CountingDino implements Counter, AutoCloseable {
     }
 
     public CountingDino(FeatureBackbone backbone, TileGrid tiling, InstanceEstimate instanceEstimate) {
+        this(backbone, tiling, instanceEstimate, VerifiedInstances.builtIn());
+    }
+
+    /** @param verifier the instance verifier, or null for none (what {@code train-verifier} starts from) */
+    public CountingDino(FeatureBackbone backbone, TileGrid tiling, InstanceEstimate instanceEstimate,
+                        VerifiedInstances verifier) {
         this.backbone = backbone;
         this.tiling = tiling;
         this.instanceEstimate = instanceEstimate;
+        this.verifier = verifier;
         this.root = NDManager.newBaseManager(backbone.device(), "PyTorch");
     }
 
@@ -116,8 +125,8 @@ public final class CountingDino implements Counter, AutoCloseable {
             try (NDManager frame = call.newSubManager()) {
                 NDArray f = stitched.get(k);
                 f.attach(frame);
-                results[index] = countFrame(f, w, h, mapped.get(index), requests.get(index).estimator(),
-                        backboneMs);
+                results[index] = countFrame(f, requests.get(index).image(), mapped.get(index),
+                        requests.get(index).estimator(), backboneMs);
             }
         }
     }
@@ -130,8 +139,10 @@ public final class CountingDino implements Counter, AutoCloseable {
         }
     }
 
-    private CountResult countFrame(NDArray features, int w, int h, ExemplarMapping.Mapped exemplars,
+    private CountResult countFrame(NDArray features, BufferedImage image, ExemplarMapping.Mapped exemplars,
                                    CountEstimator estimator, double backboneMs) {
+        int w = image.getWidth();
+        int h = image.getHeight();
         int grid = (int) features.getShape().get(1);
         List<FeatureBox> boxes = exemplars.cells();
         long t0 = System.nanoTime();
@@ -158,11 +169,51 @@ public final class CountingDino implements Counter, AutoCloseable {
         DensityMap map = densityMap(values, s, w, h, grid, boxes);
         List<Point> peaks = DensityPeaks.find(map, MAX_PEAKS);
         List<Point> instances = instanceEstimate.instances(map, peaks, exemplars.used());
+        List<String> warnings = new ArrayList<>(exemplars.warnings());
+        List<Point> verified = null;
+        if (verifier != null && verifier.fits(backbone)) {
+            verified = verifier.instances(candidates(features, image, exemplars, map));
+        } else if (estimator == CountEstimator.VERIFIED) {
+            warnings.add((verifier == null ? "no instance verifier is loaded" : "the instance verifier was trained on "
+                    + verifier.backbone() + " features, not " + VerifiedInstances.backboneLabel(backbone.info()))
+                    + "; counted by instances instead");
+            estimator = CountEstimator.INSTANCES;
+        }
         long t2 = System.nanoTime();
-        double chosen = estimator == CountEstimator.INSTANCES ? instances.size() : count;
-        return new CountResult(chosen, estimator, count, instances, exemplars.used(), exemplars.warnings(),
+        double chosen = switch (estimator) {
+            case VERIFIED -> verified.size();
+            case INSTANCES -> instances.size();
+            case DENSITY -> count;
+        };
+        return new CountResult(chosen, estimator, count, instances, verified, exemplars.used(), warnings,
                 backbone.info(), peaks,
                 new CountTimings(backboneMs, (t1 - t0) / 1e6, (t2 - t1) / 1e6), map);
+    }
+
+    /** The verifier's candidates: template matching on all channels and on the shape channels alone. */
+    private List<InstanceCandidates.Candidate> candidates(NDArray features, BufferedImage image,
+                                                          ExemplarMapping.Mapped exemplars, DensityMap map) {
+        TemplateMatching.Pair maps = TemplateMatching.compute(features, exemplars.cells(), backbone.shapeChannels());
+        return InstanceCandidates.find(maps.all(), maps.shape(), map, image, exemplars.used(), exemplars.cells());
+    }
+
+    /**
+     * The verifier's candidates for one image and its exemplar boxes, as the count computes them: what
+     * {@code vision count train-verifier} learns from.
+     */
+    public List<InstanceCandidates.Candidate> candidates(BufferedImage image, List<Box> boxes) {
+        checkImage(image);
+        int grid = gridSize();
+        ExemplarMapping.Mapped mapped = ExemplarMapping.map(boxes, image.getWidth(), image.getHeight(), grid);
+        CountResult result = count(image, boxes, CountEstimator.DENSITY);
+        try (NDManager call = root.newSubManager()) {
+            int w = image.getWidth();
+            int h = image.getHeight();
+            NDArray frames = call.create(ImageTensors.planarRgb(image), new Shape(1, 3, h, w));
+            NDArray stitched = tiling.stitch(backbone.features(TileSampler.tiles(frames, tiling, backbone.tileSize())),
+                    1).get(0);
+            return candidates(stitched, image, mapped, result.density());
+        }
     }
 
     private static DensityMap densityMap(float[] values, SimilarityMaps.Similarity s, int w, int h, int grid,

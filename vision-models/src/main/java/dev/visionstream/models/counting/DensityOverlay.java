@@ -17,8 +17,8 @@ import java.util.Locale;
 
 /**
  * A picture of a count: the image dimmed to grey, the density map laid over it in heat colours (placed at the
- * window centres it stands for), the exemplar boxes, the peaks (white crosses), the kept instances (cyan rings), and
- * the count in the corner.
+ * window centres it stands for), the exemplar boxes, the peaks (white crosses), the counted instances (cyan rings: the
+ * verified ones, or the kept peaks when the count is by instances), and the count in the corner.
  */
 public final class DensityOverlay {
     private DensityOverlay() {
@@ -64,16 +64,21 @@ public final class DensityOverlay {
             g.draw(new Line2D.Double(p.x() - 3, p.y(), p.x() + 3, p.y()));
             g.draw(new Line2D.Double(p.x(), p.y() - 3, p.x(), p.y() + 3));
         }
-        // the kept instances: a ring at each, the size of the suppression neighbourhood's core
-        g.setColor(new Color(0, 220, 255));
-        g.setStroke(new BasicStroke(2f));
+        // the counted instances (verified ones, or kept peaks): a ring at each, dark-edged to show on light objects
         double ring = Math.max(4, Math.min(w, h) / 80.0);
-        for (Point p : result.instances()) {
-            g.draw(new Ellipse2D.Double(p.x() - ring, p.y() - ring, 2 * ring, 2 * ring));
+        for (Point p : result.countedInstances()) {
+            Ellipse2D.Double circle = new Ellipse2D.Double(p.x() - ring, p.y() - ring, 2 * ring, 2 * ring);
+            g.setColor(new Color(0, 0, 0, 160));
+            g.setStroke(new BasicStroke(4f));
+            g.draw(circle);
+            g.setColor(new Color(0, 220, 255));
+            g.setStroke(new BasicStroke(2f));
+            g.draw(circle);
         }
-        String label = String.format(Locale.ROOT, "count %s  (%d instances, density %.1f; %s %s)",
-                result.estimator() == CountEstimator.INSTANCES ? Integer.toString(result.instanceCount())
-                        : String.format(Locale.ROOT, "%.1f", result.densityCount()),
+        String label = String.format(Locale.ROOT, "count %s  (%s%d instances, density %.1f; %s %s)",
+                result.estimator() == CountEstimator.DENSITY ? String.format(Locale.ROOT, "%.1f", result.densityCount())
+                        : Integer.toString((int) result.count()),
+                result.verified() == null ? "" : result.verifiedCount() + " verified, ",
                 result.instanceCount(), result.densityCount(), result.backbone().name(), result.backbone().version());
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(12, h / 30)));
         int textH = g.getFontMetrics().getHeight();

@@ -27,6 +27,14 @@ public interface FeatureBackbone extends AutoCloseable {
      */
     NDArray features(NDArray tiles);
 
+    /**
+     * How many leading channels describe shape alone (not colour): the instance verifier compares shapes on them, so
+     * that objects of one kind in several colours still look alike. All channels where the backbone does not say.
+     */
+    default int shapeChannels() {
+        return channels();
+    }
+
     /** Where the features are computed; the pipeline keeps its arrays there too. */
     default Device device() {
         return Device.cpu();

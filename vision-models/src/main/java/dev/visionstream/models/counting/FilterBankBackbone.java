@@ -126,6 +126,12 @@ public final class FilterBankBackbone implements FeatureBackbone {
         return variant.channels;
     }
 
+    /** The thin-edge variant's first block is the lightness derivatives (one per orientation). */
+    @Override
+    public int shapeChannels() {
+        return variant == Variant.THIN_EDGES ? ORIENTATIONS : channels();
+    }
+
     @Override
     public NDArray features(NDArray tiles) {
         if (variant == Variant.THIN_EDGES) {

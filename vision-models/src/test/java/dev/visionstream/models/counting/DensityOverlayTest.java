@@ -30,7 +30,7 @@ class DensityOverlayTest {
         float[] density = new float[16];
         density[2 * 4 + 2] = 0.5f;
         DensityMap map = new DensityMap(density, 4, 4, 400, 300, 4, 1, 0, 1, 0);
-        return new CountResult(0.5, CountEstimator.DENSITY, 0.5, List.of(), List.of(), List.of(),
+        return new CountResult(0.5, CountEstimator.DENSITY, 0.5, List.of(), null, List.of(), List.of(),
                 new ModelInfo("test", "1", "test"), List.of(),
                 new CountTimings(0, 0, 0), map);
     }

@@ -98,7 +98,8 @@ final class CountingProcessor implements Processor<String, StageInput, String, P
                 CountEvent.SCHEMA_VERSION, CountEvent.STAGE, in.source(), in.captureTime(), Instant.now(),
                 result.backbone(), result.count(), result.exemplars(), result.peaks(), timings, overlay,
                 result.warnings().isEmpty() ? null : result.warnings(), result.estimator().label(),
-                result.densityCount(), result.instanceCount(), result.instances());
+                result.densityCount(), result.instanceCount(), result.instances(), result.verifiedCount(),
+                result.verified());
         context.forward(record.withValue(new Publication(Topics.COUNTS, event)));
     }
 

@@ -116,6 +116,8 @@ class CountingStageTest {
         assertEquals(library.densityCount(), event.densityCount(), 1e-9);
         assertEquals(library.instanceCount(), event.instanceCount());
         assertEquals(library.instances(), event.instances());
+        assertEquals(library.verifiedCount(), event.verifiedCount());
+        assertEquals(library.verified(), event.verifiedInstances());
         assertEquals(scene.exemplars(), event.exemplars());
         assertEquals("filterbank-thin", event.model().name());
         assertEquals("cpu", event.model().device(), "the event says where the model ran");
@@ -131,7 +133,7 @@ class CountingStageTest {
 
     @Test
     void aCameraChoosesItsEstimatorAndAnUnknownOneIsRefusedAtAdmission() throws Exception {
-        for (String estimator : List.of("density", "instances")) {
+        for (String estimator : List.of("density", "instances", "verified")) {
             cameras.pipeInput("cam-" + estimator, Json.MAPPER.writeValueAsString(java.util.Map.of("cameraId",
                     "cam-" + estimator, "stages", List.of("counting"), "exemplars", scene.exemplars(), "counting",
                     Map.of("estimator", estimator))));
@@ -142,9 +144,12 @@ class CountingStageTest {
                 Map.of("estimator", "peaks"))));
         send("cam-bad", 1, scenePng, null);
         List<JsonNode> events = drain(counts, CountEvent.class);
-        assertEquals(2, events.size());
+        assertEquals(3, events.size());
         CountEvent density = Json.MAPPER.treeToValue(events.get(0), CountEvent.class);
         CountEvent instances = Json.MAPPER.treeToValue(events.get(1), CountEvent.class);
+        CountEvent verified = Json.MAPPER.treeToValue(events.get(2), CountEvent.class);
+        assertEquals("verified", verified.estimator());
+        assertEquals(verified.verifiedCount(), verified.count(), 1e-9);
         assertEquals("density", density.estimator());
         assertEquals(density.densityCount(), density.count(), 1e-9);
         assertEquals("instances", instances.estimator());

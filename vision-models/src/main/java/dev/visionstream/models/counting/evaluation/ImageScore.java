@@ -9,10 +9,10 @@ import dev.visionstream.models.counting.CountResult;
  * @param relativeError |count - truth| / truth
  */
 public record ImageScore(String name, String kind, double count, int truth, double relativeError,
-                         double densityCount, int instanceCount) {
+                         double densityCount, int instanceCount, Integer verifiedCount) {
     public static ImageScore of(ManifestImage image, CountResult result) {
         return new ImageScore(image.name(), image.kind(), result.count(), image.count(),
                 Math.abs(result.count() - image.count()) / image.count(), result.densityCount(),
-                result.instanceCount());
+                result.instanceCount(), result.verifiedCount());
     }
 }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The default counter on the real-image set: the 12 held-out-class composites of {@code vision count make-eval-set}
  * with its defaults, and the photographs of {@code docs/counting/real-photos.json}. Never trained or tuned on (the
- * instance estimate was tuned on training-class composites). The issue's targets are asserted as written and
- * disabled with the measured figure while unmet; what is asserted now guards the measured level.
+ * verifier and the instance estimate were fitted and tuned on training-class composites). The issue's targets are
+ * asserted as written and disabled with the measured figure while unmet; what is asserted now guards the measured
+ * level.
  */
 class RealImageSetTest {
     private static final Path DATA = Path.of("..", "target", "counting-eval");
@@ -30,6 +31,7 @@ class RealImageSetTest {
     static Path dir;
 
     private static CountingDino counter;
+    private static final List<ImageScore> VERIFIED = new ArrayList<>();
     private static final List<ImageScore> INSTANCES = new ArrayList<>();
     private static final List<ImageScore> DENSITY = new ArrayList<>();
 
@@ -44,6 +46,8 @@ class RealImageSetTest {
         counter = new CountingDino(new FilterBankBackbone());
         for (Path manifest : List.of(dir.resolve(CompositeSet.MANIFEST), PHOTOS)) {
             CountingManifest m = CountingManifest.read(manifest);
+            VERIFIED.addAll(CountingEvaluation.evaluate(counter, CountEstimator.VERIFIED, manifest, m, s -> { })
+                    .images());
             INSTANCES.addAll(CountingEvaluation.evaluate(counter, CountEstimator.INSTANCES, manifest, m, s -> { })
                     .images());
             DENSITY.addAll(CountingEvaluation.evaluate(counter, CountEstimator.DENSITY, manifest, m, s -> { })
@@ -67,20 +71,22 @@ class RealImageSetTest {
     }
 
     @Test
-    void theDefaultInstanceEstimateBeatsTheDensitySumAndHoldsItsMeasuredLevel() {
-        System.out.printf("real-image set (%d images): instances mean %.1f %% worst %.1f %%, density mean %.1f %% "
-                        + "worst %.1f %%%n", INSTANCES.size(), 100 * mean(INSTANCES), 100 * worst(INSTANCES),
-                100 * mean(DENSITY), 100 * worst(DENSITY));
-        assertTrue(INSTANCES.size() >= 15, "12 composites and the photographs");
-        assertTrue(mean(INSTANCES) < mean(DENSITY), "the default estimator is the better one");
-        // measured 21.8 %: the bound leaves room for a few images to move, not for a regression
-        assertTrue(mean(INSTANCES) <= 0.25, "mean relative error " + mean(INSTANCES));
+    void theDefaultVerifiedEstimateBeatsTheOthersAndHoldsItsMeasuredLevel() {
+        System.out.printf("real-image set (%d images): verified mean %.1f %% worst %.1f %%, instances mean %.1f %% "
+                        + "worst %.1f %%, density mean %.1f %% worst %.1f %%%n", VERIFIED.size(), 100 * mean(VERIFIED),
+                100 * worst(VERIFIED), 100 * mean(INSTANCES), 100 * worst(INSTANCES), 100 * mean(DENSITY),
+                100 * worst(DENSITY));
+        assertTrue(VERIFIED.size() >= 15, "12 composites and the photographs");
+        assertTrue(mean(VERIFIED) < mean(INSTANCES) && mean(INSTANCES) < mean(DENSITY),
+                "the default estimator is the best one");
+        // measured 14.7 %: the bound leaves room for a few images to move, not for a regression
+        assertTrue(mean(VERIFIED) <= 0.18, "mean relative error " + mean(VERIFIED));
     }
 
     @Test
-    @Disabled("target not reached: instances 21.8 % mean, worst 70.8 % (citrus-fruits); density 65 %; filterbank-thin "
-            + "2 backbone, see docs/stages/counting.md")
+    @Disabled("target not reached: verified 14.7 % mean, worst 45.8 % (citrus-fruits); filterbank-thin 2 backbone, "
+            + "see docs/stages/counting.md")
     void meanRelativeErrorWithinTenPercentAndNoImageWorseThanTwentyFive() {
-        assertTrue(mean(INSTANCES) <= 0.10 && worst(INSTANCES) <= 0.25);
+        assertTrue(mean(VERIFIED) <= 0.10 && worst(VERIFIED) <= 0.25);
     }
 }
