@@ -75,8 +75,8 @@ final class CountCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "count %s (%s) with %s %s: %s verified, %d instances, density sum %.2f (%d "
                             + "exemplars, %d peaks, %.0f ms)%n", formatCount(result), result.estimator().label(),
                     result.backbone().name(), result.backbone().version(),
-                    result.verified() == null ? "not" : Integer.toString(result.verifiedCount()), result.instanceCount(),
-                    result.densityCount(), result.exemplars().size(), result.peaks().size(),
+                    result.verified() == null ? "not" : Integer.toString(result.verifiedCount()),
+                    result.instanceCount(), result.densityCount(), result.exemplars().size(), result.peaks().size(),
                     result.timings().totalMs());
             result.warnings().forEach(w -> System.out.println("warning: " + w));
             if (overlay != null) {
