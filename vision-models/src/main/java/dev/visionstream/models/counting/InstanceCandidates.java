@@ -55,31 +55,11 @@ public final class InstanceCandidates {
      */
     public static List<Candidate> find(TemplateMatching.Maps maps, TemplateMatching.Maps shape, DensityMap density,
                                        BufferedImage image, List<Box> exemplars, List<FeatureBox> cells) {
-        double shapeCross = exemplarAgreement(shape, cells);
         int g = maps.grid();
         int w = image.getWidth();
         int h = image.getHeight();
-        double crossMean = exemplarAgreement(maps, cells);
-        double densityPeak = 0;
-        for (Box b : exemplars) {
-            densityPeak += peakNear(density, b.x() + b.width() / 2, b.y() + b.height() / 2, 0.25 * b.width(),
-                    0.25 * b.height());
-        }
-        densityPeak = Math.max(densityPeak / exemplars.size(), 1e-9);
-        double side = meanShorterSide(exemplars);
-        ColourMeans colours = new ColourMeans(image);
+        Reference ref = Reference.of(maps, shape, density, image, exemplars, cells);
         PatchMatch patches = new PatchMatch(image, exemplars);
-        double[][] exemplarColour = new double[exemplars.size()][];
-        double colourSpread = 0;
-        for (int i = 0; i < exemplars.size(); i++) {
-            Box b = exemplars.get(i);
-            exemplarColour[i] = colours.inner(b.x() + b.width() / 2, b.y() + b.height() / 2, b.width(), b.height());
-        }
-        for (int i = 0; i < exemplars.size(); i++) {
-            for (int j = i + 1; j < exemplars.size(); j++) {
-                colourSpread = Math.max(colourSpread, distance(exemplarColour[i], exemplarColour[j]));
-            }
-        }
         List<Candidate> out = new ArrayList<>();
         for (int r = 0; r < g; r++) {
             for (int c = 0; c < g; c++) {
@@ -96,23 +76,23 @@ public final class InstanceCandidates {
                     mean += m[r * g + c];
                 }
                 mean /= maps.cosine().length;
-                double[] colour = colours.inner(x, y, b.width(), b.height());
+                double[] colour = ref.colours().inner(x, y, b.width(), b.height());
                 double nearest = Double.MAX_VALUE;
-                for (double[] ec : exemplarColour) {
+                for (double[] ec : ref.exemplarColour()) {
                     nearest = Math.min(nearest, distance(colour, ec));
                 }
                 double dens = peakNear(density, x, y, 0.25 * b.width(), 0.25 * b.height());
                 PatchMatch.Match patch = patches.best(x, y);
                 // the two context features (CONTEXT, CONTEXT + 1) are filled in once all candidates are known
-                out.add(new Candidate(x, y, v, patch.side(), new double[] {v, v / crossMean, mean,
-                    dens / densityPeak, maps.visible()[e][r * g + c], nearest, nearest / (colourSpread + 0.05), 0, 0,
-                    patch.grey(), patch.edges(), shape.best(r, c), shape.best(r, c) / shapeCross,
-                    Math.log(maps.energy()[e][r * g + c] + 1e-6), Math.log(patches.contrast(x, y) + 1e-6),
-                    patch.side() / side}));
+                out.add(new Candidate(x, y, v, patch.side(), new double[] {v, v / ref.agreement(), mean,
+                    dens / ref.densityPeak(), maps.visible()[e][r * g + c], nearest,
+                    nearest / (ref.colourSpread() + 0.05), 0, 0, patch.grey(), patch.edges(), shape.best(r, c),
+                    shape.best(r, c) / ref.shapeAgreement(), Math.log(maps.energy()[e][r * g + c] + 1e-6),
+                    Math.log(patches.contrast(x, y) + 1e-6), patch.side() / ref.side()}));
             }
         }
         out.sort((a, b) -> Double.compare(b.cosine(), a.cosine()));
-        return withContext(out, crossMean, exemplars);
+        return withContext(out, ref.agreement(), ref.side());
     }
 
     /**
@@ -120,12 +100,11 @@ public final class InstanceCandidates {
      * (0) and the exemplars' agreement (1), and its share of the best cosine within an exemplar side of it (1 for the
      * local winner).
      */
-    private static List<Candidate> withContext(List<Candidate> sorted, double crossMean, List<Box> exemplars) {
+    private static List<Candidate> withContext(List<Candidate> sorted, double crossMean, double side) {
         if (sorted.isEmpty()) {
             return sorted;
         }
         double median = sorted.get(sorted.size() / 2).cosine();
-        double side = meanShorterSide(exemplars);
         List<Candidate> out = new ArrayList<>(sorted.size());
         for (int i = 0; i < sorted.size(); i++) {
             Candidate c = sorted.get(i);
@@ -144,6 +123,45 @@ public final class InstanceCandidates {
             out.add(new Candidate(c.x(), c.y(), c.cosine(), c.side(), f));
         }
         return out;
+    }
+
+    /**
+     * What the frame's exemplars set as the bar for its candidates.
+     *
+     * @param agreement      the exemplars' mutual cosine ({@link #exemplarAgreement}), all channels
+     * @param shapeAgreement the same over the shape channels
+     * @param densityPeak    the paper's density at the exemplars (mean of their peaks near the centre)
+     * @param side           their mean shorter side, pixels
+     * @param colours        the frame's colour means
+     * @param exemplarColour each exemplar's inner mean colour
+     * @param colourSpread   the largest colour distance between two exemplars
+     */
+    private record Reference(double agreement, double shapeAgreement, double densityPeak, double side,
+                             ColourMeans colours, double[][] exemplarColour, double colourSpread) {
+        static Reference of(TemplateMatching.Maps maps, TemplateMatching.Maps shape, DensityMap density,
+                            BufferedImage image, List<Box> exemplars, List<FeatureBox> cells) {
+            double densityPeak = 0;
+            for (Box b : exemplars) {
+                densityPeak += peakNear(density, b.x() + b.width() / 2, b.y() + b.height() / 2, 0.25 * b.width(),
+                        0.25 * b.height());
+            }
+            ColourMeans colours = new ColourMeans(image);
+            double[][] exemplarColour = new double[exemplars.size()][];
+            for (int i = 0; i < exemplars.size(); i++) {
+                Box b = exemplars.get(i);
+                exemplarColour[i] = colours.inner(b.x() + b.width() / 2, b.y() + b.height() / 2, b.width(),
+                        b.height());
+            }
+            double colourSpread = 0;
+            for (int i = 0; i < exemplars.size(); i++) {
+                for (int j = i + 1; j < exemplars.size(); j++) {
+                    colourSpread = Math.max(colourSpread, distance(exemplarColour[i], exemplarColour[j]));
+                }
+            }
+            return new Reference(exemplarAgreement(maps, cells), exemplarAgreement(shape, cells),
+                    Math.max(densityPeak / exemplars.size(), 1e-9), meanShorterSide(exemplars), colours,
+                    exemplarColour, colourSpread);
+        }
     }
 
     /** The exemplars' mean shorter side, pixels: the scale of one object. */
@@ -223,50 +241,5 @@ public final class InstanceCandidates {
             s += (a[i] - b[i]) * (a[i] - b[i]);
         }
         return Math.sqrt(s);
-    }
-
-    /** Mean RGB (0..1) over boxes, in constant time through summed-area tables. */
-    static final class ColourMeans {
-        private final long[][] sums;
-        private final int w;
-        private final int h;
-
-        ColourMeans(BufferedImage image) {
-            w = image.getWidth();
-            h = image.getHeight();
-            sums = new long[3][(w + 1) * (h + 1)];
-            int[] row = new int[w];
-            for (int y = 0; y < h; y++) {
-                image.getRGB(0, y, w, 1, row, 0, w);
-                for (int ch = 0; ch < 3; ch++) {
-                    long acc = 0;
-                    int shift = 16 - 8 * ch;
-                    for (int x = 0; x < w; x++) {
-                        acc += (row[x] >> shift) & 0xff;
-                        sums[ch][(y + 1) * (w + 1) + x + 1] = sums[ch][y * (w + 1) + x + 1] + acc;
-                    }
-                }
-            }
-        }
-
-        /** The mean colour of the middle half (each side) of a {@code bw x bh} box centred on {@code (x, y)}. */
-        double[] inner(double x, double y, double bw, double bh) {
-            int x0 = clamp((int) Math.round(x - bw / 4), w - 1);
-            int x1 = clamp((int) Math.round(x + bw / 4), w - 1) + 1;
-            int y0 = clamp((int) Math.round(y - bh / 4), h - 1);
-            int y1 = clamp((int) Math.round(y + bh / 4), h - 1) + 1;
-            double n = (double) (x1 - x0) * (y1 - y0) * 255;
-            double[] out = new double[3];
-            for (int ch = 0; ch < 3; ch++) {
-                long[] s = sums[ch];
-                out[ch] = (s[y1 * (w + 1) + x1] - s[y0 * (w + 1) + x1] - s[y1 * (w + 1) + x0]
-                        + s[y0 * (w + 1) + x0]) / n;
-            }
-            return out;
-        }
-
-        private static int clamp(int v, int max) {
-            return Math.max(0, Math.min(max, v));
-        }
     }
 }
