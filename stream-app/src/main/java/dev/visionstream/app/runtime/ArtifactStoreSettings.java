@@ -51,7 +51,7 @@ public record ArtifactStoreSettings(S3StoreSettings s3) {
         }
 
         private String names() {
-            return environment + " (" + property + ")";
+            return SettingValues.names(environment, property);
         }
     }
 
@@ -153,22 +153,10 @@ public record ArtifactStoreSettings(S3StoreSettings s3) {
     }
 
     private static boolean bool(Key key, String value) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(key.names() + " must be true or false, got '" + value + "'");
-        };
+        return SettingValues.bool(key.names(), value);
     }
 
     private static int positive(Key key, String value) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(key.names() + " must be a whole number of 1 or more, got '" + value + "'");
+        return SettingValues.atLeast(key.names(), value, 1);
     }
 }

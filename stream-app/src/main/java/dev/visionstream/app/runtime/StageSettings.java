@@ -158,12 +158,7 @@ public record StageSettings(String countingBackbone, boolean countingOverlays, P
     }
 
     private static boolean bool(Key key, String value) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(key.environment + " (" + key.property
-                    + ") must be true or false, got '" + value + "'");
-        };
+        return SettingValues.bool(SettingValues.names(key.environment, key.property), value);
     }
 
     private static Batching batching(Map<Key, String> v, Key size, Key linger) {
@@ -172,16 +167,7 @@ public record StageSettings(String countingBackbone, boolean countingOverlays, P
     }
 
     private static long number(Key key, String value, long min, long max) {
-        try {
-            long n = Long.parseLong(value);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(key.environment + " (" + key.property + ") must be a whole number from "
-                + min + " to " + max + ", got '" + value + "'");
+        return SettingValues.wholeNumber(SettingValues.names(key.environment, key.property), value, min, max);
     }
 
     private static int[] size(String value) {

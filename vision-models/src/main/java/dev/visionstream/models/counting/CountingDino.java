@@ -100,25 +100,8 @@ public final class CountingDino implements Counter, AutoCloseable {
 
     private void countGroup(NDManager call, List<CountRequest> requests, List<ExemplarMapping.Mapped> mapped,
                             List<Integer> group, CountResult[] results) {
-        BufferedImage first = requests.get(group.get(0)).image();
-        int w = first.getWidth();
-        int h = first.getHeight();
-        int plane = 3 * w * h;
         long start = System.nanoTime();
-        NDArray stitched;
-        try (NDManager pass = call.newSubManager()) {
-            float[] pixels = new float[group.size() * plane];
-            for (int k = 0; k < group.size(); k++) {
-                System.arraycopy(ImageTensors.planarRgb(requests.get(group.get(k)).image()), 0, pixels, k * plane,
-                        plane);
-            }
-            NDArray frames = pass.create(pixels, new Shape(group.size(), 3, h, w));
-            NDArray tiles = TileSampler.tiles(frames, tiling, backbone.tileSize());
-            NDArray features = backbone.features(tiles);
-            checkFeatures(features, group.size() * tiling.tilesPerImage());
-            stitched = tiling.stitch(features, group.size());
-            stitched.attach(call);
-        }
+        NDArray stitched = stitchedFeatures(call, group.stream().map(i -> requests.get(i).image()).toList());
         double backboneMs = (System.nanoTime() - start) / 1e6 / group.size();
         for (int k = 0; k < group.size(); k++) {
             int index = group.get(k);
@@ -128,6 +111,29 @@ public final class CountingDino implements Counter, AutoCloseable {
                 results[index] = countFrame(f, requests.get(index).image(), mapped.get(index),
                         requests.get(index).estimator(), backboneMs);
             }
+        }
+    }
+
+    /**
+     * One backbone pass over frames of one size: {@code [frames, D, G, G]}, owned by {@code call}; the pass's own
+     * arrays are freed before it returns.
+     */
+    private NDArray stitchedFeatures(NDManager call, List<BufferedImage> images) {
+        int w = images.get(0).getWidth();
+        int h = images.get(0).getHeight();
+        int plane = 3 * w * h;
+        try (NDManager pass = call.newSubManager()) {
+            float[] pixels = new float[images.size() * plane];
+            for (int k = 0; k < images.size(); k++) {
+                System.arraycopy(ImageTensors.planarRgb(images.get(k)), 0, pixels, k * plane, plane);
+            }
+            NDArray frames = pass.create(pixels, new Shape(images.size(), 3, h, w));
+            NDArray tiles = TileSampler.tiles(frames, tiling, backbone.tileSize());
+            NDArray features = backbone.features(tiles);
+            checkFeatures(features, images.size() * tiling.tilesPerImage());
+            NDArray stitched = tiling.stitch(features, images.size());
+            stitched.attach(call);
+            return stitched;
         }
     }
 
@@ -141,32 +147,10 @@ public final class CountingDino implements Counter, AutoCloseable {
 
     private CountResult countFrame(NDArray features, BufferedImage image, ExemplarMapping.Mapped exemplars,
                                    CountEstimator estimator, double backboneMs) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        int grid = (int) features.getShape().get(1);
-        List<FeatureBox> boxes = exemplars.cells();
         long t0 = System.nanoTime();
-        SimilarityMaps.Similarity s = SimilarityMaps.compute(features, boxes);
-        s.map().getFloat(0, 0); // the engine may defer work; touch the result so the timing is honest
-        long t1 = System.nanoTime();
-        List<FeatureBox> scaled = new ArrayList<>();
-        for (FeatureBox b : boxes) {
-            scaled.add(DensityNormalisation.scaledBox(b, grid, s.height(), s.width()));
-        }
-        float z = DensityNormalisation.exemplarMass(s.map(), scaled);
-        if (!(z > 0) || !Float.isFinite(z)) {
-            throw new CountingInputException(CountingInputException.Subject.EXEMPLARS,
-                    "the exemplar boxes hold no similarity mass (z = " + z
-                    + "): they sit where the similarity map is lowest");
-        }
-        float tau = DensityNormalisation.threshold(boxes);
-        NDArray density = DensityNormalisation.density(s.map(), z, tau);
-        float[] values = density.toFloatArray();
-        double count = 0;
-        for (float v : values) {
-            count += v;
-        }
-        DensityMap map = densityMap(values, s, w, h, grid, boxes);
+        Density d = density(features, exemplars, image.getWidth(), image.getHeight());
+        DensityMap map = d.map();
+        double count = map.sum();
         List<Point> peaks = DensityPeaks.find(map, MAX_PEAKS);
         List<Point> instances = instanceEstimate.instances(map, peaks, exemplars.used());
         List<String> warnings = new ArrayList<>(exemplars.warnings());
@@ -187,7 +171,33 @@ public final class CountingDino implements Counter, AutoCloseable {
         };
         return new CountResult(chosen, estimator, count, instances, verified, exemplars.used(), warnings,
                 backbone.info(), peaks,
-                new CountTimings(backboneMs, (t1 - t0) / 1e6, (t2 - t1) / 1e6), map);
+                new CountTimings(backboneMs, d.similarityNanos() / 1e6, (t2 - t0 - d.similarityNanos()) / 1e6), map);
+    }
+
+    /** The paper's density of one frame, and how long its similarity step took (for the timings). */
+    private record Density(DensityMap map, long similarityNanos) {
+    }
+
+    private static Density density(NDArray features, ExemplarMapping.Mapped exemplars, int w, int h) {
+        int grid = (int) features.getShape().get(1);
+        List<FeatureBox> boxes = exemplars.cells();
+        long t0 = System.nanoTime();
+        SimilarityMaps.Similarity s = SimilarityMaps.compute(features, boxes);
+        s.map().getFloat(0, 0); // the engine may defer work; touch the result so the timing is honest
+        long t1 = System.nanoTime();
+        List<FeatureBox> scaled = new ArrayList<>();
+        for (FeatureBox b : boxes) {
+            scaled.add(DensityNormalisation.scaledBox(b, grid, s.height(), s.width()));
+        }
+        float z = DensityNormalisation.exemplarMass(s.map(), scaled);
+        if (!(z > 0) || !Float.isFinite(z)) {
+            throw new CountingInputException(CountingInputException.Subject.EXEMPLARS,
+                    "the exemplar boxes hold no similarity mass (z = " + z
+                    + "): they sit where the similarity map is lowest");
+        }
+        float tau = DensityNormalisation.threshold(boxes);
+        NDArray density = DensityNormalisation.density(s.map(), z, tau);
+        return new Density(densityMap(density.toFloatArray(), s, w, h, grid, boxes), t1 - t0);
     }
 
     /** The verifier's candidates: template matching on all channels and on the shape channels alone. */
@@ -203,16 +213,11 @@ public final class CountingDino implements Counter, AutoCloseable {
      */
     public List<InstanceCandidates.Candidate> candidates(BufferedImage image, List<Box> boxes) {
         checkImage(image);
-        int grid = gridSize();
-        ExemplarMapping.Mapped mapped = ExemplarMapping.map(boxes, image.getWidth(), image.getHeight(), grid);
-        CountResult result = count(image, boxes, CountEstimator.DENSITY);
+        ExemplarMapping.Mapped mapped = ExemplarMapping.map(boxes, image.getWidth(), image.getHeight(), gridSize());
         try (NDManager call = root.newSubManager()) {
-            int w = image.getWidth();
-            int h = image.getHeight();
-            NDArray frames = call.create(ImageTensors.planarRgb(image), new Shape(1, 3, h, w));
-            NDArray stitched = tiling.stitch(backbone.features(TileSampler.tiles(frames, tiling, backbone.tileSize())),
-                    1).get(0);
-            return candidates(stitched, image, mapped, result.density());
+            NDArray features = stitchedFeatures(call, List.of(image)).get(0);
+            DensityMap map = density(features, mapped, image.getWidth(), image.getHeight()).map();
+            return candidates(features, image, mapped, map);
         }
     }
 
