@@ -11,6 +11,8 @@ import java.util.List;
  * the description means the same in a frame of coins and in one of candies.
  */
 public final class InstanceCandidates {
+    /** At most this many candidates per frame, the strongest: real scenes stay below 1,100 (measured). */
+    static final int MAX_CANDIDATES = 1500;
     /** Cosines below this are not even candidates (the verifier would never keep them). */
     static final float FLOOR = 0.05f;
 
@@ -60,36 +62,44 @@ public final class InstanceCandidates {
         int h = image.getHeight();
         Reference ref = Reference.of(maps, shape, density, image, exemplars, cells);
         PatchMatch patches = new PatchMatch(image, exemplars);
-        List<Candidate> out = new ArrayList<>();
+        List<int[]> peaks = new ArrayList<>();
         for (int r = 0; r < g; r++) {
             for (int c = 0; c < g; c++) {
                 float v = maps.best(r, c);
-                if (v < FLOOR || !isLocalMax(maps, r, c, v)) {
-                    continue;
+                if (v >= FLOOR && isLocalMax(maps, r, c, v)) {
+                    peaks.add(new int[] {r, c});
                 }
-                int e = maps.bestExemplar(r, c);
-                Box b = exemplars.get(e);
-                double x = (c + 0.5) * w / g;
-                double y = (r + 0.5) * h / g;
-                double mean = 0;
-                for (float[] m : maps.cosine()) {
-                    mean += m[r * g + c];
-                }
-                mean /= maps.cosine().length;
-                double[] colour = ref.colours().inner(x, y, b.width(), b.height());
-                double nearest = Double.MAX_VALUE;
-                for (double[] ec : ref.exemplarColour()) {
-                    nearest = Math.min(nearest, distance(colour, ec));
-                }
-                double dens = peakNear(density, x, y, 0.25 * b.width(), 0.25 * b.height());
-                PatchMatch.Match patch = patches.best(x, y);
-                // the two context features (CONTEXT, CONTEXT + 1) are filled in once all candidates are known
-                out.add(new Candidate(x, y, v, patch.side(), new double[] {v, v / ref.agreement(), mean,
-                    dens / ref.densityPeak(), maps.visible()[e][r * g + c], nearest,
-                    nearest / (ref.colourSpread() + 0.05), 0, 0, patch.grey(), patch.edges(), shape.best(r, c),
-                    shape.best(r, c) / ref.shapeAgreement(), Math.log(maps.energy()[e][r * g + c] + 1e-6),
-                    Math.log(patches.contrast(x, y) + 1e-6), patch.side() / ref.side()}));
             }
+        }
+        // strongest first (ties in raster order); a noisy frame has thousands of maxima, and each costs a patch search
+        peaks.sort((p, q) -> Float.compare(maps.best(q[0], q[1]), maps.best(p[0], p[1])));
+        List<Candidate> out = new ArrayList<>();
+        for (int[] peak : peaks.subList(0, Math.min(MAX_CANDIDATES, peaks.size()))) {
+            int r = peak[0];
+            int c = peak[1];
+            float v = maps.best(r, c);
+            int e = maps.bestExemplar(r, c);
+            Box b = exemplars.get(e);
+            double x = (c + 0.5) * w / g;
+            double y = (r + 0.5) * h / g;
+            double mean = 0;
+            for (float[] m : maps.cosine()) {
+                mean += m[r * g + c];
+            }
+            mean /= maps.cosine().length;
+            double[] colour = ref.colours().inner(x, y, b.width(), b.height());
+            double nearest = Double.MAX_VALUE;
+            for (double[] ec : ref.exemplarColour()) {
+                nearest = Math.min(nearest, distance(colour, ec));
+            }
+            double dens = peakNear(density, x, y, 0.25 * b.width(), 0.25 * b.height());
+            PatchMatch.Match patch = patches.best(x, y);
+            // the two context features (CONTEXT, CONTEXT + 1) are filled in once all candidates are known
+            out.add(new Candidate(x, y, v, patch.side(), new double[] {v, v / ref.agreement(), mean,
+                dens / ref.densityPeak(), maps.visible()[e][r * g + c], nearest,
+                nearest / (ref.colourSpread() + 0.05), 0, 0, patch.grey(), patch.edges(), shape.best(r, c),
+                shape.best(r, c) / ref.shapeAgreement(), Math.log(maps.energy()[e][r * g + c] + 1e-6),
+                Math.log(patches.contrast(x, y) + 1e-6), patch.side() / ref.side()}));
         }
         out.sort((a, b) -> Double.compare(b.cosine(), a.cosine()));
         return withContext(out, ref.agreement(), ref.side());
