@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
 @Command(name = "train-verifier", mixinStandardHelpOptions = true,
         description = {"Trains the instance verifier (the verified estimator): a small network that judges "
                 + "template-matching candidates, fitted on composites of the training cut-out classes whose object "
-                + "positions are known; its threshold and suppression radius are chosen on validation composites of "
-                + "the same classes with other seeds. Held-out classes and real photographs are never used.",
+                + "positions are known. Its threshold and suppression radius are chosen for classes it has not seen: "
+                + "a network fitted on half of the training classes is run on validation composites of the other "
+                + "half. Held-out classes and real photographs are never used.",
                 "Data: scripts/fetch-counting-eval-data.sh. Writes the verifier (JSON) and a log. Fixed seed.",
                 "Exit codes: 0 trained, 2 bad options or data not fetched."})
 final class CountTrainVerifierCommand implements Callable<Integer> {
@@ -39,8 +40,8 @@ final class CountTrainVerifierCommand implements Callable<Integer> {
     @Option(names = "--scenes", defaultValue = "600", description = "Training scenes (default: ${DEFAULT-VALUE}).")
     int scenes;
 
-    @Option(names = "--validation-scenes", defaultValue = "24", description = "Validation scenes that choose the "
-            + "decision rule (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--validation-scenes", defaultValue = "48", description = "Validation scenes that choose the "
+            + "decision rule, of training classes the choosing network never saw (default: ${DEFAULT-VALUE}).")
     int validationScenes;
 
     @Option(names = "--units", defaultValue = "48", description = "Hidden units (default: ${DEFAULT-VALUE}).")

@@ -23,19 +23,21 @@ import java.util.function.Consumer;
 /**
  * Trains the instance verifier: composites of the training cut-out classes over training photographs, whose
  * objects' positions are known, give candidates labelled "on a counted object" (within 0.4 of its shorter side of
- * its centre) or not; the network is fitted on those, and the decision rule (probability threshold, suppression
- * radius) is chosen by the count's mean relative error on validation scenes of the same classes drawn with other
- * seeds. The held-out classes and the real photographs are never seen here.
+ * its centre) or not. The decision rule (probability threshold, suppression radius) must suit classes the verifier
+ * has never seen, so it is chosen for those: a network fitted on the scenes of one half of the training classes
+ * ({@link ClassFold#FIT}) is run on validation scenes of the other half, and the rule with the lowest mean relative
+ * count error there is kept. The verifier itself is then fitted on the scenes of all training classes. The held-out
+ * classes and the real photographs are never seen here.
  */
 public final class VerifierTrainer {
     /** A candidate this close to a target's centre, in shares of its shorter side, is on it. */
     static final double ON_OBJECT = 0.4;
-    private static final double[] THRESHOLDS = {0.3, 0.4, 0.5, 0.6, 0.7};
+    private static final double[] THRESHOLDS = {0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7};
     private static final double[] SUPPRESSIONS = {0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
 
     /**
      * @param scenes     training scenes
-     * @param validation validation scenes (same classes, other seeds)
+     * @param validation validation scenes (classes the fold network never saw)
      * @param units      hidden units
      * @param epochs     passes over the candidates
      * @param l2         weight decay
@@ -53,12 +55,18 @@ public final class VerifierTrainer {
         }
     }
 
-    /** The trained verifier and the validation figures of its rule. */
+    /**
+     * The trained verifier and the validation figures of its rule.
+     *
+     * @param validationError the rule's mean relative count error on the validation scenes, with the fold network
+     * @param worstError      its worst scene there
+     */
     public record Result(VerifiedInstances verifier, double validationError, double worstError, int candidates,
                          int positives) {
     }
 
-    private record Labelled(List<InstanceCandidates.Candidate> candidates, boolean[] positive) {
+    /** The chosen rule and its figures on the validation scenes. */
+    private record Rule(double threshold, double suppression, double error, double worst) {
     }
 
     private record Validation(List<InstanceCandidates.Candidate> candidates, int truth) {
@@ -70,42 +78,71 @@ public final class VerifierTrainer {
     public static Result train(Settings settings, CountingDino counter, CutoutLibrary cutouts,
                                BackgroundLibrary backgrounds, String command, Consumer<String> log) {
         List<Cutout> targets = cutouts.of(DatasetSplit.TRAIN).stream().filter(Cutout::targetLike).toList();
-        if (targets.isEmpty() || backgrounds.of(DatasetSplit.TRAIN).isEmpty()) {
-            throw new IllegalArgumentException("the training split has no target-like cut-outs or no photographs");
+        List<Cutout> unseen = ClassFold.CHECK.of(targets);
+        if (unseen.isEmpty() || unseen.size() == targets.size() || backgrounds.of(DatasetSplit.TRAIN).isEmpty()) {
+            throw new IllegalArgumentException("the training split needs target-like cut-outs in both class folds "
+                    + "and photographs");
         }
+        log.accept("training classes: " + targets.size() + "; the rule is chosen on " + unseen.size()
+                + " of them, unseen by the network that chooses it");
         Random rnd = new Random(settings.seed());
         List<double[]> features = new ArrayList<>();
         List<Boolean> labels = new ArrayList<>();
+        List<double[]> foldFeatures = new ArrayList<>();
+        List<Boolean> foldLabels = new ArrayList<>();
         int made = 0;
         while (made < settings.scenes()) {
-            CompositeScene scene = randomScene(settings, targets, cutouts, backgrounds, rnd, made);
+            Target target = Target.draw(targets, rnd);
+            CompositeScene scene = randomScene(settings, target, cutouts, backgrounds, rnd, made);
             if (scene == null) {
                 continue;
             }
-            Labelled l = label(counter, scene);
-            for (int i = 0; i < l.candidates().size(); i++) {
-                features.add(l.candidates().get(i).features());
-                labels.add(l.positive()[i]);
+            boolean inFold = ClassFold.of(target.cutout()) == ClassFold.FIT;
+            List<InstanceCandidates.Candidate> candidates = counter.candidates(scene.image(),
+                    scene.entry().exemplarBoxes());
+            boolean[] positive = label(candidates, scene);
+            for (int i = 0; i < positive.length; i++) {
+                features.add(candidates.get(i).features());
+                labels.add(positive[i]);
+                if (inFold) {
+                    foldFeatures.add(candidates.get(i).features());
+                    foldLabels.add(positive[i]);
+                }
             }
             made++;
             if (made % 20 == 0) {
                 log.accept("scenes " + made + "/" + settings.scenes() + ", candidates " + features.size());
             }
         }
+        if (foldFeatures.isEmpty()) {
+            throw new IllegalArgumentException("no training scene of the fitting fold: draw more scenes");
+        }
+        String backbone = VerifiedInstances.backboneLabel(counter.backbone().info());
+        log.accept("fitting the fold network on " + foldFeatures.size() + " candidates of "
+                + ClassFold.FIT.of(targets).size() + " classes");
+        VerifierNetwork foldNetwork = VerifierNetwork.fit(foldFeatures, foldLabels, settings.units(),
+                settings.epochs(), settings.l2(), settings.seed());
+        Rule rule = chooseRule(new VerifiedInstances(foldNetwork, 0.5, 1.0, backbone, ""),
+                validationScenes(settings, unseen, counter, cutouts, backgrounds), log);
         long positives = labels.stream().filter(b -> b).count();
-        log.accept("fitting on " + features.size() + " candidates (" + positives + " on objects)");
+        log.accept("fitting the verifier on all " + features.size() + " candidates (" + positives + " on objects)");
         VerifierNetwork network = VerifierNetwork.fit(features, labels, settings.units(), settings.epochs(),
                 settings.l2(), settings.seed());
-        List<Validation> validation = validationScenes(settings, targets, counter, cutouts, backgrounds);
-        VerifiedInstances untuned = new VerifiedInstances(network, 0.5, 1.0,
-                VerifiedInstances.backboneLabel(counter.backbone().info()), "");
-        double bestError = Double.MAX_VALUE;
-        double bestWorst = 0;
-        double bestThreshold = 0.5;
-        double bestSuppression = 0.6;
+        String provenance = String.format(Locale.ROOT, "%s: %d training-class composites (%d candidates, %d on "
+                + "objects), %d hidden units, %d epochs; rule chosen on %d validation composites of %d training "
+                + "classes that the network choosing it never saw: mean relative error %.1f %%, worst %.1f %%",
+                command, settings.scenes(), features.size(), positives, settings.units(), settings.epochs(),
+                settings.validation(), unseen.size(), 100 * rule.error(), 100 * rule.worst());
+        return new Result(new VerifiedInstances(network, rule.threshold(), rule.suppression(), backbone, provenance),
+                rule.error(), rule.worst(), features.size(), (int) positives);
+    }
+
+    /** The threshold and suppression with the lowest mean relative count error on the validation scenes. */
+    private static Rule chooseRule(VerifiedInstances untuned, List<Validation> validation, Consumer<String> log) {
+        Rule best = null;
         List<double[]> probabilities = validation.stream().map(v -> untuned.probabilities(v.candidates())).toList();
         for (double t : THRESHOLDS) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "threshold %.1f:", t));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "threshold %.2f:", t));
             for (double s : SUPPRESSIONS) {
                 VerifiedInstances rule = untuned.withRule(t, s);
                 double sum = 0;
@@ -119,50 +156,43 @@ public final class VerifierTrainer {
                 }
                 double mean = sum / validation.size();
                 line.append(String.format(Locale.ROOT, "  s %.1f %5.1f %%", s, 100 * mean));
-                if (mean < bestError) {
-                    bestError = mean;
-                    bestWorst = worst;
-                    bestThreshold = t;
-                    bestSuppression = s;
+                if (best == null || mean < best.error()) {
+                    best = new Rule(t, s, mean, worst);
                 }
             }
             log.accept(line.toString());
         }
-        String provenance = String.format(Locale.ROOT, "%s: %d training-class composites (%d candidates, %d on "
-                + "objects), %d hidden units, %d epochs; rule chosen on %d validation composites of the training "
-                + "classes (other seeds): mean relative error %.1f %%, worst %.1f %%", command, settings.scenes(),
-                features.size(), positives, settings.units(), settings.epochs(), validation.size(), 100 * bestError,
-                100 * bestWorst);
-        log.accept(String.format(Locale.ROOT, "chosen: threshold %.1f, suppression %.1f", bestThreshold,
-                bestSuppression));
-        return new Result(new VerifiedInstances(network, bestThreshold, bestSuppression,
-                untuned.backbone(), provenance), bestError, bestWorst, features.size(), (int) positives);
+        log.accept(String.format(Locale.ROOT, "chosen: threshold %.2f, suppression %.1f (mean %.1f %%, worst %.1f %%)",
+                best.threshold(), best.suppression(), 100 * best.error(), 100 * best.worst()));
+        return best;
     }
 
-    /** A scene like CompositeTrainingScenes': log-uniform count, any layout, a quarter multicoloured. */
-    private static CompositeScene randomScene(Settings settings, List<Cutout> targets, CutoutLibrary cutouts,
+    /** What a training scene counts, and whether in many colours (a quarter of the scenes, colourful classes). */
+    private record Target(Cutout cutout, boolean multicolour) {
+        static Target draw(List<Cutout> targets, Random rnd) {
+            boolean multicolour = rnd.nextInt(4) == 0;
+            List<Cutout> colourful = targets.stream().filter(Cutout::colourful).toList();
+            List<Cutout> pool = multicolour && !colourful.isEmpty() ? colourful : targets;
+            return new Target(pool.get(rnd.nextInt(pool.size())), multicolour && !colourful.isEmpty());
+        }
+    }
+
+    /** A scene like CompositeTrainingScenes': log-uniform count, any layout. */
+    private static CompositeScene randomScene(Settings settings, Target target, CutoutLibrary cutouts,
                                               BackgroundLibrary backgrounds, Random rnd, int index) {
         int count = (int) Math.round(settings.minCount() * Math.pow((double) settings.maxCount()
                 / settings.minCount(), rnd.nextDouble()));
         SceneLayout layout = SceneLayout.values()[rnd.nextInt(SceneLayout.values().length)];
-        boolean multicolour = rnd.nextInt(4) == 0;
-        List<Cutout> pool = multicolour ? targets.stream().filter(Cutout::colourful).toList() : targets;
-        if (pool.isEmpty()) {
-            pool = targets;
-            multicolour = false;
-        }
-        Cutout target = pool.get(rnd.nextInt(pool.size()));
-        SceneSpec spec = new SceneSpec(index, count, layout, multicolour, rnd.nextBoolean(), rnd.nextLong());
+        SceneSpec spec = new SceneSpec(index, count, layout, target.multicolour(), rnd.nextBoolean(), rnd.nextLong());
         try {
-            return CompositeScene.generate(spec, target, DatasetSplit.TRAIN, cutouts, backgrounds);
+            return CompositeScene.generate(spec, target.cutout(), DatasetSplit.TRAIN, cutouts, backgrounds);
         } catch (IllegalStateException e) {
             return null; // no room for that many of this cut-out: draw another scene
         }
     }
 
-    private static Labelled label(CountingDino counter, CompositeScene scene) {
-        List<InstanceCandidates.Candidate> candidates = counter.candidates(scene.image(),
-                scene.entry().exemplarBoxes());
+    /** Whether each candidate is on a counted object of the scene. */
+    private static boolean[] label(List<InstanceCandidates.Candidate> candidates, CompositeScene scene) {
         boolean[] positive = new boolean[candidates.size()];
         for (PastedObject o : scene.objects()) {
             if (!o.target()) {
@@ -179,7 +209,7 @@ public final class VerifierTrainer {
                 }
             }
         }
-        return new Labelled(candidates, positive);
+        return positive;
     }
 
     private static List<Validation> validationScenes(Settings settings, List<Cutout> targets, CountingDino counter,

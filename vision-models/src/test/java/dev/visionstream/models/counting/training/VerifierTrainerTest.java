@@ -28,14 +28,16 @@ class VerifierTrainerTest {
         List<String> log = new ArrayList<>();
         try (FilterBankBackbone backbone = new FilterBankBackbone();
              CountingDino counter = new CountingDino(backbone, new TileGrid(2), InstanceEstimate.DEFAULT, null)) {
-            VerifierTrainer.Result r = VerifierTrainer.train(new VerifierTrainer.Settings(4, 3, 8, 2, 1e-4, 10, 40, 3),
+            VerifierTrainer.Result r = VerifierTrainer.train(new VerifierTrainer.Settings(6, 3, 8, 2, 1e-4, 10, 40, 3),
                     counter, CutoutLibrary.load(DATA), BackgroundLibrary.load(DATA), "test command", log::add);
             assertTrue(r.verifier().fits(backbone), r.verifier().backbone());
             assertTrue(r.positives() > 0 && r.positives() < r.candidates(), r.positives() + " of " + r.candidates());
-            assertTrue(r.verifier().provenance().startsWith("test command: 4 training-class composites"),
+            assertTrue(r.verifier().provenance().startsWith("test command: 6 training-class composites"),
                     r.verifier().provenance());
             assertTrue(r.validationError() >= 0 && r.worstError() >= r.validationError());
-            assertEquals(5, log.stream().filter(l -> l.startsWith("threshold ")).count(), String.join("\n", log));
+            assertTrue(r.verifier().provenance().contains("training classes that the network choosing it never saw"),
+                    r.verifier().provenance());
+            assertEquals(9, log.stream().filter(l -> l.startsWith("threshold ")).count(), String.join("\n", log));
         }
     }
 
