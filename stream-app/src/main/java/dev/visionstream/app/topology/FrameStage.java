@@ -21,6 +21,15 @@ public non-sealed interface FrameStage extends Stage {
     }
 
     /**
+     * Whether the stage can batch at all (its batch size is a setting). Such a stage keeps its pending-batch store
+     * in the topology even with batching off, so that frames left waiting by an earlier batching run are still
+     * published when the batch size goes back to 1.
+     */
+    default boolean batchable() {
+        return false;
+    }
+
+    /**
      * A stage that must see frames of several cameras together (a multi-view rig) returns the key to group them
      * by; the topology then repartitions its frames by that key. Null (the default) keeps the camera id.
      */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -23,6 +24,10 @@ import org.apache.kafka.streams.state.Stores;
  * the oldest older than {@link Batching#lingerMs()}; the batch then goes to the stage in arrival order. The store,
  * not memory, holds the batch because its frames' input offsets are committed with it: after a crash (exactly-once)
  * the pending frames come back from the changelog instead of being lost.
+ *
+ * <p>With batching off (size 1) a batchable stage still runs through here: a frame goes straight to the stage
+ * without touching the store, unless frames are still waiting there from a run with batching on; those leave first,
+ * in their order, so that turning batching off strands nothing.
  */
 final class MicroBatcher implements Processor<String, StageInput, String, Publication> {
     private final String stage;
@@ -36,6 +41,7 @@ final class MicroBatcher implements Processor<String, StageInput, String, Public
     private long next;
     private int count;
     private long oldestArrivedMs = Long.MAX_VALUE;
+    private Cancellable drainCheck;
 
     MicroBatcher(String stage, Batching batching, Processor<String, StageInput, String, Publication> delegate,
                  BoundedImageDecoder decoder) {
@@ -71,12 +77,19 @@ final class MicroBatcher implements Processor<String, StageInput, String, Public
                 oldestArrivedMs = Math.min(oldestArrivedMs, frame.arrivedMs());
             }
         }
-        context.schedule(Duration.ofMillis(Math.max(1, batching.lingerMs() / 4)), PunctuationType.WALL_CLOCK_TIME,
-                this::lingered);
+        // with batching off only frames restored from an earlier batching run wait, and only until the first check
+        if (batching.enabled() || count > 0) {
+            drainCheck = context.schedule(Duration.ofMillis(Math.max(1, batching.lingerMs() / 4)),
+                    PunctuationType.WALL_CLOCK_TIME, this::lingered);
+        }
     }
 
     @Override
     public void process(Record<String, StageInput> record) {
+        if (!batching.enabled() && count == 0) {
+            oneByOne(List.of(record));
+            return;
+        }
         long key = next++;
         PendingFrame frame = new PendingFrame(record, context.currentSystemTimeMs());
         pending.put(key, serde.write(frame));
@@ -91,6 +104,9 @@ final class MicroBatcher implements Processor<String, StageInput, String, Public
     private void lingered(long now) {
         if (count > 0 && now - oldestArrivedMs >= batching.lingerMs()) {
             flush();
+        }
+        if (!batching.enabled() && count == 0) {
+            drainCheck.cancel();
         }
     }
 
@@ -110,10 +126,19 @@ final class MicroBatcher implements Processor<String, StageInput, String, Public
         count = 0;
         next = 0;
         oldestArrivedMs = Long.MAX_VALUE;
+        run(batch);
+    }
+
+    private void run(List<Record<String, StageInput>> batch) {
         if (delegate instanceof BatchProcessor batched) {
             batched.processBatch(batch);
-            return;
+        } else {
+            oneByOne(batch);
         }
+    }
+
+    /** Each frame on its own, a failure staying with its frame, as {@link GuardedStage} runs an unbatched stage. */
+    private void oneByOne(List<Record<String, StageInput>> batch) {
         for (Record<String, StageInput> record : batch) {
             try {
                 delegate.process(record);

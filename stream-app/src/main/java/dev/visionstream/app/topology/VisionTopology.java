@@ -74,8 +74,9 @@ public final class VisionTopology {
 
     private void addFrameStage(StreamsBuilder builder, KStream<String, StageInput> inputs, FrameStage stage) {
         Batching batching = stage.batching();
+        boolean batcher = batching.enabled() || stage.batchable();
         List<StoreBuilder<?>> stores = new ArrayList<>(stage.stores());
-        if (batching.enabled()) {
+        if (batcher) {
             stores.add(MicroBatcher.store(stage.name()));
         }
         for (StoreBuilder<?> store : stores) {
@@ -90,7 +91,7 @@ public final class VisionTopology {
                             .withName(stage.name() + "-grouped"));
         }
         KStream<String, Publication> results = enabled
-                .process(() -> batching.enabled()
+                .process(() -> batcher
                         ? new MicroBatcher(stage.name(), batching, stage.newProcessor(), decoder)
                         : new GuardedStage(stage.name(), stage.newProcessor()), Named.as(stage.name()), storeNames);
         publish(results, stage.name());

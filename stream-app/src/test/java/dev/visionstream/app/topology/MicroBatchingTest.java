@@ -2,6 +2,7 @@ package dev.visionstream.app.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,10 +54,17 @@ class MicroBatchingTest {
     private final class ProbeStage implements FrameStage {
         private final Batching batching;
         private final boolean batchAware;
+        private final boolean batchable;
 
-        ProbeStage(Batching batching, boolean batchAware) {
+        ProbeStage(Batching batching, boolean batchAware, boolean batchable) {
             this.batching = batching;
             this.batchAware = batchAware;
+            this.batchable = batchable;
+        }
+
+        @Override
+        public boolean batchable() {
+            return batchable;
         }
 
         @Override
@@ -120,7 +128,11 @@ class MicroBatchingTest {
     }
 
     private void start(Batching batching, boolean batchAware) {
-        topology = TopologyTestSupport.start(List.of(new ProbeStage(batching, batchAware)), stateDir, T0);
+        start(batching, batchAware, true);
+    }
+
+    private void start(Batching batching, boolean batchAware, boolean batchable) {
+        topology = TopologyTestSupport.start(List.of(new ProbeStage(batching, batchAware, batchable)), stateDir, T0);
         out = topology.output(OUT);
         errors = topology.output(Topics.ERRORS);
         for (String camera : List.of("cam-a", "cam-b")) {
@@ -206,12 +218,88 @@ class MicroBatchingTest {
     }
 
     @Test
-    void withoutBatchingTheTopologyHasNoPendingStoreAndFramesGoStraightThrough() throws Exception {
-        start(Batching.NONE, true);
+    void aStageThatCannotBatchHasNoPendingStoreAndFramesGoStraightThrough() throws Exception {
+        start(Batching.NONE, true, false);
         assertFalse(topology.driver().getAllStateStores().containsKey(MicroBatcher.storeName("probe")));
         send(1, 2);
         assertEquals(List.of(1L, 2L), sequences(drain(out)));
         assertEquals(List.of(1, 1), batches);
+    }
+
+    @Test
+    void withBatchingOffABatchableStageKeepsItsStoreButFramesGoStraightThroughWithoutIt() throws Exception {
+        start(Batching.NONE, false);
+        KeyValueStore<Long, byte[]> store = topology.driver().getKeyValueStore(MicroBatcher.storeName("probe"));
+        assertNotNull(store, "the store stays, for frames an earlier batching run left");
+        send(11, 14);
+        assertEquals(List.of(11L, 12L, 14L), sequences(drain(out)));
+        assertEquals(List.of(13L), sequences(drain(errors)), "a failure still stays with its frame");
+        assertEquals(List.of(1, 1, 1, 1), batches);
+        assertFalse(store.all().hasNext(), "nothing was written to the store");
+    }
+
+    /**
+     * Batching turned off while frames wait: the restarted task (batch size 1) finds them in its store and publishes
+     * them, in order and once, before the frames that come after; then it runs frame by frame without the store.
+     */
+    @Test
+    void framesLeftWaitingByABatchingRunLeaveFirstWhenBatchingIsTurnedOff() throws Exception {
+        KeyValueStore<Long, byte[]> store = Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(MicroBatcher.storeName("probe")), Serdes.Long(), Serdes.ByteArray())
+                .withLoggingDisabled().build();
+        BoundedImageDecoder decoder = new BoundedImageDecoder(TopologyTestSupport.MAX_TEST_PIXELS);
+        MockProcessorContext<String, Publication> before = new MockProcessorContext<>();
+        store.init(before.getStateStoreContext(), store);
+        before.addStateStore(store);
+        before.setCurrentSystemTimeMs(1_000);
+        MicroBatcher batching = new MicroBatcher("probe", new Batching(5, 200), new BatchedProbe(), decoder);
+        batching.init(before);
+        for (int seq = 1; seq <= 3; seq++) {
+            batching.process(frame(seq));
+        }
+        assertTrue(before.forwarded().isEmpty());
+
+        MockProcessorContext<String, Publication> after = new MockProcessorContext<>();
+        after.addStateStore(store);
+        after.setCurrentSystemTimeMs(1_100);
+        MicroBatcher off = new MicroBatcher("probe", Batching.NONE, new BatchedProbe(), decoder);
+        off.init(after);
+        assertEquals(1, after.scheduledPunctuators().size(), "a check that drains the restored frames");
+        after.scheduledPunctuators().get(0).getPunctuator().punctuate(1_100);
+        off.process(frame(4));
+        off.process(frame(5));
+        List<Long> published = new ArrayList<>();
+        after.forwarded().forEach(f -> published.add(f.record().value().event().source().sequence()));
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), published);
+        assertEquals(List.of(3, 1, 1), batches, "the restored frames as one batch, then frame by frame");
+        assertTrue(after.scheduledPunctuators().get(0).cancelled(), "the check ends once drained");
+        assertFalse(store.all().hasNext(), "the store is empty");
+    }
+
+    @Test
+    void aRestoredFrameAlsoLeavesBeforeTheNextFrameWithoutWaitingForTheCheck() throws Exception {
+        KeyValueStore<Long, byte[]> store = Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(MicroBatcher.storeName("probe")), Serdes.Long(), Serdes.ByteArray())
+                .withLoggingDisabled().build();
+        BoundedImageDecoder decoder = new BoundedImageDecoder(TopologyTestSupport.MAX_TEST_PIXELS);
+        MockProcessorContext<String, Publication> before = new MockProcessorContext<>();
+        store.init(before.getStateStoreContext(), store);
+        before.addStateStore(store);
+        before.setCurrentSystemTimeMs(1_000);
+        MicroBatcher batching = new MicroBatcher("probe", new Batching(5, 200), new BatchedProbe(), decoder);
+        batching.init(before);
+        batching.process(frame(1));
+
+        MockProcessorContext<String, Publication> after = new MockProcessorContext<>();
+        after.addStateStore(store);
+        after.setCurrentSystemTimeMs(1_010);
+        MicroBatcher off = new MicroBatcher("probe", Batching.NONE, new BatchedProbe(), decoder);
+        off.init(after);
+        off.process(frame(2));
+        List<Long> published = new ArrayList<>();
+        after.forwarded().forEach(f -> published.add(f.record().value().event().source().sequence()));
+        assertEquals(List.of(1L, 2L), published);
+        assertFalse(store.all().hasNext());
     }
 
     /**

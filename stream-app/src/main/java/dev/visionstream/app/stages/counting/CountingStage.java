@@ -61,6 +61,11 @@ public final class CountingStage implements FrameStage {
     }
 
     @Override
+    public boolean batchable() {
+        return true;
+    }
+
+    @Override
     public Processor<String, StageInput, String, Publication> newProcessor() {
         return new CountingProcessor(counter, overlays);
     }

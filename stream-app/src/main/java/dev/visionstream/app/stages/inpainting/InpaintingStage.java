@@ -58,6 +58,11 @@ public final class InpaintingStage implements FrameStage {
     }
 
     @Override
+    public boolean batchable() {
+        return true;
+    }
+
+    @Override
     public Processor<String, StageInput, String, Publication> newProcessor() {
         return new InpaintingProcessor(artifacts, inpainters, masks);
     }
