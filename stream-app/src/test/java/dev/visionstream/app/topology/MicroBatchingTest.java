@@ -40,6 +40,7 @@ class MicroBatchingTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final String OUT = "probe.out";
     private static final int BAD = 13;
+    private static final BoundedImageDecoder DECODER = new BoundedImageDecoder(TopologyTestSupport.MAX_TEST_PIXELS);
 
     @TempDir
     Path stateDir;
@@ -244,33 +245,16 @@ class MicroBatchingTest {
      */
     @Test
     void framesLeftWaitingByABatchingRunLeaveFirstWhenBatchingIsTurnedOff() throws Exception {
-        KeyValueStore<Long, byte[]> store = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(MicroBatcher.storeName("probe")), Serdes.Long(), Serdes.ByteArray())
-                .withLoggingDisabled().build();
-        BoundedImageDecoder decoder = new BoundedImageDecoder(TopologyTestSupport.MAX_TEST_PIXELS);
-        MockProcessorContext<String, Publication> before = new MockProcessorContext<>();
-        store.init(before.getStateStoreContext(), store);
-        before.addStateStore(store);
-        before.setCurrentSystemTimeMs(1_000);
-        MicroBatcher batching = new MicroBatcher("probe", new Batching(5, 200), new BatchedProbe(), decoder);
-        batching.init(before);
-        for (int seq = 1; seq <= 3; seq++) {
-            batching.process(frame(seq));
-        }
-        assertTrue(before.forwarded().isEmpty());
-
-        MockProcessorContext<String, Publication> after = new MockProcessorContext<>();
-        after.addStateStore(store);
-        after.setCurrentSystemTimeMs(1_100);
-        MicroBatcher off = new MicroBatcher("probe", Batching.NONE, new BatchedProbe(), decoder);
+        KeyValueStore<Long, byte[]> store = pendingStore();
+        leaveWaiting(store, 3);
+        MockProcessorContext<String, Publication> after = restartedOn(store, 1_100);
+        MicroBatcher off = new MicroBatcher("probe", Batching.NONE, new BatchedProbe(), DECODER);
         off.init(after);
         assertEquals(1, after.scheduledPunctuators().size(), "a check that drains the restored frames");
         after.scheduledPunctuators().get(0).getPunctuator().punctuate(1_100);
         off.process(frame(4));
         off.process(frame(5));
-        List<Long> published = new ArrayList<>();
-        after.forwarded().forEach(f -> published.add(f.record().value().event().source().sequence()));
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), published);
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), published(after));
         assertEquals(List.of(3, 1, 1), batches, "the restored frames as one batch, then frame by frame");
         assertTrue(after.scheduledPunctuators().get(0).cancelled(), "the check ends once drained");
         assertFalse(store.all().hasNext(), "the store is empty");
@@ -278,28 +262,48 @@ class MicroBatchingTest {
 
     @Test
     void aRestoredFrameAlsoLeavesBeforeTheNextFrameWithoutWaitingForTheCheck() throws Exception {
-        KeyValueStore<Long, byte[]> store = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(MicroBatcher.storeName("probe")), Serdes.Long(), Serdes.ByteArray())
-                .withLoggingDisabled().build();
-        BoundedImageDecoder decoder = new BoundedImageDecoder(TopologyTestSupport.MAX_TEST_PIXELS);
+        KeyValueStore<Long, byte[]> store = pendingStore();
+        leaveWaiting(store, 1);
+        MockProcessorContext<String, Publication> after = restartedOn(store, 1_010);
+        MicroBatcher off = new MicroBatcher("probe", Batching.NONE, new BatchedProbe(), DECODER);
+        off.init(after);
+        off.process(frame(2));
+        assertEquals(List.of(1L, 2L), published(after));
+        assertFalse(store.all().hasNext());
+    }
+
+    /** An in-memory pending store, as a restarted task gets it back from the changelog. */
+    private static KeyValueStore<Long, byte[]> pendingStore() {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MicroBatcher.storeName("probe")),
+                Serdes.Long(), Serdes.ByteArray()).withLoggingDisabled().build();
+    }
+
+    /** A batching run (5 frames or 200 ms) that takes frames 1..n at t = 1 s and dies before it flushes. */
+    private void leaveWaiting(KeyValueStore<Long, byte[]> store, int frames) throws Exception {
         MockProcessorContext<String, Publication> before = new MockProcessorContext<>();
         store.init(before.getStateStoreContext(), store);
         before.addStateStore(store);
         before.setCurrentSystemTimeMs(1_000);
-        MicroBatcher batching = new MicroBatcher("probe", new Batching(5, 200), new BatchedProbe(), decoder);
+        MicroBatcher batching = new MicroBatcher("probe", new Batching(5, 200), new BatchedProbe(), DECODER);
         batching.init(before);
-        batching.process(frame(1));
+        for (int seq = 1; seq <= frames; seq++) {
+            batching.process(frame(seq));
+        }
+        assertTrue(before.forwarded().isEmpty(), "nothing leaves before the batch is full or has lingered");
+    }
 
+    private static MockProcessorContext<String, Publication> restartedOn(KeyValueStore<Long, byte[]> store,
+                                                                        long nowMs) {
         MockProcessorContext<String, Publication> after = new MockProcessorContext<>();
         after.addStateStore(store);
-        after.setCurrentSystemTimeMs(1_010);
-        MicroBatcher off = new MicroBatcher("probe", Batching.NONE, new BatchedProbe(), decoder);
-        off.init(after);
-        off.process(frame(2));
-        List<Long> published = new ArrayList<>();
-        after.forwarded().forEach(f -> published.add(f.record().value().event().source().sequence()));
-        assertEquals(List.of(1L, 2L), published);
-        assertFalse(store.all().hasNext());
+        after.setCurrentSystemTimeMs(nowMs);
+        return after;
+    }
+
+    private static List<Long> published(MockProcessorContext<String, Publication> context) {
+        List<Long> out = new ArrayList<>();
+        context.forwarded().forEach(f -> out.add(f.record().value().event().source().sequence()));
+        return out;
     }
 
     /**
@@ -309,28 +313,10 @@ class MicroBatchingTest {
      */
     @Test
     void aPendingBatchSurvivesTheProcessorAndLeavesOnceAfterTheRestart() throws Exception {
-        KeyValueStore<Long, byte[]> store = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(MicroBatcher.storeName("probe")), Serdes.Long(), Serdes.ByteArray())
-                .withLoggingDisabled().build();
-        BoundedImageDecoder decoder = new BoundedImageDecoder(TopologyTestSupport.MAX_TEST_PIXELS);
-        Batching batching = new Batching(5, 200);
-
-        MockProcessorContext<String, Publication> before = new MockProcessorContext<>();
-        store.init(before.getStateStoreContext(), store);
-        before.addStateStore(store);
-        before.setCurrentSystemTimeMs(1_000);
-        MicroBatcher crashed = new MicroBatcher("probe", batching, new BatchedProbe(), decoder);
-        crashed.init(before);
-        for (int seq = 1; seq <= 3; seq++) {
-            crashed.process(frame(seq));
-        }
-        assertTrue(before.forwarded().isEmpty());
-        // the process dies here: no close, no flush
-
-        MockProcessorContext<String, Publication> after = new MockProcessorContext<>();
-        after.addStateStore(store);
-        after.setCurrentSystemTimeMs(1_150);
-        MicroBatcher restarted = new MicroBatcher("probe", batching, new BatchedProbe(), decoder);
+        KeyValueStore<Long, byte[]> store = pendingStore();
+        leaveWaiting(store, 3);
+        MockProcessorContext<String, Publication> after = restartedOn(store, 1_150);
+        MicroBatcher restarted = new MicroBatcher("probe", new Batching(5, 200), new BatchedProbe(), DECODER);
         restarted.init(after);
         restarted.process(frame(4));
         MockProcessorContext.CapturedPunctuator punctuator = after.scheduledPunctuators().get(0);
