@@ -92,7 +92,7 @@ public final class VisionTopology {
         }
         KStream<String, Publication> results = enabled
                 .process(() -> batcher
-                        ? new MicroBatcher(stage.name(), batching, stage.newProcessor(), decoder)
+                        ? MicroBatcher.forFrames(stage.name(), batching, stage.newProcessor(), decoder)
                         : new GuardedStage(stage.name(), stage.newProcessor()), Named.as(stage.name()), storeNames);
         publish(results, stage.name());
     }

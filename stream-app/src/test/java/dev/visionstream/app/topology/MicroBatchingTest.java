@@ -109,7 +109,7 @@ class MicroBatchingTest {
     }
 
     /** One call per batch, as a model stage makes one forward pass; a bad frame becomes its own error. */
-    private final class BatchedProbe implements BatchProcessor {
+    private final class BatchedProbe implements BatchProcessor<StageInput> {
         private ProcessorContext<String, Publication> context;
 
         @Override
@@ -248,7 +248,7 @@ class MicroBatchingTest {
         KeyValueStore<Long, byte[]> store = pendingStore();
         leaveWaiting(store, 3);
         MockProcessorContext<String, Publication> after = restartedOn(store, 1_100);
-        MicroBatcher off = new MicroBatcher("probe", Batching.NONE, new BatchedProbe(), DECODER);
+        MicroBatcher<StageInput> off = batcher(Batching.NONE);
         off.init(after);
         assertEquals(1, after.scheduledPunctuators().size(), "a check that drains the restored frames");
         after.scheduledPunctuators().get(0).getPunctuator().punctuate(1_100);
@@ -265,11 +265,16 @@ class MicroBatchingTest {
         KeyValueStore<Long, byte[]> store = pendingStore();
         leaveWaiting(store, 1);
         MockProcessorContext<String, Publication> after = restartedOn(store, 1_010);
-        MicroBatcher off = new MicroBatcher("probe", Batching.NONE, new BatchedProbe(), DECODER);
+        MicroBatcher<StageInput> off = batcher(Batching.NONE);
         off.init(after);
         off.process(frame(2));
         assertEquals(List.of(1L, 2L), published(after));
         assertFalse(store.all().hasNext());
+    }
+
+    /** The probe's batcher, on {@link BatchedProbe}. */
+    private MicroBatcher<StageInput> batcher(Batching batching) {
+        return MicroBatcher.forFrames("probe", batching, new BatchedProbe(), DECODER);
     }
 
     /** An in-memory pending store, as a restarted task gets it back from the changelog. */
@@ -284,7 +289,7 @@ class MicroBatchingTest {
         store.init(before.getStateStoreContext(), store);
         before.addStateStore(store);
         before.setCurrentSystemTimeMs(1_000);
-        MicroBatcher batching = new MicroBatcher("probe", new Batching(5, 200), new BatchedProbe(), DECODER);
+        MicroBatcher<StageInput> batching = batcher(new Batching(5, 200));
         batching.init(before);
         for (int seq = 1; seq <= frames; seq++) {
             batching.process(frame(seq));
@@ -316,7 +321,7 @@ class MicroBatchingTest {
         KeyValueStore<Long, byte[]> store = pendingStore();
         leaveWaiting(store, 3);
         MockProcessorContext<String, Publication> after = restartedOn(store, 1_150);
-        MicroBatcher restarted = new MicroBatcher("probe", new Batching(5, 200), new BatchedProbe(), DECODER);
+        MicroBatcher<StageInput> restarted = batcher(new Batching(5, 200));
         restarted.init(after);
         restarted.process(frame(4));
         MockProcessorContext.CapturedPunctuator punctuator = after.scheduledPunctuators().get(0);

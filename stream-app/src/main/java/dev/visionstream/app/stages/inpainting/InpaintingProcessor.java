@@ -42,7 +42,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * Adapts frame records to {@link Inpainting#runAll}: mask lookup, method choice, outputs and error events; a frame
  * alone is a batch of one.
  */
-final class InpaintingProcessor implements BatchProcessor {
+final class InpaintingProcessor implements BatchProcessor<StageInput> {
     static final String PNG = "image/png";
 
     private final ArtifactStore artifacts;
