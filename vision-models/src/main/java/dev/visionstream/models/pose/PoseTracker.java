@@ -3,6 +3,8 @@ package dev.visionstream.models.pose;
 import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -61,6 +63,56 @@ public final class PoseTracker implements AutoCloseable {
                        String method, String initSource, Integer iterations, double solveMs) {
     }
 
+    /** One track's next frame for {@link #stepAll}: its state (null for a new track) and its target joints. */
+    public record Request(TrackState previous, double[][] targets, long timestampMs, Method method) {
+    }
+
+    /**
+     * One request's share of {@link #stepAll}: its step, or what that request alone caused (bad input, or a failure
+     * of the solvers on it), so that one bad request does not fail the others.
+     */
+    public record Attempt(Step step, Exception failure) {
+        public Attempt {
+            if (failure != null && !(failure instanceof BadPoseInputException)
+                    && !(failure instanceof RuntimeException)) {
+                throw new IllegalArgumentException("a step fails with bad input or a runtime exception, not "
+                        + failure);
+            }
+        }
+
+        static Attempt of(Step step) {
+            return new Attempt(step, null);
+        }
+
+        static Attempt failed(BadPoseInputException failure) {
+            return new Attempt(null, failure);
+        }
+
+        static Attempt failed(RuntimeException failure) {
+            return new Attempt(null, failure);
+        }
+
+        /** The step; throws the request's own exception when it failed. */
+        public Step get() throws BadPoseInputException {
+            if (failure instanceof BadPoseInputException bad) {
+                throw bad;
+            }
+            if (failure != null) {
+                throw (RuntimeException) failure;
+            }
+            return step;
+        }
+    }
+
+    /** How a checked request's step starts: the track's shape, counts and init, and which solver takes it. */
+    private record Prepared(BodyShape shape, int shapeFrames, long frames, BodyPose init, String initSource,
+                            boolean iterative) {
+    }
+
+    /** A request waiting for the shared learned-solver call, with the time it took so far. */
+    private record LearnedStep(int index, Request request, Prepared prepared, long ownNanos) {
+    }
+
     private static final double MIN_CHECKED_BONE = 0.03;
 
     private final Settings settings;
@@ -111,6 +163,51 @@ public final class PoseTracker implements AutoCloseable {
 
     public Step step(TrackState previous, double[][] targets, long timestampMs, Method method)
             throws BadPoseInputException {
+        return stepAll(List.of(new Request(previous, targets, timestampMs, method))).get(0).get();
+    }
+
+    /**
+     * The steps of independent tracks, each as {@link #step} takes it alone; a track may appear once, since its next
+     * step needs this one's state. The requests that reach the learned solver share one call of it: each of its
+     * passes is one network pass with the requests stacked on the batch axis. Iterative solves stay one request at a
+     * time, because a batched solve shares its iteration count and stopping point across the batch and would change
+     * each result. When the shared call fails, its requests run again one at a time, so that a failure stays with the
+     * request that caused it; a step's {@code solveMs} counts its share of the shared call.
+     *
+     * @return one attempt per request, in the order given
+     */
+    public List<Attempt> stepAll(List<Request> requests) {
+        Attempt[] attempts = new Attempt[requests.size()];
+        List<LearnedStep> learnedSteps = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            long start = System.nanoTime();
+            Request request = requests.get(i);
+            try {
+                Prepared prepared = prepare(request);
+                if (prepared.iterative()) {
+                    attempts[i] = Attempt.of(iterativeStep(request, prepared, start));
+                } else {
+                    learnedSteps.add(new LearnedStep(i, request, prepared, System.nanoTime() - start));
+                }
+            } catch (BadPoseInputException e) {
+                attempts[i] = Attempt.failed(e);
+            } catch (RuntimeException e) {
+                attempts[i] = Attempt.failed(e);
+            }
+        }
+        if (!learnedSteps.isEmpty()) {
+            solveLearned(learnedSteps, attempts);
+        }
+        return List.of(attempts);
+    }
+
+    /**
+     * Checks a request against its track and says how its step starts: a new track (or one silent for longer than
+     * the gap limit, or the iterative method) with an iterative solve, otherwise with the learned solver.
+     */
+    private Prepared prepare(Request request) throws BadPoseInputException {
+        double[][] targets = request.targets();
+        TrackState previous = request.previous();
         if (targets.length != SmplSkeleton.JOINTS) {
             throw new BadPoseInputException("expected 24 SMPL joints, got " + targets.length);
         }
@@ -119,16 +216,13 @@ public final class PoseTracker implements AutoCloseable {
                 throw new BadPoseInputException("non-finite or malformed joint coordinates");
             }
         }
-        long start = System.nanoTime();
         if (previous == null) {
             BodyShape shape = BodyShapeEstimator.estimate(targets);
-            IterativeFit fit = iterative.solve(shape, targets, BodyShapeEstimator.alignedRest(shape, targets));
-            return result(new TrackState(shape, 1, fit.pose(), timestampMs, 1,
-                    meanResidualMm(shape, fit.pose(), targets)), targets, "iterative", "rest", fit.iterations(), start);
+            return new Prepared(shape, 1, 1, BodyShapeEstimator.alignedRest(shape, targets), "rest", true);
         }
-        if (timestampMs < previous.timestampMs()) {
-            throw new BadPoseInputException("timestamp " + timestampMs + " ms is before the track's last frame at "
-                    + previous.timestampMs() + " ms");
+        if (request.timestampMs() < previous.timestampMs()) {
+            throw new BadPoseInputException("timestamp " + request.timestampMs() + " ms is before the track's last "
+                    + "frame at " + previous.timestampMs() + " ms");
         }
         double change = BodyShapeEstimator.maxBoneChange(previous.shape(), targets, MIN_CHECKED_BONE);
         if (change > settings.maxBoneChange()) {
@@ -141,23 +235,62 @@ public final class PoseTracker implements AutoCloseable {
             shape = shape.averagedWith(BodyShapeEstimator.estimate(targets), shapeFrames);
             shapeFrames++;
         }
-        long frames = previous.frames() + 1;
-        boolean stale = timestampMs - previous.timestampMs() > settings.maxGapMs();
-        if (stale || method == Method.ITERATIVE) {
-            IterativeFit fit = iterative.solve(shape, targets, previous.pose());
-            return result(new TrackState(shape, shapeFrames, fit.pose(), timestampMs, frames,
-                    meanResidualMm(shape, fit.pose(), targets)), targets, "iterative",
-                    stale ? "previous-after-gap" : "previous", fit.iterations(), start);
+        boolean stale = request.timestampMs() - previous.timestampMs() > settings.maxGapMs();
+        return new Prepared(shape, shapeFrames, previous.frames() + 1, previous.pose(),
+                stale ? "previous-after-gap" : "previous", stale || request.method() == Method.ITERATIVE);
+    }
+
+    private Step iterativeStep(Request request, Prepared prepared, long start) {
+        double[][] targets = request.targets();
+        IterativeFit fit = iterative.solve(prepared.shape(), targets, prepared.init());
+        return result(new TrackState(prepared.shape(), prepared.shapeFrames(), fit.pose(), request.timestampMs(),
+                prepared.frames(), meanResidualMm(prepared.shape(), fit.pose(), targets)), targets, "iterative",
+                prepared.initSource(), fit.iterations(), start);
+    }
+
+    /** One learned-solver call for {@code steps}, or one call each when the shared one fails. */
+    private void solveLearned(List<LearnedStep> steps, Attempt[] attempts) {
+        long start = System.nanoTime();
+        List<BodyPose> poses;
+        try {
+            poses = learned.solveBatch(steps.stream().map(s -> s.prepared().shape()).toList(),
+                    steps.stream().map(s -> s.prepared().init()).toList(),
+                    steps.stream().map(s -> s.request().targets()).toList());
+        } catch (RuntimeException e) {
+            if (steps.size() == 1) {
+                attempts[steps.get(0).index()] = Attempt.failed(e);
+            } else {
+                steps.forEach(s -> solveLearned(List.of(s), attempts));
+            }
+            return;
         }
-        BodyPose pose = learned.solve(shape, previous.pose(), targets);
+        long shareNanos = (System.nanoTime() - start) / steps.size();
+        for (int k = 0; k < steps.size(); k++) {
+            LearnedStep s = steps.get(k);
+            try {
+                attempts[s.index()] = Attempt.of(learnedStep(s, poses.get(k),
+                        System.nanoTime() - s.ownNanos() - shareNanos));
+            } catch (RuntimeException e) {
+                attempts[s.index()] = Attempt.failed(e);
+            }
+        }
+    }
+
+    /** The step from the learned pose, refined when it is well above what the track reached. */
+    private Step learnedStep(LearnedStep s, BodyPose pose, long start) {
+        BodyShape shape = s.prepared().shape();
+        double[][] targets = s.request().targets();
+        TrackState previous = s.request().previous();
+        long timestampMs = s.request().timestampMs();
         if (settings.refines(meanResidualMm(shape, pose, targets), previous.reachableResidualMm())) {
             // the refined fit is what the track reaches now: a body the shape fits worse raises the figure, so
             // refinement does not chase error it cannot remove; a better fit lowers it again
             RefinedFit fit = refiner.refine(shape, pose, targets);
-            return result(new TrackState(shape, shapeFrames, fit.pose(), timestampMs, frames, fit.meanResidualMm()),
-                    targets, "learned-refined", "previous", fit.iterations(), start);
+            return result(new TrackState(shape, s.prepared().shapeFrames(), fit.pose(), timestampMs,
+                    s.prepared().frames(), fit.meanResidualMm()), targets, "learned-refined", "previous",
+                    fit.iterations(), start);
         }
-        return result(new TrackState(shape, shapeFrames, pose, timestampMs, frames,
+        return result(new TrackState(shape, s.prepared().shapeFrames(), pose, timestampMs, s.prepared().frames(),
                 previous.reachableResidualMm()), targets, "learned", "previous", null, start);
     }
 
