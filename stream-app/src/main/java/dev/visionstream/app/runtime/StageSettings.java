@@ -25,13 +25,14 @@ import java.util.Properties;
  * @param splatModelIntrinsics   whether the export takes intrinsics as an input
  * @param countingBatching       how the counting stage groups frames (size 1: one by one)
  * @param inpaintBatching        how the inpainting stage groups frames before one model call
+ * @param poseBatching           how the pose stage groups keypoint records before one network pass per round
  * @param devices                where each model stage runs: {@code vision.device} and per-stage
  *                               {@code vision.<stage>.device} ({@link ModelStage})
  */
 public record StageSettings(String countingBackbone, boolean countingOverlays, Path inpaintWeights, Path poseWeights,
                             Path splatModel, int splatModelHeight, int splatModelWidth,
                             boolean splatModelIntrinsics, Batching countingBatching, Batching inpaintBatching,
-                            StageDevices devices) {
+                            Batching poseBatching, StageDevices devices) {
     /** One setting: its system property, its environment variable and its default. */
     public enum Key {
         COUNTING_BACKBONE("vision.counting.backbone", "VISION_COUNTING_BACKBONE", "default"),
@@ -45,6 +46,8 @@ public record StageSettings(String countingBackbone, boolean countingOverlays, P
         COUNTING_BATCH_LINGER_MS("vision.counting.batchLingerMs", "VISION_COUNTING_BATCH_LINGER_MS", "20"),
         INPAINT_BATCH_SIZE("vision.inpaint.batchSize", "VISION_INPAINT_BATCH_SIZE", "1"),
         INPAINT_BATCH_LINGER_MS("vision.inpaint.batchLingerMs", "VISION_INPAINT_BATCH_LINGER_MS", "20"),
+        POSE_BATCH_SIZE("vision.pose.batchSize", "VISION_POSE_BATCH_SIZE", "1"),
+        POSE_BATCH_LINGER_MS("vision.pose.batchLingerMs", "VISION_POSE_BATCH_LINGER_MS", "20"),
         DEVICE("vision.device", "VISION_DEVICE", "auto");
 
         public final String property;
@@ -69,7 +72,7 @@ public record StageSettings(String countingBackbone, boolean countingOverlays, P
             throw new IllegalArgumentException("splat model size must be positive, got " + splatModelHeight + "x"
                     + splatModelWidth);
         }
-        if (countingBatching == null || inpaintBatching == null) {
+        if (countingBatching == null || inpaintBatching == null || poseBatching == null) {
             throw new IllegalArgumentException("batching must be given (Batching.NONE for none)");
         }
     }
@@ -100,13 +103,15 @@ public record StageSettings(String countingBackbone, boolean countingOverlays, P
                 size[0], size[1], bool(Key.SPLAT_MODEL_INTRINSICS, v.get(Key.SPLAT_MODEL_INTRINSICS)),
                 batching(v, Key.COUNTING_BATCH_SIZE, Key.COUNTING_BATCH_LINGER_MS),
                 batching(v, Key.INPAINT_BATCH_SIZE, Key.INPAINT_BATCH_LINGER_MS),
+                batching(v, Key.POSE_BATCH_SIZE, Key.POSE_BATCH_LINGER_MS),
                 devices(environment, properties, v.get(Key.DEVICE)));
     }
 
     /** These settings with other devices ({@code --device} on the command line). */
     public StageSettings withDevices(StageDevices other) {
         return new StageSettings(countingBackbone, countingOverlays, inpaintWeights, poseWeights, splatModel,
-                splatModelHeight, splatModelWidth, splatModelIntrinsics, countingBatching, inpaintBatching, other);
+                splatModelHeight, splatModelWidth, splatModelIntrinsics, countingBatching, inpaintBatching,
+                poseBatching, other);
     }
 
     private static StageDevices devices(Map<String, String> environment, Properties properties, String fallback) {
@@ -140,6 +145,8 @@ public record StageSettings(String countingBackbone, boolean countingOverlays, P
         lines.add("inpaint.batchSize = " + inpaintBatching.size());
         lines.add("inpaint.batchLingerMs = " + inpaintBatching.lingerMs());
         lines.add("pose.weights = " + orBuiltIn(poseWeights));
+        lines.add("pose.batchSize = " + poseBatching.size());
+        lines.add("pose.batchLingerMs = " + poseBatching.lingerMs());
         lines.add("splat.model = " + (splatModel == null ? "built-in stereo predictor" : splatModel));
         if (splatModel != null) {
             lines.add("splat.model.size = " + splatModelHeight + "x" + splatModelWidth);

@@ -9,7 +9,6 @@ import dev.visionstream.app.stages.pose.PoseStage;
 import dev.visionstream.app.stages.splatting.SplattingStage;
 import dev.visionstream.app.topology.Stage;
 import dev.visionstream.ingest.ArtifactStore;
-import dev.visionstream.models.pose.PoseTracker;
 import java.util.List;
 
 /**
@@ -28,8 +27,7 @@ public final class StageRegistry {
         checkGpus(settings);
         return List.of(new CameraHealthStage(), CountingStage.of(artifacts, settings),
                 new InpaintingStage(artifacts, settings), new SplattingStage(artifacts, settings),
-                new PoseStage(() -> PoseTracker.open(PoseTracker.Settings.defaults(), settings.poseWeights(),
-                        settings.devices().resolve(ModelStage.POSE))));
+                PoseStage.of(settings));
     }
 
     /**

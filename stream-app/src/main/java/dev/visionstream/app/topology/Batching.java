@@ -1,16 +1,16 @@
 package dev.visionstream.app.topology;
 
 /**
- * How a frame stage groups its frames before one model call: up to {@code size} frames per stream task, the
- * oldest waiting at most {@code lingerMs} of wall-clock time. A size of 1 (the default) processes each frame as it
- * arrives, with no buffering at all.
+ * How a stage groups its records (frames; keypoint records for pose) before one model call: up to {@code size}
+ * records per stream task, the oldest waiting at most {@code lingerMs} of wall-clock time. A size of 1 (the default)
+ * processes each record as it arrives, with no buffering at all.
  */
 public record Batching(int size, long lingerMs) {
     /** The upper bound of {@code size}: a batch is held in one state store and one model call. */
     public static final int MAX_SIZE = 256;
     /** The upper bound of {@code lingerMs}. */
     public static final long MAX_LINGER_MS = 60_000;
-    /** Frames one by one, as without batching. */
+    /** Records one by one, as without batching. */
     public static final Batching NONE = new Batching(1, 20);
 
     public Batching {
@@ -22,13 +22,13 @@ public record Batching(int size, long lingerMs) {
         }
     }
 
-    /** Whether frames are buffered at all. */
+    /** Whether records are buffered at all. */
     public boolean enabled() {
         return size > 1;
     }
 
     @Override
     public String toString() {
-        return enabled() ? size + " frames or " + lingerMs + " ms" : "off (frames one by one)";
+        return enabled() ? size + " records or " + lingerMs + " ms" : "off (records one by one)";
     }
 }

@@ -26,6 +26,7 @@ class StageSettingsTest {
         assertEquals(224, s.splatModelHeight());
         assertEquals(Batching.NONE, s.countingBatching());
         assertEquals(Batching.NONE, s.inpaintBatching());
+        assertEquals(Batching.NONE, s.poseBatching());
         assertTrue(s.describe().contains("inpaint.batchSize = 1"), s.describe().toString());
         assertEquals(DeviceSetting.AUTO, s.devices().of(ModelStage.COUNTING));
         assertTrue(s.describe().contains("device = auto"));
@@ -36,11 +37,14 @@ class StageSettingsTest {
         Properties props = new Properties();
         props.setProperty("vision.inpaint.batchSize", "8");
         StageSettings s = StageSettings.from(Map.of("VISION_INPAINT_BATCH_SIZE", "2",
-                "VISION_INPAINT_BATCH_LINGER_MS", "40", "VISION_COUNTING_BATCH_SIZE", "3"), props);
+                "VISION_INPAINT_BATCH_LINGER_MS", "40", "VISION_COUNTING_BATCH_SIZE", "3",
+                "VISION_POSE_BATCH_SIZE", "16", "VISION_POSE_BATCH_LINGER_MS", "5"), props);
         assertEquals(new Batching(8, 40), s.inpaintBatching());
         assertEquals(new Batching(3, 20), s.countingBatching());
+        assertEquals(new Batching(16, 5), s.poseBatching());
         assertTrue(s.describe().containsAll(List.of("inpaint.batchSize = 8", "inpaint.batchLingerMs = 40",
-                "counting.batchSize = 3", "counting.batchLingerMs = 20")), s.describe().toString());
+                "counting.batchSize = 3", "counting.batchLingerMs = 20", "pose.batchSize = 16",
+                "pose.batchLingerMs = 5")), s.describe().toString());
     }
 
     @Test

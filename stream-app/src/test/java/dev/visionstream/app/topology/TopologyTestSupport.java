@@ -22,6 +22,8 @@ import org.apache.kafka.streams.test.TestRecord;
  * test's own directory, the topics as the stages see them.
  */
 public final class TopologyTestSupport implements AutoCloseable {
+    /** The drivers' application id: the prefix of their changelog topics. */
+    public static final String APPLICATION_ID = "topology-test";
     /** A decoder limit that every test frame fits. */
     public static final long MAX_TEST_PIXELS = 10_000_000;
 
@@ -47,7 +49,7 @@ public final class TopologyTestSupport implements AutoCloseable {
         VisionTopology topology = new VisionTopology(stages, new BoundedImageDecoder(MAX_TEST_PIXELS), claimChecks,
                 listener);
         Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         return new TopologyTestSupport(new TopologyTestDriver(topology.build(), props, start));

@@ -14,7 +14,6 @@ import dev.visionstream.schemas.ErrorReason;
 import dev.visionstream.schemas.EventSchemas;
 import dev.visionstream.schemas.Json;
 import dev.visionstream.schemas.JsonSerde;
-import dev.visionstream.schemas.Keypoints3dMessage;
 import dev.visionstream.schemas.PoseEvent;
 import dev.visionstream.schemas.Topics;
 import java.nio.file.Path;
@@ -56,12 +55,7 @@ class PoseStageTest {
     }
 
     private static String message(String track, double[][] joints, Instant time) throws Exception {
-        List<List<Double>> rows = new ArrayList<>();
-        for (double[] j : joints) {
-            rows.add(List.of(j[0], j[1], j[2]));
-        }
-        return Json.MAPPER.writeValueAsString(new Keypoints3dMessage(track, "cam-1", Keypoints3dMessage.SMPL24, null,
-                rows, time));
+        return KeypointMessages.smpl24(track, joints, time);
     }
 
     private static Instant frameTime(int f) {
