@@ -16,6 +16,15 @@ public interface Counter {
         return countBatch(List.of(new CountRequest(image, exemplars, estimator))).get(0);
     }
 
-    /** Counts several frames in one batched pass; results are in request order. */
-    List<CountResult> countBatch(List<CountRequest> requests);
+    /** Counts several frames in one batched pass; results are in request order; a frame's failure throws. */
+    default List<CountResult> countBatch(List<CountRequest> requests) {
+        return countAll(requests).stream().map(CountAttempt::get).toList();
+    }
+
+    /**
+     * Counts several frames in one batched pass, each frame's failure staying with it.
+     *
+     * @return one attempt per request, in request order
+     */
+    List<CountAttempt> countAll(List<CountRequest> requests);
 }

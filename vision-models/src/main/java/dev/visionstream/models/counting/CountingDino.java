@@ -8,6 +8,7 @@ import dev.visionstream.schemas.Box;
 import dev.visionstream.schemas.Point;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,8 @@ import java.util.Map;
  * by the mean exemplar mass z; values below 1 / (largest kernel area) zeroed; the density count is the sum, the
  * instance count the density peaks kept by {@link InstanceEstimate}; the request picks which one is the count.
  *
- * <p>Frames of one size in a batch share one backbone pass; everything after runs per frame. All native memory of a
- * call lives in sub-managers closed before it returns.
+ * <p>Frames of one size in a batch share one backbone pass; everything after runs per frame, and a frame's failure
+ * stays with it. All native memory of a call lives in sub-managers closed before it returns.
  */
 public final class CountingDino implements Counter, AutoCloseable {
     /** Official tiling: split twice, 16 tiles. */
@@ -65,24 +66,35 @@ public final class CountingDino implements Counter, AutoCloseable {
         return backbone.gridSize() * tiling.tilesPerSide();
     }
 
+    /**
+     * Checks each frame and maps its exemplar boxes; the frames that pass share one backbone pass per frame size,
+     * then are counted one by one. A frame's own failure (its image, its boxes, its density) stays with it; when a
+     * shared backbone pass fails, its frames run again one at a time, so that each failure stays with its frame.
+     */
     @Override
-    public List<CountResult> countBatch(List<CountRequest> requests) {
+    public List<CountAttempt> countAll(List<CountRequest> requests) {
         int grid = gridSize();
-        List<ExemplarMapping.Mapped> mapped = new ArrayList<>(requests.size());
+        CountAttempt[] attempts = new CountAttempt[requests.size()];
+        List<ExemplarMapping.Mapped> mapped = new ArrayList<>(Collections.nCopies(requests.size(), null));
         Map<Long, List<Integer>> bySize = new LinkedHashMap<>();
         for (int i = 0; i < requests.size(); i++) {
             BufferedImage image = requests.get(i).image();
-            checkImage(image);
-            mapped.add(ExemplarMapping.map(requests.get(i).exemplars(), image.getWidth(), image.getHeight(), grid));
+            try {
+                checkImage(image);
+                mapped.set(i, ExemplarMapping.map(requests.get(i).exemplars(), image.getWidth(), image.getHeight(),
+                        grid));
+            } catch (RuntimeException e) {
+                attempts[i] = CountAttempt.failed(e);
+                continue;
+            }
             bySize.computeIfAbsent(((long) image.getWidth() << 32) | image.getHeight(), k -> new ArrayList<>()).add(i);
         }
-        CountResult[] results = new CountResult[requests.size()];
         try (NDManager call = root.newSubManager()) {
             for (List<Integer> group : bySize.values()) {
-                countGroup(call, requests, mapped, group, results);
+                countGroup(call, requests, mapped, group, attempts);
             }
         }
-        return List.of(results);
+        return List.of(attempts);
     }
 
     private void checkImage(BufferedImage image) {
@@ -99,17 +111,29 @@ public final class CountingDino implements Counter, AutoCloseable {
     }
 
     private void countGroup(NDManager call, List<CountRequest> requests, List<ExemplarMapping.Mapped> mapped,
-                            List<Integer> group, CountResult[] results) {
+                            List<Integer> group, CountAttempt[] attempts) {
         long start = System.nanoTime();
-        NDArray stitched = stitchedFeatures(call, group.stream().map(i -> requests.get(i).image()).toList());
+        NDArray stitched;
+        try {
+            stitched = stitchedFeatures(call, group.stream().map(i -> requests.get(i).image()).toList());
+        } catch (RuntimeException e) {
+            if (group.size() == 1) {
+                attempts[group.get(0)] = CountAttempt.failed(e);
+            } else {
+                group.forEach(i -> countGroup(call, requests, mapped, List.of(i), attempts));
+            }
+            return;
+        }
         double backboneMs = (System.nanoTime() - start) / 1e6 / group.size();
         for (int k = 0; k < group.size(); k++) {
             int index = group.get(k);
             try (NDManager frame = call.newSubManager()) {
                 NDArray f = stitched.get(k);
                 f.attach(frame);
-                results[index] = countFrame(f, requests.get(index).image(), mapped.get(index),
-                        requests.get(index).estimator(), backboneMs);
+                attempts[index] = CountAttempt.of(countFrame(f, requests.get(index).image(), mapped.get(index),
+                        requests.get(index).estimator(), backboneMs));
+            } catch (RuntimeException e) {
+                attempts[index] = CountAttempt.failed(e);
             }
         }
     }

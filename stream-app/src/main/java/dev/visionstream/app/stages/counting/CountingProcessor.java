@@ -1,10 +1,13 @@
 package dev.visionstream.app.stages.counting;
 
+import dev.visionstream.app.topology.BatchProcessor;
 import dev.visionstream.app.topology.ErrorEvents;
 import dev.visionstream.app.topology.Publication;
+import dev.visionstream.app.topology.StageFailures;
 import dev.visionstream.app.topology.StageInput;
 import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.models.counting.BackboneContractException;
+import dev.visionstream.models.counting.CountAttempt;
 import dev.visionstream.models.counting.CountEstimator;
 import dev.visionstream.models.counting.CountRequest;
 import dev.visionstream.models.counting.CountResult;
@@ -19,22 +22,24 @@ import dev.visionstream.schemas.ErrorReason;
 import dev.visionstream.schemas.EventIds;
 import dev.visionstream.schemas.Topics;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Adapts a frame to {@link Counter#count}: picks the exemplars (header override, else the camera's) and the
- * camera's count estimator, turns
- * bad input into error events (bad camera boxes: {@code BAD_CONFIG}; bad header or frame: {@code BAD_INPUT}; a
- * backbone that fails its contract: {@code BAD_CONFIG}), and writes the density overlay when a store is given.
+ * Adapts frames to {@link Counter#countAll}: picks each frame's exemplars (header override, else the camera's) and
+ * the camera's count estimator, turns bad input into error events (bad camera boxes: {@code BAD_CONFIG}; bad header
+ * or frame: {@code BAD_INPUT}; a backbone that fails its contract: {@code BAD_CONFIG}), and writes the density
+ * overlay when a store is given. A batch's frames share the backbone pass (one per frame size); a frame alone is a
+ * batch of one.
  */
-final class CountingProcessor implements Processor<String, StageInput, String, Publication> {
+final class CountingProcessor implements BatchProcessor<StageInput> {
     private final Supplier<? extends Counter> counter;
     private final ArtifactStore overlays;
     private ProcessorContext<String, Publication> context;
@@ -49,40 +54,103 @@ final class CountingProcessor implements Processor<String, StageInput, String, P
         this.context = context;
     }
 
+    /** A frame that passed its checks, with what it is counted by; or the error record of one that did not. */
+    private record Job(Record<String, StageInput> record, CountRequest request, boolean cameraBoxes,
+                       Record<String, Publication> refusal) {
+        static Job refused(Record<String, Publication> error) {
+            return new Job(null, null, false, error);
+        }
+    }
+
+    /**
+     * Checks each record, counts those that pass with one {@link Counter#countAll} call, then forwards each record's
+     * event or error in order.
+     */
     @Override
-    public void process(Record<String, StageInput> record) {
+    public void processBatch(List<Record<String, StageInput>> records) {
+        List<Job> jobs = new ArrayList<>(records.size());
+        List<Job> counted = new ArrayList<>(records.size());
+        for (Record<String, StageInput> record : records) {
+            Job job;
+            try {
+                job = prepare(record);
+            } catch (RuntimeException e) {
+                job = Job.refused(StageFailures.of(CountEvent.STAGE, record, e));
+            }
+            jobs.add(job);
+            if (job.refusal() == null) {
+                counted.add(job);
+            }
+        }
+        Map<Job, CountAttempt> attempts = new IdentityHashMap<>();
+        if (!counted.isEmpty()) {
+            List<CountAttempt> out = countAll(counted);
+            for (int i = 0; i < counted.size(); i++) {
+                attempts.put(counted.get(i), out.get(i));
+            }
+        }
+        for (Job job : jobs) {
+            Record<String, Publication> output;
+            if (job.refusal() != null) {
+                output = job.refusal();
+            } else {
+                try {
+                    output = finish(job, attempts.get(job));
+                } catch (RuntimeException e) {
+                    output = StageFailures.of(CountEvent.STAGE, job.record(), e);
+                }
+            }
+            context.forward(output);
+        }
+    }
+
+    /** The record's {@link Job}, refused when its header, exemplars or estimator cannot be used. */
+    private Job prepare(Record<String, StageInput> record) {
         StageInput in = record.value();
         Optional<List<Box>> override;
         try {
             override = ExemplarHeader.read(record.headers());
         } catch (IllegalArgumentException e) {
-            fail(record, ErrorReason.BAD_INPUT, e.getMessage(), e);
-            return;
+            return Job.refused(error(record, ErrorReason.BAD_INPUT, e.getMessage(), e));
         }
         List<Box> exemplars = override.orElse(in.config().exemplars());
         if (exemplars.isEmpty()) {
-            fail(record, ErrorReason.BAD_CONFIG, "camera " + in.cameraId() + " enables counting but its config has "
-                    + "no exemplar boxes (and the frame has no " + "vision.exemplars header)", null);
-            return;
+            return Job.refused(error(record, ErrorReason.BAD_CONFIG, "camera " + in.cameraId() + " enables counting "
+                    + "but its config has no exemplar boxes (and the frame has no " + "vision.exemplars header)",
+                    null));
         }
         CountEstimator estimator;
         try {
             estimator = estimator(in.config().counting());
         } catch (IllegalArgumentException e) {
-            fail(record, ErrorReason.BAD_CONFIG, "camera " + in.cameraId() + " counting: " + e.getMessage(), e);
-            return;
+            return Job.refused(error(record, ErrorReason.BAD_CONFIG, "camera " + in.cameraId() + " counting: "
+                    + e.getMessage(), e));
         }
+        return new Job(record, new CountRequest(in.image(), exemplars, estimator), override.isEmpty(), null);
+    }
+
+    /** One call for the batch; a counter that fails as a whole (it cannot load) fails each frame alike. */
+    private List<CountAttempt> countAll(List<Job> counted) {
+        try {
+            return counter.get().countAll(counted.stream().map(Job::request).toList());
+        } catch (RuntimeException e) {
+            return counted.stream().map(j -> CountAttempt.failed(e)).toList();
+        }
+    }
+
+    /** The event of a counted job (its overlay written), or its error record. */
+    private Record<String, Publication> finish(Job job, CountAttempt attempt) {
+        Record<String, StageInput> record = job.record();
+        StageInput in = record.value();
         CountResult result;
         try {
-            result = counter.get().count(in.image(), exemplars, estimator);
+            result = attempt.get();
         } catch (CountingInputException e) {
-            boolean cameraBoxes = override.isEmpty() && e.subject() == CountingInputException.Subject.EXEMPLARS;
-            fail(record, cameraBoxes ? ErrorReason.BAD_CONFIG : ErrorReason.BAD_INPUT,
+            boolean cameraBoxes = job.cameraBoxes() && e.subject() == CountingInputException.Subject.EXEMPLARS;
+            return error(record, cameraBoxes ? ErrorReason.BAD_CONFIG : ErrorReason.BAD_INPUT,
                     (cameraBoxes ? "camera " + in.cameraId() + " exemplars: " : "") + e.getMessage(), e);
-            return;
         } catch (BackboneContractException e) {
-            fail(record, ErrorReason.BAD_CONFIG, "counting backbone: " + e.getMessage(), e);
-            return;
+            return error(record, ErrorReason.BAD_CONFIG, "counting backbone: " + e.getMessage(), e);
         }
         Map<String, Double> timings = new LinkedHashMap<>();
         timings.put("backbone", round(result.timings().backboneMs()));
@@ -100,7 +168,7 @@ final class CountingProcessor implements Processor<String, StageInput, String, P
                 result.warnings().isEmpty() ? null : result.warnings(), result.estimator().label(),
                 result.densityCount(), result.instanceCount(), result.instances(), result.verifiedCount(),
                 result.verified());
-        context.forward(record.withValue(new Publication(Topics.COUNTS, event)));
+        return record.withValue(new Publication(Topics.COUNTS, event));
     }
 
     private static CountEstimator estimator(CountingSettings settings) {
@@ -108,10 +176,11 @@ final class CountingProcessor implements Processor<String, StageInput, String, P
                 : CountEstimator.parse(settings.estimator());
     }
 
-    private void fail(Record<String, StageInput> record, ErrorReason reason, String message, Throwable cause) {
+    private static Record<String, Publication> error(Record<String, StageInput> record, ErrorReason reason,
+                                                     String message, Throwable cause) {
         StageInput in = record.value();
-        context.forward(record.withValue(ErrorEvents.of(CountEvent.STAGE, in.source(), in.captureTime(), reason,
-                message, cause)));
+        return record.withValue(ErrorEvents.of(CountEvent.STAGE, in.source(), in.captureTime(), reason, message,
+                cause));
     }
 
     /** {@code <camera>/density/<partition>-<offset>.png}: stable per source record, so a retry overwrites. */
