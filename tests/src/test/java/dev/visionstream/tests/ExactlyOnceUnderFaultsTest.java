@@ -43,10 +43,10 @@ class ExactlyOnceUnderFaultsTest {
     private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(4);
     /** How long the service may take to finish the backlog after the last frame was sent. */
     private static final Duration COMPLETION_TIMEOUT = Duration.ofMinutes(6);
-    /** Micro-batching on in the model stages that have it: pending batches must survive the kills too. */
+    /** Micro-batching on in the stages that have it: pending batches must survive the kills too. */
     private static final List<String> BATCHING = List.of("-Dvision.inpaint.batchSize=4",
             "-Dvision.inpaint.batchLingerMs=50", "-Dvision.counting.batchSize=2",
-            "-Dvision.counting.batchLingerMs=200");
+            "-Dvision.counting.batchLingerMs=200", "-Dvision.pose.batchSize=4", "-Dvision.pose.batchLingerMs=50");
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path work;
