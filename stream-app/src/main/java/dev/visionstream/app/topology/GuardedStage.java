@@ -3,16 +3,12 @@ package dev.visionstream.app.topology;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs a stage's processor so that an exception on one frame becomes an error event instead of a dead thread; an
  * artifact store outage is the exception to that ({@link StoreOutageException}): it aborts the task's transaction.
  */
 final class GuardedStage implements Processor<String, StageInput, String, Publication> {
-    private static final Logger LOG = LoggerFactory.getLogger(GuardedStage.class);
-
     private final String stage;
     private final Processor<String, StageInput, String, Publication> delegate;
     private ProcessorContext<String, Publication> context;
@@ -33,9 +29,7 @@ final class GuardedStage implements Processor<String, StageInput, String, Public
         try {
             delegate.process(record);
         } catch (RuntimeException e) {
-            Record<String, Publication> error = StageFailures.of(stage, record, e);
-            LOG.warn("stage {} failed on {}: {}", stage, record.value().source(), e.toString());
-            context.forward(error);
+            context.forward(StageFailures.of(stage, record, e));
         }
     }
 
