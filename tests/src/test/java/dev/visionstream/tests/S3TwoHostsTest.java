@@ -2,11 +2,9 @@ package dev.visionstream.tests;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.visionstream.app.cli.VisionCli;
 import dev.visionstream.app.kafka.EmbeddedKafkaBroker;
 import dev.visionstream.app.kafka.TopicCatalog;
 import dev.visionstream.app.kafka.TopicSetup;
@@ -18,6 +16,7 @@ import dev.visionstream.ingest.Frame;
 import dev.visionstream.ingest.FrameProducer;
 import dev.visionstream.ingest.S3ArtifactStore;
 import dev.visionstream.ingest.S3rverProcess;
+import dev.visionstream.models.splatting.GaussianPlyReader;
 import dev.visionstream.schemas.Box;
 import dev.visionstream.schemas.CameraConfig;
 import dev.visionstream.schemas.CaptureTimeSource;
@@ -27,6 +26,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,10 +48,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two hosts, simulated: two service JVMs with separate work directories and no shared folder, both on one S3 bucket
  * (s3rver on loopback), and a consumer in a third directory. Frames over the in-band limit travel as claim-checks
- * through the bucket and are resolved by whichever instance owns their camera; density overlays written by one
- * instance are fetched by the consumer with {@code vision artifact get}. Mid-run one instance is killed with -9 and
- * restarted, then the store goes down and comes back on the same port and folder: a read_committed consumer must
- * still see exactly one result per input, in order.
+ * through the bucket and are resolved by whichever instance owns their camera. A three-camera {@link TexturedRig}
+ * feeds the splatting stage, whose views land on different partitions and meet in one instance. Mid-run one
+ * instance is killed with -9 and restarted, then the store goes down and comes back on the same port and folder: a
+ * read_committed consumer must still see exactly one result per input (one scene per rig round, holding all its
+ * views), in order. The consumer then fetches with {@code vision artifact get} the density overlays and every
+ * scene's .ply and preview that the instances wrote to the bucket, and checks each against its event.
  */
 class S3TwoHostsTest {
     private static final List<String> BIG_CAMERAS = List.of("big-0", "big-1");
@@ -60,6 +62,9 @@ class S3TwoHostsTest {
     private static final int COUNT_EVERY = 6;
     private static final int COUNTING_FRAMES = ROUNDS / COUNT_EVERY;
     private static final int EVALUATIONS = BIG_CAMERAS.size() * ROUNDS + COUNTING_FRAMES;
+    /** The rig sends a round every this many rounds, halfway between counting frames to spread the load. */
+    private static final int SCENE_EVERY = 6;
+    private static final int SCENES = ROUNDS / SCENE_EVERY;
     private static final long ROUND_INTERVAL_MS = 400;
     /** No stall alert however long a restart or an outage takes. */
     private static final HealthThresholds HEALTH = new HealthThresholds(null, null, null, null, null, null, 600.0);
@@ -85,6 +90,7 @@ class S3TwoHostsTest {
             }
             CameraRegistry.publish(client, new CameraConfig(COUNTING_CAMERA, List.of(CameraHealthStage.NAME,
                     CountingStage.NAME), "replay", HEALTH, List.of(new Box(8, 8, 12, 10)), null, null, null));
+            TexturedRig.publish(client);
             Path kafkaConfig = work.resolve("client.properties");
             Files.writeString(kafkaConfig, "consumer.session.timeout.ms=6000\nconsumer.heartbeat.interval.ms=1500\n"
                     + "acceptable.recovery.lag=1000000\n");
@@ -98,8 +104,8 @@ class S3TwoHostsTest {
 
             EventCollector events = new EventCollector();
             List<AppProcess> apps = new ArrayList<>();
-            try (EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.COUNTS, Topics.ERRORS),
-                    events::onEvent);
+            try (EventTap tap = new EventTap(client, List.of(Topics.CAMERA_HEALTH, Topics.COUNTS, Topics.SPLATS,
+                    Topics.ERRORS), events::onEvent);
                  S3ArtifactStore ingestStore = S3ArtifactStore.open(s3.settings("two-hosts").build());
                  FrameProducer frames = FrameProducer.connect(broker.bootstrapServers(), ingestStore)) {
                 for (int i = 0; i < 2; i++) {
@@ -138,9 +144,13 @@ class S3TwoHostsTest {
                 assertTrue(complete, "incomplete: " + bySequence(evaluations(events)) + ", errors "
                         + events.on(Topics.ERRORS) + "; " + evaluations(events).size() + "/" + EVALUATIONS
                         + " evaluations, " + events.on(Topics.COUNTS).size() + "/" + COUNTING_FRAMES
-                        + " counts; logs:\n" + apps.get(0).logTail() + "\n" + apps.get(1).logTail());
+                        + " counts, " + events.on(Topics.SPLATS).size() + "/" + SCENES + " scenes; logs:\n"
+                        + apps.get(0).logTail() + "\n" + apps.get(1).logTail());
                 verifyExactlyOnce(events);
-                fetchOverlaysAsAConsumer(events, s3);
+                BucketConsumer consumer = new BucketConsumer(work.resolve("consumer"), s3, "two-hosts");
+                fetchOverlays(events, consumer);
+                fetchScenes(events, consumer);
+                consumer.assertNoLocalStore();
                 System.out.printf("two hosts: passed in %.0f s%n", (System.nanoTime() - started) / 1e9);
             } finally {
                 for (AppProcess app : apps) {
@@ -150,10 +160,14 @@ class S3TwoHostsTest {
         }
     }
 
-    /** Every round: a claim-checked frame per big camera; every {@link #COUNT_EVERY}th a small counting frame. */
+    /**
+     * Every round: a claim-checked frame per big camera; every {@link #COUNT_EVERY}th a small counting frame; every
+     * {@link #SCENE_EVERY}th, halfway between, a small in-band frame per rig view, all with the round's capture time.
+     */
     private static void produce(FrameProducer frames) throws Exception {
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Random random = new Random(7);
+        TexturedRig rig = new TexturedRig();
         BufferedImage base = noise(random, 640, 560);
         for (int seq = 0; seq < ROUNDS; seq++) {
             Instant capture = t0.plusMillis(100L * seq);
@@ -170,6 +184,13 @@ class S3TwoHostsTest {
                 frames.send(new Frame(COUNTING_CAMERA, seq / COUNT_EVERY, capture, CaptureTimeSource.HOST, 64, 48,
                         "image/png", png(noise(random, 64, 48)))).get();
             }
+            if (seq % SCENE_EVERY == SCENE_EVERY / 2) {
+                List<BufferedImage> views = rig.nextRound();
+                for (int v = 0; v < views.size(); v++) {
+                    frames.send(new Frame(TexturedRig.camera(v), seq / SCENE_EVERY, capture, CaptureTimeSource.HOST,
+                            TexturedRig.WIDTH, TexturedRig.HEIGHT, "image/png", png(views.get(v)))).get();
+                }
+            }
             Thread.sleep(ROUND_INTERVAL_MS);
         }
     }
@@ -179,7 +200,8 @@ class S3TwoHostsTest {
     }
 
     private static boolean complete(EventCollector c) {
-        return evaluations(c).size() >= EVALUATIONS && c.on(Topics.COUNTS).size() >= COUNTING_FRAMES;
+        return evaluations(c).size() >= EVALUATIONS && c.on(Topics.COUNTS).size() >= COUNTING_FRAMES
+                && c.on(Topics.SPLATS).size() >= SCENES;
     }
 
     private static void await(EventCollector events, int count, List<AppProcess> apps) throws Exception {
@@ -208,42 +230,76 @@ class S3TwoHostsTest {
         List<Long> counted = LongStream.range(0, COUNTING_FRAMES).boxed().toList();
         assertEquals(counted, health.get(COUNTING_CAMERA), "counting camera health");
         assertEquals(counted, bySequence(events.on(Topics.COUNTS)).get(COUNTING_CAMERA), "counts");
+        verifyScenes(events.on(Topics.SPLATS));
         for (JsonNode error : events.on(Topics.ERRORS)) {
             // the only errors allowed are the outage's own: bad claim-checks or lost artifacts are failures
             assertEquals("STAGE_FAILURE", error.get("reason").asText(), error.toString());
             assertTrue(error.get("message").asText().contains("artifact store is unavailable"), error.toString());
         }
-        System.out.printf("two hosts: %d evaluations, %d counts, %d outage error events%n",
-                evaluations(events).size(), events.on(Topics.COUNTS).size(), events.on(Topics.ERRORS).size());
+        System.out.printf("two hosts: %d evaluations, %d counts, %d scenes, %d outage error events%n",
+                evaluations(events).size(), events.on(Topics.COUNTS).size(), events.on(Topics.SPLATS).size(),
+                events.on(Topics.ERRORS).size());
     }
 
-    /** A consumer with no store of its own fetches overlays written by either instance from the bucket. */
-    private void fetchOverlaysAsAConsumer(EventCollector events, S3rverProcess s3) throws IOException {
-        Path consumer = Files.createDirectories(work.resolve("consumer"));
-        Map<String, String> settings = Map.of("vision.artifact.store", "s3",
-                "vision.artifact.s3.endpoint", s3.endpoint().toString(), "vision.artifact.s3.bucket",
-                S3rverProcess.BUCKET, "vision.artifact.s3.prefix", "two-hosts", "vision.artifact.s3.path-style",
-                "true", "vision.artifact.s3.access-key", S3rverProcess.ACCESS_KEY, "vision.artifact.s3.secret-key",
-                S3rverProcess.SECRET_KEY);
-        settings.forEach(System::setProperty);
-        try {
-            List<JsonNode> counts = events.on(Topics.COUNTS);
-            for (JsonNode count : List.of(counts.get(0), counts.get(counts.size() - 1))) {
-                JsonNode overlay = count.get("densityOverlay");
-                assertFalse(overlay == null || overlay.isNull(), "an overlay reference: " + count);
-                Path out = consumer.resolve("overlay-" + count.at("/source/sequence").asLong() + ".png");
-                int rc = VisionCli.commandLine().execute("artifact", "get", overlay.get("uri").asText(), "--sha256",
-                        overlay.get("sha256").asText(), "--out", out.toString(), "--artifact-dir",
-                        consumer.resolve("artifacts").toString());
-                assertEquals(0, rc, "vision artifact get " + overlay);
-                byte[] head = new byte[4];
-                System.arraycopy(Files.readAllBytes(out), 0, head, 0, 4);
-                assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, head);
+    /** One scene per rig round, in order, none twice; each holds every view of its round once, in view order. */
+    private static void verifyScenes(List<JsonNode> scenes) {
+        List<Long> rounds = new ArrayList<>();
+        for (JsonNode scene : scenes) {
+            assertEquals(TexturedRig.RIG, scene.get("rigId").asText(), scene.toString());
+            long round = scene.at("/source/sequence").asLong();
+            rounds.add(round);
+            List<String> viewCameras = new ArrayList<>();
+            for (JsonNode view : scene.get("views")) {
+                viewCameras.add(view.get("cameraId").asText());
+                assertEquals(round, view.get("sequence").asLong(), "views of one round only: " + scene);
             }
-            assertFalse(Files.exists(consumer.resolve("artifacts")), "the consumer has no local store");
-        } finally {
-            settings.keySet().forEach(System::clearProperty);
+            assertEquals(TexturedRig.cameras(), viewCameras, "every view of the rig exactly once: " + scene);
+            assertEquals(0, scene.path("missingViews").size(), "no view missing: " + scene);
         }
+        assertEquals(LongStream.range(0, SCENES).boxed().toList(), rounds, "scenes");
+    }
+
+    /** The consumer fetches the first and the last overlay (before the kill and after the outage). */
+    private static void fetchOverlays(EventCollector events, BucketConsumer consumer) throws IOException {
+        List<JsonNode> counts = events.on(Topics.COUNTS);
+        for (JsonNode count : List.of(counts.get(0), counts.get(counts.size() - 1))) {
+            Path overlay = consumer.fetch(count.get("densityOverlay"),
+                    "overlay-" + count.at("/source/sequence").asLong() + ".png");
+            assertPng(overlay);
+        }
+    }
+
+    /** The consumer fetches every scene's .ply and preview, whichever instance built it. */
+    private static void fetchScenes(EventCollector events, BucketConsumer consumer) throws IOException {
+        List<JsonNode> scenes = events.on(Topics.SPLATS);
+        long bytes = 0;
+        for (JsonNode scene : scenes) {
+            long round = scene.at("/source/sequence").asLong();
+            Path ply = consumer.fetch(scene.get("scene"), "scene-" + round + ".ply");
+            assertRealPly(ply, scene.get("gaussians").asLong());
+            assertPng(consumer.fetch(scene.get("preview"), "preview-" + round + ".png"));
+            bytes += Files.size(ply);
+        }
+        System.out.printf("two hosts: the consumer fetched %d scenes (%d bytes of .ply) and their previews%n",
+                scenes.size(), bytes);
+    }
+
+    /** A 3DGS .ply: a header that starts with "ply" and declares the event's Gaussians, then a body that holds them. */
+    private static void assertRealPly(Path file, long gaussians) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        String head = new String(bytes, 0, Math.min(bytes.length, 1024), StandardCharsets.US_ASCII);
+        assertTrue(head.startsWith("ply\n") && head.contains("\nend_header\n"), file + " has a PLY header");
+        String header = head.substring(0, head.indexOf("\nend_header\n") + 1);
+        assertTrue(gaussians > 0, file + ": the scene holds Gaussians");
+        assertTrue(header.contains("\nelement vertex " + gaussians + "\n"), file + " declares " + gaussians
+                + " vertices: " + header);
+        assertEquals(gaussians, GaussianPlyReader.read(file).count(), file + " holds every declared vertex");
+    }
+
+    private static void assertPng(Path file) throws IOException {
+        byte[] head = new byte[4];
+        System.arraycopy(Files.readAllBytes(file), 0, head, 0, 4);
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, head, file.toString());
     }
 
     private static Map<String, List<Long>> bySequence(List<JsonNode> events) {
