@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionstream.app.topology.Batching;
 import dev.visionstream.app.topology.MicroBatcher;
 import dev.visionstream.app.topology.PublicationListener;
+import dev.visionstream.app.topology.StageRun;
 import dev.visionstream.app.topology.TaskChangelogs;
 import dev.visionstream.app.topology.TopologyTestSupport;
-import dev.visionstream.app.topology.ValidatedEvents;
 import dev.visionstream.ingest.LocalArtifactStore;
 import dev.visionstream.models.counting.Backbones;
 import dev.visionstream.models.counting.Counter;
@@ -24,7 +24,6 @@ import dev.visionstream.schemas.Topics;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,31 +97,39 @@ class CountingBatchingTest {
     }
 
     /** The counting topology on its own state directory and artifact store, with what it published so far. */
-    private static final class Run implements AutoCloseable {
-        final TopologyTestSupport topology;
-        final TestOutputTopic<String, String> counts;
-        final TestOutputTopic<String, String> errors;
-        final List<JsonNode> published = new ArrayList<>();
-        final List<JsonNode> failed = new ArrayList<>();
+    private static final class Run extends StageRun<Run> {
         /** How many frames each counter call took. */
-        final List<Integer> calls = new ArrayList<>();
+        final List<Integer> calls;
 
         Run(Path dir, Batching batching) throws Exception {
+            this(dir, batching, new ArrayList<>());
+        }
+
+        private Run(Path dir, Batching batching, List<Integer> calls) throws Exception {
+            super(start(dir, batching, calls), Topics.COUNTS, CountEvent.class, batching);
+            this.calls = calls;
+            camera("cam-a", scenes.get(1).exemplars());
+            camera("cam-b", scenes.get(2).exemplars());
+        }
+
+        /** The topology, with a counter that notes the size of every call into {@code calls}. */
+        private static TopologyTestSupport start(Path dir, Batching batching, List<Integer> calls) {
             LocalArtifactStore artifacts = new LocalArtifactStore(dir.resolve("artifacts"));
             Counter observed = requests -> {
                 calls.add(requests.size());
                 return counter.countAll(requests);
             };
-            topology = TopologyTestSupport.start(List.of(new CountingStage(() -> observed, artifacts, batching)),
+            return TopologyTestSupport.start(List.of(new CountingStage(() -> observed, artifacts, batching)),
                     artifacts::get, PublicationListener.NONE, dir.resolve("state"), T0);
-            counts = topology.output(Topics.COUNTS);
-            errors = topology.output(Topics.ERRORS);
-            camera("cam-a", scenes.get(1).exemplars());
-            camera("cam-b", scenes.get(2).exemplars());
+        }
+
+        @Override
+        protected Run self() {
+            return this;
         }
 
         private void camera(String id, List<Box> exemplars) throws Exception {
-            topology.cameras().pipeInput(id, Json.MAPPER.writeValueAsString(Map.of("cameraId", id,
+            topology().cameras().pipeInput(id, Json.MAPPER.writeValueAsString(Map.of("cameraId", id,
                     "stages", List.of("counting"), "exemplars", exemplars)));
         }
 
@@ -135,27 +141,10 @@ class CountingBatchingTest {
                 if (f.exemplars() != null) {
                     FrameHeaders.put(headers, FrameHeaders.EXEMPLARS, f.exemplars());
                 }
-                topology.frames().pipeInput(new TestRecord<>(f.camera(), f.png(), headers,
+                topology().frames().pipeInput(new TestRecord<>(f.camera(), f.png(), headers,
                         T0.plusMillis(100 * f.sequence())));
             }
             return collect();
-        }
-
-        /** Lets the last batch linger out. */
-        Run linger() throws Exception {
-            topology.driver().advanceWallClockTime(Duration.ofMillis(FOUR.lingerMs()));
-            return collect();
-        }
-
-        Run collect() throws Exception {
-            published.addAll(ValidatedEvents.drain(counts, CountEvent.class));
-            failed.addAll(ValidatedEvents.drain(errors, ErrorEvent.class));
-            return this;
-        }
-
-        @Override
-        public void close() {
-            topology.close();
         }
     }
 
@@ -189,7 +178,7 @@ class CountingBatchingTest {
         TaskChangelogs left;
         try (Run before = new Run(dir.resolve("crashed"), FOUR).send(frames.subList(0, 6))) {
             assertEquals(4, before.published.size() + before.failed.size(), "one full batch");
-            left = TaskChangelogs.of(before.topology, PENDING);
+            left = TaskChangelogs.of(before.topology(), PENDING);
             published.addAll(before.published);
             failed.addAll(before.failed);
         }

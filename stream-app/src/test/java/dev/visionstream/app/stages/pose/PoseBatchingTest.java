@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionstream.app.topology.Batching;
 import dev.visionstream.app.topology.MicroBatcher;
+import dev.visionstream.app.topology.StageRun;
 import dev.visionstream.app.topology.TaskChangelogs;
 import dev.visionstream.app.topology.TopologyTestSupport;
-import dev.visionstream.app.topology.ValidatedEvents;
 import dev.visionstream.models.pose.MotionClip;
 import dev.visionstream.models.pose.PoseTracker;
 import dev.visionstream.models.pose.SyntheticMotion;
@@ -17,7 +17,6 @@ import dev.visionstream.schemas.Json;
 import dev.visionstream.schemas.PoseEvent;
 import dev.visionstream.schemas.Topics;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +25,6 @@ import java.util.Random;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,21 +94,19 @@ class PoseBatchingTest {
     }
 
     /** The pose topology on its own state directory, with what it published so far. */
-    private static final class Run implements AutoCloseable {
-        final TopologyTestSupport topology;
+    private static final class Run extends StageRun<Run> {
         final TestInputTopic<String, String> keypoints;
-        final TestOutputTopic<String, String> poses;
-        final TestOutputTopic<String, String> errors;
-        final List<JsonNode> published = new ArrayList<>();
-        final List<JsonNode> failed = new ArrayList<>();
 
         Run(Path stateDir, Batching batching) {
-            topology = TopologyTestSupport.start(List.of(new PoseStage(PoseTracker::withDefaults, batching)),
-                    stateDir, T0);
-            keypoints = topology.driver().createInputTopic(Topics.KEYPOINTS_3D, new StringSerializer(),
+            super(TopologyTestSupport.start(List.of(new PoseStage(PoseTracker::withDefaults, batching)), stateDir,
+                    T0), Topics.POSES, PoseEvent.class, batching);
+            keypoints = topology().driver().createInputTopic(Topics.KEYPOINTS_3D, new StringSerializer(),
                     new StringSerializer());
-            poses = topology.output(Topics.POSES);
-            errors = topology.output(Topics.ERRORS);
+        }
+
+        @Override
+        protected Run self() {
+            return this;
         }
 
         Run send(List<KeyValue<String, String>> records) throws Exception {
@@ -118,23 +114,6 @@ class PoseBatchingTest {
                 keypoints.pipeInput(r.key, r.value);
             }
             return collect();
-        }
-
-        /** Lets the last batch linger out. */
-        Run linger() throws Exception {
-            topology.driver().advanceWallClockTime(Duration.ofMillis(FIVE.lingerMs()));
-            return collect();
-        }
-
-        Run collect() throws Exception {
-            published.addAll(ValidatedEvents.drain(poses, PoseEvent.class));
-            failed.addAll(ValidatedEvents.drain(errors, ErrorEvent.class));
-            return this;
-        }
-
-        @Override
-        public void close() {
-            topology.close();
         }
     }
 
@@ -167,7 +146,7 @@ class PoseBatchingTest {
         TaskChangelogs left;
         try (Run before = new Run(stateDir, FIVE).send(records.subList(0, 12))) {
             assertEquals(10, before.published.size() + before.failed.size(), "two full batches");
-            left = TaskChangelogs.of(before.topology, PENDING, PoseStage.STORE);
+            left = TaskChangelogs.of(before.topology(), PENDING, PoseStage.STORE);
             published.addAll(before.published);
             failed.addAll(before.failed);
         }
