@@ -44,6 +44,33 @@ class KafkaStreamsMetricsCollectorTest {
     }
 
     @Test
+    void rocksDbStoreMetricsAreNeverReadButOtherStoreMetricsAre() {
+        for (String idTag : List.of("rocksdb-state-id", "rocksdb-window-state-id", "rocksdb-session-state-id")) {
+            MetricName rocksDb = new MetricName("estimate-num-keys", "stream-state-metrics", "read from RocksDB",
+                    Map.of("thread-id", "t-1", "task-id", "0_1", idTag, "pose-track-state"));
+            metrics.put(rocksDb, new Metric() {
+                @Override
+                public MetricName metricName() {
+                    return rocksDb;
+                }
+
+                @Override
+                public Object metricValue() {
+                    throw new AssertionError("a scrape read " + rocksDb + " from the native store");
+                }
+            });
+        }
+        put("stream-state-metrics", "put-rate", Map.of("thread-id", "t-1", "task-id", "0_1", "in-memory-state-id",
+                "camera-health"), 3.0);
+
+        MetricSnapshots snapshots = KafkaStreamsMetricsCollector.toSnapshots(metrics);
+
+        assertEquals(1, snapshots.size());
+        assertEquals(3.0, valueOf(family(snapshots, "kafka_streams_stream_state_metrics_put_rate").getDataPoints()
+                .get(0)));
+    }
+
+    @Test
     void sameNameWithDifferentTagsIsOneFamily() {
         put("stream-thread-metrics", "process-rate", Map.of("thread-id", "t-1"), 12.5);
         put("stream-thread-metrics", "process-rate", Map.of("thread-id", "t-2"), 7.0);
