@@ -1,5 +1,6 @@
 package dev.visionstream.models.counting;
 
+import dev.visionstream.models.Attempt;
 import dev.visionstream.schemas.Box;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -18,7 +19,7 @@ public interface Counter {
 
     /** Counts several frames in one batched pass; results are in request order; a frame's failure throws. */
     default List<CountResult> countBatch(List<CountRequest> requests) {
-        return countAll(requests).stream().map(CountAttempt::get).toList();
+        return countAll(requests).stream().map(Attempt::get).toList();
     }
 
     /**
@@ -26,5 +27,5 @@ public interface Counter {
      *
      * @return one attempt per request, in request order
      */
-    List<CountAttempt> countAll(List<CountRequest> requests);
+    List<Attempt<CountResult>> countAll(List<CountRequest> requests);
 }

@@ -3,6 +3,7 @@ package dev.visionstream.models.counting;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.visionstream.models.Attempt;
 import dev.visionstream.models.image.ImageTensors;
 import dev.visionstream.schemas.Box;
 import dev.visionstream.schemas.Point;
@@ -72,9 +73,9 @@ public final class CountingDino implements Counter, AutoCloseable {
      * shared backbone pass fails, its frames run again one at a time, so that each failure stays with its frame.
      */
     @Override
-    public List<CountAttempt> countAll(List<CountRequest> requests) {
+    public List<Attempt<CountResult>> countAll(List<CountRequest> requests) {
         int grid = gridSize();
-        CountAttempt[] attempts = new CountAttempt[requests.size()];
+        List<Attempt<CountResult>> attempts = new ArrayList<>(Collections.nCopies(requests.size(), null));
         List<ExemplarMapping.Mapped> mapped = new ArrayList<>(Collections.nCopies(requests.size(), null));
         Map<Long, List<Integer>> bySize = new LinkedHashMap<>();
         for (int i = 0; i < requests.size(); i++) {
@@ -84,7 +85,7 @@ public final class CountingDino implements Counter, AutoCloseable {
                 mapped.set(i, ExemplarMapping.map(requests.get(i).exemplars(), image.getWidth(), image.getHeight(),
                         grid));
             } catch (RuntimeException e) {
-                attempts[i] = CountAttempt.failed(e);
+                attempts.set(i, Attempt.failed(e));
                 continue;
             }
             bySize.computeIfAbsent(((long) image.getWidth() << 32) | image.getHeight(), k -> new ArrayList<>()).add(i);
@@ -94,7 +95,7 @@ public final class CountingDino implements Counter, AutoCloseable {
                 countGroup(call, requests, mapped, group, attempts);
             }
         }
-        return List.of(attempts);
+        return List.copyOf(attempts);
     }
 
     private void checkImage(BufferedImage image) {
@@ -111,14 +112,14 @@ public final class CountingDino implements Counter, AutoCloseable {
     }
 
     private void countGroup(NDManager call, List<CountRequest> requests, List<ExemplarMapping.Mapped> mapped,
-                            List<Integer> group, CountAttempt[] attempts) {
+                            List<Integer> group, List<Attempt<CountResult>> attempts) {
         long start = System.nanoTime();
         NDArray stitched;
         try {
             stitched = stitchedFeatures(call, group.stream().map(i -> requests.get(i).image()).toList());
         } catch (RuntimeException e) {
             if (group.size() == 1) {
-                attempts[group.get(0)] = CountAttempt.failed(e);
+                attempts.set(group.get(0), Attempt.failed(e));
             } else {
                 group.forEach(i -> countGroup(call, requests, mapped, List.of(i), attempts));
             }
@@ -130,10 +131,10 @@ public final class CountingDino implements Counter, AutoCloseable {
             try (NDManager frame = call.newSubManager()) {
                 NDArray f = stitched.get(k);
                 f.attach(frame);
-                attempts[index] = CountAttempt.of(countFrame(f, requests.get(index).image(), mapped.get(index),
-                        requests.get(index).estimator(), backboneMs));
+                attempts.set(index, Attempt.of(countFrame(f, requests.get(index).image(), mapped.get(index),
+                        requests.get(index).estimator(), backboneMs)));
             } catch (RuntimeException e) {
-                attempts[index] = CountAttempt.failed(e);
+                attempts.set(index, Attempt.failed(e));
             }
         }
     }

@@ -1,10 +1,11 @@
 package dev.visionstream.models.inpainting;
 
 import ai.djl.Device;
+import dev.visionstream.models.Attempt;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,12 +58,12 @@ public final class Inpainting {
      *
      * @return one attempt per image, in the order given
      */
-    public static List<InpaintAttempt> runAll(Supplier<? extends Inpainter> inpainter, List<BufferedImage> images,
-                                              List<InpaintMask> masks) {
+    public static List<Attempt<InpaintOutcome>> runAll(Supplier<? extends Inpainter> inpainter,
+                                                       List<BufferedImage> images, List<InpaintMask> masks) {
         if (images.size() != masks.size()) {
             throw new IllegalArgumentException(images.size() + " images but " + masks.size() + " masks");
         }
-        InpaintAttempt[] attempts = new InpaintAttempt[images.size()];
+        List<Attempt<InpaintOutcome>> attempts = new ArrayList<>(Collections.nCopies(images.size(), null));
         InpaintMask[] fitted = new InpaintMask[images.size()];
         Map<List<Integer>, List<Integer>> bySize = new LinkedHashMap<>();
         for (int i = 0; i < images.size(); i++) {
@@ -74,13 +75,13 @@ public final class Inpainting {
                             + image.getHeight() + " image: nothing is left to inpaint from");
                 }
                 if (fitted[i].isEmpty()) {
-                    attempts[i] = InpaintAttempt.of(new InpaintOutcome(image, fitted[i], true, 0.0));
+                    attempts.set(i, Attempt.of(new InpaintOutcome(image, fitted[i], true, 0.0)));
                 } else {
                     bySize.computeIfAbsent(List.of(image.getWidth(), image.getHeight()), k -> new ArrayList<>())
                             .add(i);
                 }
             } catch (RuntimeException e) {
-                attempts[i] = InpaintAttempt.failed(e);
+                attempts.set(i, Attempt.failed(e));
             }
         }
         for (List<Integer> group : bySize.values()) {
@@ -88,23 +89,23 @@ public final class Inpainting {
                 inpaint(inpainter, images, fitted, group, attempts);
             } catch (RuntimeException e) {
                 if (group.size() == 1) {
-                    attempts[group.get(0)] = InpaintAttempt.failed(e);
+                    attempts.set(group.get(0), Attempt.failed(e));
                     continue;
                 }
                 for (int i : group) {
                     try {
                         inpaint(inpainter, images, fitted, List.of(i), attempts);
                     } catch (RuntimeException alone) {
-                        attempts[i] = InpaintAttempt.failed(alone);
+                        attempts.set(i, Attempt.failed(alone));
                     }
                 }
             }
         }
-        return Arrays.asList(attempts);
+        return attempts;
     }
 
     private static void inpaint(Supplier<? extends Inpainter> inpainter, List<BufferedImage> images,
-                                InpaintMask[] fitted, List<Integer> group, InpaintAttempt[] attempts) {
+                                InpaintMask[] fitted, List<Integer> group, List<Attempt<InpaintOutcome>> attempts) {
         List<BufferedImage> in = new ArrayList<>(group.size());
         List<InpaintMask> masks = new ArrayList<>(group.size());
         for (int i : group) {
@@ -116,7 +117,7 @@ public final class Inpainting {
         double share = (System.nanoTime() - start) / 1e6 / group.size();
         for (int k = 0; k < group.size(); k++) {
             int i = group.get(k);
-            attempts[i] = InpaintAttempt.of(new InpaintOutcome(out.get(k), fitted[i], false, share));
+            attempts.set(i, Attempt.of(new InpaintOutcome(out.get(k), fitted[i], false, share)));
         }
     }
 }

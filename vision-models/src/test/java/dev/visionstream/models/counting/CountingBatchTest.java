@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.visionstream.models.Attempt;
 import dev.visionstream.schemas.Box;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class CountingBatchTest {
         requests.add(new CountRequest(new BufferedImage(16, 16, BufferedImage.TYPE_3BYTE_BGR), other.exemplars()));
         requests.add(new CountRequest(requests.get(0).image(), List.of(new Box(1000, 1000, 10, 10))));
         try (CountingDino counter = new CountingDino(Backbones.open(backbone))) {
-            List<CountAttempt> batch = counter.countAll(requests);
+            List<Attempt<CountResult>> batch = counter.countAll(requests);
             assertEquals(requests.size(), batch.size());
             for (int i = 0; i < requests.size(); i++) {
                 CountRequest r = requests.get(i);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.visionstream.models.Attempt;
 import dev.visionstream.schemas.ModelInfo;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ class InpaintingBatchTest {
         Recording inpainter = new Recording(-1);
         List<BufferedImage> images = List.of(picture(16, 12, 1), picture(32, 24, 2), picture(16, 12, 3));
         List<InpaintMask> masks = List.of(corner(16, 12), corner(16, 12), corner(16, 12));
-        List<InpaintAttempt> attempts = Inpainting.runAll(() -> inpainter, images, masks);
+        List<Attempt<InpaintOutcome>> attempts = Inpainting.runAll(() -> inpainter, images, masks);
         assertEquals(List.of(2, 1), inpainter.calls, "16x12 twice in one call, then 32x24");
         for (int i = 0; i < images.size(); i++) {
             BufferedImage alone = Inpainting.run(new Recording(-1), images.get(i), masks.get(i)).image();
@@ -99,7 +100,7 @@ class InpaintingBatchTest {
         InpaintMask full = new InpaintMask(16, 12, fullHoles(16 * 12));
         List<InpaintMask> masks = List.of(corner(16, 12), corner(20, 15), corner(20, 15), full,
                 new InpaintMask(16, 12, new boolean[16 * 12]));
-        List<InpaintAttempt> attempts = Inpainting.runAll(() -> inpainter, images, masks);
+        List<Attempt<InpaintOutcome>> attempts = Inpainting.runAll(() -> inpainter, images, masks);
         assertNull(attempts.get(0).failure());
         assertInstanceOf(IllegalStateException.class, attempts.get(1).failure());
         assertInstanceOf(IllegalStateException.class, attempts.get(2).failure());

@@ -6,8 +6,8 @@ import dev.visionstream.app.topology.Publication;
 import dev.visionstream.app.topology.StageFailures;
 import dev.visionstream.app.topology.StageInput;
 import dev.visionstream.ingest.ArtifactStore;
+import dev.visionstream.models.Attempt;
 import dev.visionstream.models.counting.BackboneContractException;
-import dev.visionstream.models.counting.CountAttempt;
 import dev.visionstream.models.counting.CountEstimator;
 import dev.visionstream.models.counting.CountRequest;
 import dev.visionstream.models.counting.CountResult;
@@ -82,9 +82,9 @@ final class CountingProcessor implements BatchProcessor<StageInput> {
                 counted.add(job);
             }
         }
-        Map<Job, CountAttempt> attempts = new IdentityHashMap<>();
+        Map<Job, Attempt<CountResult>> attempts = new IdentityHashMap<>();
         if (!counted.isEmpty()) {
-            List<CountAttempt> out = countAll(counted);
+            List<Attempt<CountResult>> out = countAll(counted);
             for (int i = 0; i < counted.size(); i++) {
                 attempts.put(counted.get(i), out.get(i));
             }
@@ -130,16 +130,16 @@ final class CountingProcessor implements BatchProcessor<StageInput> {
     }
 
     /** One call for the batch; a counter that fails as a whole (it cannot load) fails each frame alike. */
-    private List<CountAttempt> countAll(List<Job> counted) {
+    private List<Attempt<CountResult>> countAll(List<Job> counted) {
         try {
             return counter.get().countAll(counted.stream().map(Job::request).toList());
         } catch (RuntimeException e) {
-            return counted.stream().map(j -> CountAttempt.failed(e)).toList();
+            return counted.stream().map(j -> Attempt.<CountResult>failed(e)).toList();
         }
     }
 
     /** The event of a counted job (its overlay written), or its error record. */
-    private Record<String, Publication> finish(Job job, CountAttempt attempt) {
+    private Record<String, Publication> finish(Job job, Attempt<CountResult> attempt) {
         Record<String, StageInput> record = job.record();
         StageInput in = record.value();
         CountResult result;

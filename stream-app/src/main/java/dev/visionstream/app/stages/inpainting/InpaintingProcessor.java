@@ -8,8 +8,8 @@ import dev.visionstream.app.topology.StageFailures;
 import dev.visionstream.app.topology.StageInput;
 import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.ingest.LocalArtifactStore;
+import dev.visionstream.models.Attempt;
 import dev.visionstream.models.image.PngBytes;
-import dev.visionstream.models.inpainting.InpaintAttempt;
 import dev.visionstream.models.inpainting.InpaintInputException;
 import dev.visionstream.models.inpainting.InpaintMask;
 import dev.visionstream.models.inpainting.InpaintMethod;
@@ -82,9 +82,9 @@ final class InpaintingProcessor implements BatchProcessor<StageInput> {
                 byMethod.computeIfAbsent(job.method, m -> new ArrayList<>()).add(job);
             }
         }
-        Map<Job, InpaintAttempt> attempts = new IdentityHashMap<>();
+        Map<Job, Attempt<InpaintOutcome>> attempts = new IdentityHashMap<>();
         byMethod.forEach((method, group) -> {
-            List<InpaintAttempt> out = Inpainting.runAll(() -> inpainters.get(method),
+            List<Attempt<InpaintOutcome>> out = Inpainting.runAll(() -> inpainters.get(method),
                     group.stream().map(j -> j.record.value().image()).toList(),
                     group.stream().map(j -> j.mask).toList());
             for (int i = 0; i < group.size(); i++) {
@@ -161,7 +161,7 @@ final class InpaintingProcessor implements BatchProcessor<StageInput> {
     }
 
     /** The event and the inpainted frame of a job, or its error records. */
-    private List<Record<String, Publication>> finish(Job job, InpaintAttempt attempt, long start) {
+    private List<Record<String, Publication>> finish(Job job, Attempt<InpaintOutcome> attempt, long start) {
         Record<String, StageInput> record = job.record;
         StageInput in = record.value();
         InpaintOutcome outcome;
