@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /** The service as a separate JVM ({@code vision run}), started from the test's own classpath, killable with -9. */
 final class AppProcess implements AutoCloseable {
+    private static final Pattern STREAMS_THREADS = Pattern.compile("main|.*-(StreamThread|StateUpdater)-\\d+");
+
     private final List<String> command;
     private final Path log;
     private final int metricsPort;
@@ -64,6 +67,31 @@ final class AppProcess implements AutoCloseable {
     String logTail() throws IOException {
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    /**
+     * What a failure message needs to tell a hung instance from a dead one: whether the process is alive or how it
+     * ended, its Kafka Streams state changes, and, when alive, the stacks of its main and stream threads (the JVM
+     * prints a thread dump to its log on SIGQUIT).
+     */
+    String diagnosis() throws IOException, InterruptedException {
+        StringBuilder out = new StringBuilder();
+        if (process == null) {
+            return "never started";
+        }
+        if (process.isAlive()) {
+            out.append("alive (pid ").append(process.pid()).append(")");
+            new ProcessBuilder("kill", "-QUIT", Long.toString(process.pid())).start().waitFor(10, TimeUnit.SECONDS);
+            Thread.sleep(2_000);
+        } else {
+            out.append("exited with code ").append(process.exitValue());
+        }
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        out.append("\nstate changes: ").append(lines.stream().filter(l -> l.contains("Kafka Streams ")
+                && l.contains(" -> ")).map(l -> l.substring(l.indexOf("Kafka Streams ") + 14)).toList());
+        out.append(ThreadDump.stacks(lines, STREAMS_THREADS));
+        out.append("\nlog tail:\n").append(logTail());
+        return out.toString();
     }
 
     /** SIGTERM and wait: the clean shutdown path. */

@@ -216,7 +216,8 @@ class S3TwoHostsTest {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (app.log().split("running; Ctrl-C to stop", -1).length - 1 < times) {
             if (System.nanoTime() > deadline || !app.isAlive()) {
-                throw new AssertionError("the restarted instance did not run:\n" + app.logTail());
+                throw new AssertionError("the restarted instance did not say it runs within " + TIMEOUT + ": "
+                        + app.diagnosis());
             }
             Thread.sleep(200);
         }

@@ -35,7 +35,8 @@ public final class VisionStreamApp implements AutoCloseable {
             if (next == KafkaStreams.State.RUNNING) {
                 running.countDown();
             }
-            LOG.debug("streams {} -> {}", previous, next);
+            // rare (start, rebalances, stop) and the first thing to read when an instance seems stuck
+            LOG.info("Kafka Streams {} -> {}", previous, next);
         });
         // errors inside records are handled by the topology; anything reaching here is infrastructure: retry it
         streams.setUncaughtExceptionHandler(e -> {
