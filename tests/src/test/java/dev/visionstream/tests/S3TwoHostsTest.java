@@ -124,6 +124,9 @@ class S3TwoHostsTest {
                 }, "two-hosts-workload");
                 producer.start();
 
+                for (AppProcess app : apps) {
+                    awaitRunning(app, 1); // the kill must hit a running instance, and the count below starts at 1
+                }
                 await(events, ROUNDS / 3, apps);
                 apps.get(0).kill9();
                 System.out.printf("two hosts: host 0 killed -9 after %d evaluations%n", evaluations(events).size());
@@ -216,8 +219,8 @@ class S3TwoHostsTest {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (app.log().split("running; Ctrl-C to stop", -1).length - 1 < times) {
             if (System.nanoTime() > deadline || !app.isAlive()) {
-                throw new AssertionError("the restarted instance did not say it runs within " + TIMEOUT + ": "
-                        + app.diagnosis());
+                throw new AssertionError("start " + times + " of the instance did not say it runs within "
+                        + TIMEOUT + ": " + app.diagnosis());
             }
             Thread.sleep(200);
         }
