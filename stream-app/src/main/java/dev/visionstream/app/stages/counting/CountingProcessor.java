@@ -2,8 +2,8 @@ package dev.visionstream.app.stages.counting;
 
 import dev.visionstream.app.topology.BatchProcessor;
 import dev.visionstream.app.topology.ErrorEvents;
+import dev.visionstream.app.topology.FrameBatch;
 import dev.visionstream.app.topology.Publication;
-import dev.visionstream.app.topology.StageFailures;
 import dev.visionstream.app.topology.StageInput;
 import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.models.Attempt;
@@ -22,8 +22,6 @@ import dev.visionstream.schemas.ErrorReason;
 import dev.visionstream.schemas.EventIds;
 import dev.visionstream.schemas.Topics;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +37,8 @@ import org.apache.kafka.streams.processor.api.Record;
  * overlay when a store is given. A batch's frames share the backbone pass (one per frame size); a frame alone is a
  * batch of one.
  */
-final class CountingProcessor implements BatchProcessor<StageInput> {
+final class CountingProcessor implements BatchProcessor<StageInput>,
+        FrameBatch.Steps<CountingProcessor.Job, CountResult> {
     private final Supplier<? extends Counter> counter;
     private final ArtifactStore overlays;
     private ProcessorContext<String, Publication> context;
@@ -55,8 +54,8 @@ final class CountingProcessor implements BatchProcessor<StageInput> {
     }
 
     /** A frame that passed its checks, with what it is counted by; or the error record of one that did not. */
-    private record Job(Record<String, StageInput> record, CountRequest request, boolean cameraBoxes,
-                       Record<String, Publication> refusal) {
+    record Job(Record<String, StageInput> record, CountRequest request, boolean cameraBoxes,
+               Record<String, Publication> refusal) implements FrameBatch.Job {
         static Job refused(Record<String, Publication> error) {
             return new Job(null, null, false, error);
         }
@@ -68,44 +67,12 @@ final class CountingProcessor implements BatchProcessor<StageInput> {
      */
     @Override
     public void processBatch(List<Record<String, StageInput>> records) {
-        List<Job> jobs = new ArrayList<>(records.size());
-        List<Job> counted = new ArrayList<>(records.size());
-        for (Record<String, StageInput> record : records) {
-            Job job;
-            try {
-                job = prepare(record);
-            } catch (RuntimeException e) {
-                job = Job.refused(StageFailures.of(CountEvent.STAGE, record, e));
-            }
-            jobs.add(job);
-            if (job.refusal() == null) {
-                counted.add(job);
-            }
-        }
-        Map<Job, Attempt<CountResult>> attempts = new IdentityHashMap<>();
-        if (!counted.isEmpty()) {
-            List<Attempt<CountResult>> out = countAll(counted);
-            for (int i = 0; i < counted.size(); i++) {
-                attempts.put(counted.get(i), out.get(i));
-            }
-        }
-        for (Job job : jobs) {
-            Record<String, Publication> output;
-            if (job.refusal() != null) {
-                output = job.refusal();
-            } else {
-                try {
-                    output = finish(job, attempts.get(job));
-                } catch (RuntimeException e) {
-                    output = StageFailures.of(CountEvent.STAGE, job.record(), e);
-                }
-            }
-            context.forward(output);
-        }
+        FrameBatch.run(CountEvent.STAGE, records, this).forEach(context::forward);
     }
 
     /** The record's {@link Job}, refused when its header, exemplars or estimator cannot be used. */
-    private Job prepare(Record<String, StageInput> record) {
+    @Override
+    public Job check(Record<String, StageInput> record) {
         StageInput in = record.value();
         Optional<List<Box>> override;
         try {
@@ -130,7 +97,8 @@ final class CountingProcessor implements BatchProcessor<StageInput> {
     }
 
     /** One call for the batch; a counter that fails as a whole (it cannot load) fails each frame alike. */
-    private List<Attempt<CountResult>> countAll(List<Job> counted) {
+    @Override
+    public List<Attempt<CountResult>> runAll(List<Job> counted) {
         try {
             return counter.get().countAll(counted.stream().map(Job::request).toList());
         } catch (RuntimeException e) {
@@ -139,7 +107,12 @@ final class CountingProcessor implements BatchProcessor<StageInput> {
     }
 
     /** The event of a counted job (its overlay written), or its error record. */
-    private Record<String, Publication> finish(Job job, Attempt<CountResult> attempt) {
+    @Override
+    public List<Record<String, Publication>> finish(Job job, Attempt<CountResult> attempt) {
+        return List.of(event(job, attempt));
+    }
+
+    private Record<String, Publication> event(Job job, Attempt<CountResult> attempt) {
         Record<String, StageInput> record = job.record();
         StageInput in = record.value();
         CountResult result;

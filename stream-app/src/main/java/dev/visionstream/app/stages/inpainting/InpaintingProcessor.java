@@ -3,8 +3,8 @@ package dev.visionstream.app.stages.inpainting;
 import dev.visionstream.app.kafka.TopicCatalog;
 import dev.visionstream.app.topology.BatchProcessor;
 import dev.visionstream.app.topology.ErrorEvents;
+import dev.visionstream.app.topology.FrameBatch;
 import dev.visionstream.app.topology.Publication;
-import dev.visionstream.app.topology.StageFailures;
 import dev.visionstream.app.topology.StageInput;
 import dev.visionstream.ingest.ArtifactStore;
 import dev.visionstream.ingest.LocalArtifactStore;
@@ -42,13 +42,16 @@ import org.apache.kafka.streams.processor.api.Record;
  * Adapts frame records to {@link Inpainting#runAll}: mask lookup, method choice, outputs and error events; a frame
  * alone is a batch of one.
  */
-final class InpaintingProcessor implements BatchProcessor<StageInput> {
+final class InpaintingProcessor implements BatchProcessor<StageInput>,
+        FrameBatch.Steps<InpaintingProcessor.Job, InpaintOutcome> {
     static final String PNG = "image/png";
 
     private final ArtifactStore artifacts;
     private final InpainterPool inpainters;
     private final MaskLoader masks;
     private ProcessorContext<String, Publication> context;
+    /** When the batch being processed began: an event's total time counts from there. */
+    private long batchStart;
 
     InpaintingProcessor(ArtifactStore artifacts, InpainterPool inpainters, MaskLoader masks) {
         this.artifacts = artifacts;
@@ -67,55 +70,21 @@ final class InpaintingProcessor implements BatchProcessor<StageInput> {
      */
     @Override
     public void processBatch(List<Record<String, StageInput>> records) {
-        long start = System.nanoTime();
-        List<Job> jobs = new ArrayList<>(records.size());
-        Map<InpaintMethod, List<Job>> byMethod = new EnumMap<>(InpaintMethod.class);
-        for (Record<String, StageInput> record : records) {
-            Job job;
-            try {
-                job = prepare(record);
-            } catch (RuntimeException e) {
-                job = Job.refused(StageFailures.of(InpaintEvent.STAGE, record, e));
-            }
-            jobs.add(job);
-            if (job.refusal == null) {
-                byMethod.computeIfAbsent(job.method, m -> new ArrayList<>()).add(job);
-            }
-        }
-        Map<Job, Attempt<InpaintOutcome>> attempts = new IdentityHashMap<>();
-        byMethod.forEach((method, group) -> {
-            List<Attempt<InpaintOutcome>> out = Inpainting.runAll(() -> inpainters.get(method),
-                    group.stream().map(j -> j.record.value().image()).toList(),
-                    group.stream().map(j -> j.mask).toList());
-            for (int i = 0; i < group.size(); i++) {
-                attempts.put(group.get(i), out.get(i));
-            }
-        });
-        for (Job job : jobs) {
-            if (job.refusal != null) {
-                context.forward(job.refusal);
-                continue;
-            }
-            List<Record<String, Publication>> outputs;
-            try {
-                outputs = finish(job, attempts.get(job), start);
-            } catch (RuntimeException e) {
-                outputs = List.of(StageFailures.of(InpaintEvent.STAGE, job.record, e));
-            }
-            outputs.forEach(context::forward);
-        }
+        batchStart = System.nanoTime();
+        FrameBatch.run(InpaintEvent.STAGE, records, this).forEach(context::forward);
     }
 
     /** A frame that passed its checks, with its mask loaded; or the error record of one that did not. */
-    private record Job(Record<String, StageInput> record, InpaintMethod method, InpaintMask mask, String maskName,
-                       Record<String, Publication> refusal) {
+    record Job(Record<String, StageInput> record, InpaintMethod method, InpaintMask mask, String maskName,
+               Record<String, Publication> refusal) implements FrameBatch.Job {
         static Job refused(Record<String, Publication> error) {
             return new Job(null, null, null, null, error);
         }
     }
 
     /** The record's {@link Job}, refused when its config, header or mask cannot be used. */
-    private Job prepare(Record<String, StageInput> record) {
+    @Override
+    public Job check(Record<String, StageInput> record) {
         StageInput in = record.value();
         InpaintSettings settings = in.config().inpainting();
         InpaintMethod method;
@@ -160,8 +129,26 @@ final class InpaintingProcessor implements BatchProcessor<StageInput> {
         return new Job(record, method, mask, maskName, null);
     }
 
+    /** One {@link Inpainting#runAll} call per method. */
+    @Override
+    public List<Attempt<InpaintOutcome>> runAll(List<Job> passed) {
+        Map<InpaintMethod, List<Job>> byMethod = new EnumMap<>(InpaintMethod.class);
+        passed.forEach(job -> byMethod.computeIfAbsent(job.method, m -> new ArrayList<>()).add(job));
+        Map<Job, Attempt<InpaintOutcome>> attempts = new IdentityHashMap<>();
+        byMethod.forEach((method, group) -> {
+            List<Attempt<InpaintOutcome>> out = Inpainting.runAll(() -> inpainters.get(method),
+                    group.stream().map(j -> j.record.value().image()).toList(),
+                    group.stream().map(j -> j.mask).toList());
+            for (int i = 0; i < group.size(); i++) {
+                attempts.put(group.get(i), out.get(i));
+            }
+        });
+        return passed.stream().map(attempts::get).toList();
+    }
+
     /** The event and the inpainted frame of a job, or its error records. */
-    private List<Record<String, Publication>> finish(Job job, Attempt<InpaintOutcome> attempt, long start) {
+    @Override
+    public List<Record<String, Publication>> finish(Job job, Attempt<InpaintOutcome> attempt) {
         Record<String, StageInput> record = job.record;
         StageInput in = record.value();
         InpaintOutcome outcome;
@@ -185,7 +172,7 @@ final class InpaintingProcessor implements BatchProcessor<StageInput> {
         Map<String, Double> timings = new LinkedHashMap<>();
         timings.put("model", outcome.modelMillis());
         timings.put("encodeAndStore", encodeMs);
-        timings.put("total", (System.nanoTime() - start) / 1e6);
+        timings.put("total", (System.nanoTime() - batchStart) / 1e6);
         InpaintEvent event = new InpaintEvent(EventIds.of(InpaintEvent.STAGE, in.source(), job.method.id()),
                 InpaintEvent.SCHEMA_VERSION, InpaintEvent.STAGE, in.source(), in.captureTime(), Instant.now(),
                 inpainters.get(job.method).model(), job.method.id(), outcome.maskFraction(), output, timings);
