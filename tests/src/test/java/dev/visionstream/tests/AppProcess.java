@@ -65,7 +65,10 @@ final class AppProcess implements AutoCloseable {
     }
 
     String logTail() throws IOException {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return tail(Files.readAllLines(log, StandardCharsets.UTF_8));
+    }
+
+    private static String tail(List<String> lines) {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
@@ -75,10 +78,10 @@ final class AppProcess implements AutoCloseable {
      * prints a thread dump to its log on SIGQUIT).
      */
     String diagnosis() throws IOException, InterruptedException {
-        StringBuilder out = new StringBuilder();
         if (process == null) {
             return "never started";
         }
+        StringBuilder out = new StringBuilder();
         if (process.isAlive()) {
             out.append("alive (pid ").append(process.pid()).append(")");
             new ProcessBuilder("kill", "-QUIT", Long.toString(process.pid())).start().waitFor(10, TimeUnit.SECONDS);
@@ -90,7 +93,7 @@ final class AppProcess implements AutoCloseable {
         out.append("\nstate changes: ").append(lines.stream().filter(l -> l.contains("Kafka Streams ")
                 && l.contains(" -> ")).map(l -> l.substring(l.indexOf("Kafka Streams ") + 14)).toList());
         out.append(ThreadDump.stacks(lines, STREAMS_THREADS));
-        out.append("\nlog tail:\n").append(logTail());
+        out.append("\nlog tail:\n").append(tail(lines));
         return out.toString();
     }
 

@@ -43,7 +43,6 @@ public final class FrameBatch {
     /** What the stage forwards for {@code records}, in their order. */
     public static <J extends Job, R> List<Record<String, Publication>> run(String stage,
             List<Record<String, StageInput>> records, Steps<J, R> steps) {
-        List<J> jobs = new ArrayList<>(Collections.nCopies(records.size(), null));
         List<Record<String, Publication>> refusals = new ArrayList<>(Collections.nCopies(records.size(), null));
         List<J> passed = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -52,7 +51,6 @@ public final class FrameBatch {
                 if (job.refusal() != null) {
                     refusals.set(i, job.refusal());
                 } else {
-                    jobs.set(i, job);
                     passed.add(job);
                 }
             } catch (RuntimeException e) {
@@ -61,18 +59,19 @@ public final class FrameBatch {
         }
         List<Attempt<R>> attempts = passed.isEmpty() ? List.of() : steps.runAll(passed);
         List<Record<String, Publication>> out = new ArrayList<>(records.size());
-        int next = 0;
-        for (int i = 0; i < records.size(); i++) {
-            if (refusals.get(i) != null) {
-                out.add(refusals.get(i));
+        int next = 0; // the jobs that passed are in input order, so the next unrefused record is passed.get(next)
+        for (Record<String, Publication> refusal : refusals) {
+            if (refusal != null) {
+                out.add(refusal);
                 continue;
             }
-            J job = jobs.get(i);
+            J job = passed.get(next);
             try {
-                out.addAll(steps.finish(job, attempts.get(next++)));
+                out.addAll(steps.finish(job, attempts.get(next)));
             } catch (RuntimeException e) {
                 out.add(StageFailures.of(stage, job.record(), e));
             }
+            next++;
         }
         return out;
     }
