@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 
 /** The service as a separate JVM ({@code vision run}), started from the test's own classpath, killable with -9. */
 final class AppProcess implements AutoCloseable {
+    /** How {@code VisionStreamApp} starts its log line for a Kafka Streams state change ("... A -> B"). */
+    private static final String STATE_CHANGE = "Kafka Streams ";
     private static final Pattern STREAMS_THREADS = Pattern.compile("main|.*-(StreamThread|StateUpdater)-\\d+");
 
     private final List<String> command;
@@ -90,8 +92,8 @@ final class AppProcess implements AutoCloseable {
             out.append("exited with code ").append(process.exitValue());
         }
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        out.append("\nstate changes: ").append(lines.stream().filter(l -> l.contains("Kafka Streams ")
-                && l.contains(" -> ")).map(l -> l.substring(l.indexOf("Kafka Streams ") + 14)).toList());
+        out.append("\nstate changes: ").append(lines.stream().filter(l -> l.contains(STATE_CHANGE)
+                && l.contains(" -> ")).map(l -> l.substring(l.indexOf(STATE_CHANGE) + STATE_CHANGE.length())).toList());
         out.append(ThreadDump.stacks(lines, STREAMS_THREADS));
         out.append("\nlog tail:\n").append(tail(lines));
         return out.toString();
