@@ -40,8 +40,9 @@ final class CountTrainVerifierCommand implements Callable<Integer> {
     @Option(names = "--scenes", defaultValue = "600", description = "Training scenes (default: ${DEFAULT-VALUE}).")
     int scenes;
 
-    @Option(names = "--validation-scenes", defaultValue = "48", description = "Validation scenes that choose the "
-            + "decision rule, of training classes the choosing network never saw (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--validation-scenes", defaultValue = "192", description = "Validation scenes that choose the "
+            + "decision rule, of training classes and photographs the choosing network never saw (default: "
+            + "${DEFAULT-VALUE}).")
     int validationScenes;
 
     @Option(names = "--units", defaultValue = "48", description = "Hidden units (default: ${DEFAULT-VALUE}).")

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
@@ -63,6 +64,11 @@ public final class BackgroundLibrary {
             }
         }
         return new BackgroundLibrary(List.copyOf(photos), copyrights);
+    }
+
+    /** The photographs {@code keep} accepts, as a library of their own (training folds draw from one). */
+    public BackgroundLibrary only(Predicate<BackgroundPhoto> keep) {
+        return new BackgroundLibrary(photos.stream().filter(keep).toList(), copyrights);
     }
 
     public List<BackgroundPhoto> of(DatasetSplit split) {

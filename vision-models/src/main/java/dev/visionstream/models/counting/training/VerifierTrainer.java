@@ -15,19 +15,22 @@ import dev.visionstream.models.counting.evaluation.SceneLayout;
 import dev.visionstream.models.counting.evaluation.SceneSpec;
 import dev.visionstream.schemas.Box;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 
 /**
  * Trains the instance verifier: composites of the training cut-out classes over training photographs, whose
  * objects' positions are known, give candidates labelled "on a counted object" (within 0.4 of its shorter side of
- * its centre) or not. The decision rule (probability threshold, suppression radius) must suit classes the verifier
- * has never seen, so it is chosen for those: a network fitted on the scenes of one half of the training classes
- * ({@link ClassFold#FIT}) is run on validation scenes of the other half, and the rule with the lowest mean relative
- * count error there is kept. The verifier itself is then fitted on the scenes of all training classes. The held-out
- * classes and the real photographs are never seen here.
+ * its centre) or not. The decision rule (probability threshold, suppression radius) must suit classes and
+ * photographs the verifier has never seen, so it is chosen for those: each training scene pastes a class of one
+ * {@link TrainingFold} on a photograph of the same fold, a network fitted on the scenes of {@link TrainingFold#FIT}
+ * is run on validation scenes of {@link TrainingFold#CHECK} (other classes, other photographs), and the rule with the
+ * lowest mean relative count error there is kept. The verifier itself is then fitted on the scenes of both folds.
+ * The held-out classes and photographs and the real photographs are never seen here.
  */
 public final class VerifierTrainer {
     /** A candidate this close to a target's centre, in shares of its shorter side, is on it. */
@@ -37,7 +40,7 @@ public final class VerifierTrainer {
 
     /**
      * @param scenes     training scenes
-     * @param validation validation scenes (classes the fold network never saw)
+     * @param validation validation scenes (classes and photographs the fold network never saw)
      * @param units      hidden units
      * @param epochs     passes over the candidates
      * @param l2         weight decay
@@ -78,13 +81,20 @@ public final class VerifierTrainer {
     public static Result train(Settings settings, CountingDino counter, CutoutLibrary cutouts,
                                BackgroundLibrary backgrounds, String command, Consumer<String> log) {
         List<Cutout> targets = cutouts.of(DatasetSplit.TRAIN).stream().filter(Cutout::targetLike).toList();
-        List<Cutout> unseen = ClassFold.CHECK.of(targets);
-        if (unseen.isEmpty() || unseen.size() == targets.size() || backgrounds.of(DatasetSplit.TRAIN).isEmpty()) {
-            throw new IllegalArgumentException("the training split needs target-like cut-outs in both class folds "
-                    + "and photographs");
+        List<Cutout> unseen = TrainingFold.CHECK.of(targets);
+        Map<TrainingFold, BackgroundLibrary> photos = new EnumMap<>(TrainingFold.class);
+        for (TrainingFold fold : TrainingFold.values()) {
+            photos.put(fold, fold.of(backgrounds));
         }
-        log.accept("training classes: " + targets.size() + "; the rule is chosen on " + unseen.size()
-                + " of them, unseen by the network that chooses it");
+        if (unseen.isEmpty() || unseen.size() == targets.size()
+                || photos.values().stream().anyMatch(p -> p.of(DatasetSplit.TRAIN).isEmpty())) {
+            throw new IllegalArgumentException("the training split needs target-like cut-outs and photographs in "
+                    + "both folds");
+        }
+        log.accept("training classes: " + targets.size() + ", photographs: "
+                + backgrounds.of(DatasetSplit.TRAIN).size() + "; the rule is chosen on " + unseen.size()
+                + " classes and " + photos.get(TrainingFold.CHECK).of(DatasetSplit.TRAIN).size()
+                + " photographs, unseen by the network that chooses it");
         Random rnd = new Random(settings.seed());
         List<double[]> features = new ArrayList<>();
         List<Boolean> labels = new ArrayList<>();
@@ -93,11 +103,12 @@ public final class VerifierTrainer {
         int made = 0;
         while (made < settings.scenes()) {
             Target target = Target.draw(targets, rnd);
-            CompositeScene scene = randomScene(settings, target, cutouts, backgrounds, rnd, made);
+            TrainingFold fold = TrainingFold.of(target.cutout());
+            CompositeScene scene = randomScene(settings, target, cutouts, photos.get(fold), rnd, made);
             if (scene == null) {
                 continue;
             }
-            boolean inFold = ClassFold.of(target.cutout()) == ClassFold.FIT;
+            boolean inFold = fold == TrainingFold.FIT;
             List<InstanceCandidates.Candidate> candidates = counter.candidates(scene.image(),
                     scene.entry().exemplarBoxes());
             boolean[] positive = label(candidates, scene);
@@ -119,20 +130,20 @@ public final class VerifierTrainer {
         }
         String backbone = VerifiedInstances.backboneLabel(counter.backbone().info());
         log.accept("fitting the fold network on " + foldFeatures.size() + " candidates of "
-                + ClassFold.FIT.of(targets).size() + " classes");
+                + TrainingFold.FIT.of(targets).size() + " classes");
         VerifierNetwork foldNetwork = VerifierNetwork.fit(foldFeatures, foldLabels, settings.units(),
                 settings.epochs(), settings.l2(), settings.seed());
         Rule rule = chooseRule(new VerifiedInstances(foldNetwork, 0.5, 1.0, backbone, ""),
-                validationScenes(settings, unseen, counter, cutouts, backgrounds), log);
+                validationScenes(settings, unseen, counter, cutouts, photos.get(TrainingFold.CHECK)), log);
         long positives = labels.stream().filter(b -> b).count();
         log.accept("fitting the verifier on all " + features.size() + " candidates (" + positives + " on objects)");
         VerifierNetwork network = VerifierNetwork.fit(features, labels, settings.units(), settings.epochs(),
                 settings.l2(), settings.seed());
         String provenance = String.format(Locale.ROOT, "%s: %d training-class composites (%d candidates, %d on "
                 + "objects), %d hidden units, %d epochs; rule chosen on %d validation composites of %d training "
-                + "classes that the network choosing it never saw: mean relative error %.1f %%, worst %.1f %%",
-                command, settings.scenes(), features.size(), positives, settings.units(), settings.epochs(),
-                settings.validation(), unseen.size(), 100 * rule.error(), 100 * rule.worst());
+                + "classes and photographs that the network choosing it never saw: mean relative error %.1f %%, "
+                + "worst %.1f %%", command, settings.scenes(), features.size(), positives, settings.units(),
+                settings.epochs(), settings.validation(), unseen.size(), 100 * rule.error(), 100 * rule.worst());
         return new Result(new VerifiedInstances(network, rule.threshold(), rule.suppression(), backbone, provenance),
                 rule.error(), rule.worst(), features.size(), (int) positives);
     }

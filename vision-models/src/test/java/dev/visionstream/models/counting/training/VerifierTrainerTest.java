@@ -35,8 +35,8 @@ class VerifierTrainerTest {
             assertTrue(r.verifier().provenance().startsWith("test command: 6 training-class composites"),
                     r.verifier().provenance());
             assertTrue(r.validationError() >= 0 && r.worstError() >= r.validationError());
-            assertTrue(r.verifier().provenance().contains("training classes that the network choosing it never saw"),
-                    r.verifier().provenance());
+            String unseen = "training classes and photographs that the network choosing it never saw";
+            assertTrue(r.verifier().provenance().contains(unseen), r.verifier().provenance());
             assertEquals(9, log.stream().filter(l -> l.startsWith("threshold ")).count(), String.join("\n", log));
         }
     }
