@@ -66,6 +66,12 @@ final class CountTrainVerifierCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "12345", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--fold", defaultValue = "classes-and-photos", paramLabel = "classes-and-photos|classes",
+            description = {"What the network that chooses the rule must not have seen: other classes on other "
+                    + "photographs, or other classes on any training photograph (how the built-in verifier was "
+                    + "trained; it over-promises on held-out photographs) (default: ${DEFAULT-VALUE})."})
+    String fold;
+
     @Option(names = "--out", paramLabel = "FILE", description = "The verifier (default: the built-in resource).")
     Path out;
 
@@ -73,12 +79,21 @@ final class CountTrainVerifierCommand implements Callable<Integer> {
             + "instance-verifier-training.txt).")
     Path log;
 
+    private boolean foldPhotos() {
+        return switch (fold) {
+            case "classes-and-photos" -> true;
+            case "classes" -> false;
+            default -> throw new BadInputException("--fold " + fold, "must be classes-and-photos or classes");
+        };
+    }
+
     @Override
     public Integer call() throws IOException {
+        boolean foldPhotos = foldPhotos();
         VerifierTrainer.Settings settings;
         try {
             settings = new VerifierTrainer.Settings(scenes, validationScenes, units, epochs, l2, minCount, maxCount,
-                    seed);
+                    seed, foldPhotos);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("vision count train-verifier options", e.getMessage());
         }
@@ -90,8 +105,8 @@ final class CountTrainVerifierCommand implements Callable<Integer> {
         Path logFile = root.resolve(log != null ? log : DEFAULT_LOG);
         Files.createDirectories(logFile.toAbsolutePath().getParent());
         String command = String.format(Locale.ROOT, "vision count train-verifier --scenes %d --validation-scenes %d "
-                + "--units %d --epochs %d --l2 %s --min-count %d --max-count %d --seed %d", scenes,
-                validationScenes, units, epochs, l2, minCount, maxCount, seed);
+                + "--units %d --epochs %d --l2 %s --min-count %d --max-count %d --seed %d --fold %s", scenes,
+                validationScenes, units, epochs, l2, minCount, maxCount, seed, fold);
         long start = System.nanoTime();
         try (FeatureBackbone backbone = Backbones.open(Backbones.FILTER_BANK);
              CountingDino counter = new CountingDino(backbone, new TileGrid(CountingDino.OFFICIAL_TILING_LEVELS),

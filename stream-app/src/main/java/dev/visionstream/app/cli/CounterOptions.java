@@ -5,6 +5,10 @@ import dev.visionstream.models.counting.Backbones;
 import dev.visionstream.models.counting.CountEstimator;
 import dev.visionstream.models.counting.CountRequest;
 import dev.visionstream.models.counting.CountingDino;
+import dev.visionstream.models.counting.InstanceEstimate;
+import dev.visionstream.models.counting.TileGrid;
+import dev.visionstream.models.counting.VerifiedInstances;
+import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -24,12 +28,24 @@ final class CounterOptions {
             + "measured best on the real-image set (see docs/stages/counting.md)."})
     String estimator;
 
+    @Option(names = "--verifier", paramLabel = "FILE", description = {"An instance verifier written by vision "
+            + "count train-verifier --out FILE, used instead of the built-in one (default: built in)."})
+    Path verifier;
+
     @Mixin
     DeviceOption device;
 
     /** A counter with these settings; the caller closes it. */
     CountingDino open() {
-        return new CountingDino(Backbones.open(backbone, device.resolve(ModelStage.COUNTING)));
+        VerifiedInstances chosen;
+        try {
+            chosen = VerifiedInstances.readOrBuiltIn(verifier);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--verifier " + verifier, "is not a verifier written by vision count "
+                    + "train-verifier for these features: " + e.getMessage(), e);
+        }
+        return new CountingDino(Backbones.open(backbone, device.resolve(ModelStage.COUNTING)),
+                new TileGrid(CountingDino.OFFICIAL_TILING_LEVELS), InstanceEstimate.DEFAULT, chosen);
     }
 
     /** The chosen estimator; an unknown name is a {@link BadInputException} that says so. */

@@ -16,6 +16,8 @@ import java.util.Properties;
  *
  * @param countingBackbone       {@code default}, {@code filterbank}, {@code learned}, a {@code .npz}, or a
  *                               TorchScript / ONNX file or URL
+ * @param countingVerifier       an instance verifier written by {@code vision count train-verifier}, or null for the
+ *                               built-in one
  * @param countingOverlays       whether the counting stage writes density overlays to the artifact store
  * @param inpaintWeights         RN weights written by {@code vision inpaint train}, or null for the built-in ones
  * @param poseWeights            pose network weights written by {@code vision pose train}, or null for the built-in
@@ -29,13 +31,15 @@ import java.util.Properties;
  * @param devices                where each model stage runs: {@code vision.device} and per-stage
  *                               {@code vision.<stage>.device} ({@link ModelStage})
  */
-public record StageSettings(String countingBackbone, boolean countingOverlays, Path inpaintWeights, Path poseWeights,
-                            Path splatModel, int splatModelHeight, int splatModelWidth,
+public record StageSettings(String countingBackbone, Path countingVerifier, boolean countingOverlays,
+                            Path inpaintWeights, Path poseWeights, Path splatModel, int splatModelHeight,
+                            int splatModelWidth,
                             boolean splatModelIntrinsics, Batching countingBatching, Batching inpaintBatching,
                             Batching poseBatching, StageDevices devices) {
     /** One setting: its system property, its environment variable and its default. */
     public enum Key {
         COUNTING_BACKBONE("vision.counting.backbone", "VISION_COUNTING_BACKBONE", "default"),
+        COUNTING_VERIFIER("vision.counting.verifier", "VISION_COUNTING_VERIFIER", ""),
         COUNTING_OVERLAYS("vision.counting.overlays", "VISION_COUNTING_OVERLAYS", "true"),
         INPAINT_WEIGHTS("vision.inpaint.weights", "VISION_INPAINT_WEIGHTS", ""),
         POSE_WEIGHTS("vision.pose.weights", "VISION_POSE_WEIGHTS", ""),
@@ -98,7 +102,8 @@ public record StageSettings(String countingBackbone, boolean countingOverlays, P
         }
         int[] size = size(v.get(Key.SPLAT_MODEL_SIZE));
         return new StageSettings(v.get(Key.COUNTING_BACKBONE).isBlank() ? Key.COUNTING_BACKBONE.fallback
-                : v.get(Key.COUNTING_BACKBONE), bool(Key.COUNTING_OVERLAYS, v.get(Key.COUNTING_OVERLAYS)),
+                : v.get(Key.COUNTING_BACKBONE), path(v.get(Key.COUNTING_VERIFIER)),
+                bool(Key.COUNTING_OVERLAYS, v.get(Key.COUNTING_OVERLAYS)),
                 path(v.get(Key.INPAINT_WEIGHTS)), path(v.get(Key.POSE_WEIGHTS)), path(v.get(Key.SPLAT_MODEL)),
                 size[0], size[1], bool(Key.SPLAT_MODEL_INTRINSICS, v.get(Key.SPLAT_MODEL_INTRINSICS)),
                 batching(v, Key.COUNTING_BATCH_SIZE, Key.COUNTING_BATCH_LINGER_MS),
@@ -109,8 +114,8 @@ public record StageSettings(String countingBackbone, boolean countingOverlays, P
 
     /** These settings with other devices ({@code --device} on the command line). */
     public StageSettings withDevices(StageDevices other) {
-        return new StageSettings(countingBackbone, countingOverlays, inpaintWeights, poseWeights, splatModel,
-                splatModelHeight, splatModelWidth, splatModelIntrinsics, countingBatching, inpaintBatching,
+        return new StageSettings(countingBackbone, countingVerifier, countingOverlays, inpaintWeights, poseWeights,
+                splatModel, splatModelHeight, splatModelWidth, splatModelIntrinsics, countingBatching, inpaintBatching,
                 poseBatching, other);
     }
 
@@ -138,6 +143,7 @@ public record StageSettings(String countingBackbone, boolean countingOverlays, P
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         lines.add("counting.backbone = " + countingBackbone);
+        lines.add("counting.verifier = " + orBuiltIn(countingVerifier));
         lines.add("counting.overlays = " + countingOverlays);
         lines.add("counting.batchSize = " + countingBatching.size());
         lines.add("counting.batchLingerMs = " + countingBatching.lingerMs());

@@ -8,6 +8,7 @@ import dev.visionstream.models.counting.CountResult;
 import dev.visionstream.models.counting.CountingDino;
 import dev.visionstream.models.counting.FilterBankBackbone;
 import dev.visionstream.models.counting.SyntheticScene;
+import dev.visionstream.models.counting.VerifiedInstances;
 import dev.visionstream.schemas.Box;
 import dev.visionstream.schemas.Json;
 import java.nio.file.Files;
@@ -77,6 +78,38 @@ class CountCommandTest {
         ImageIO.write(SyntheticScene.generate(11, 320, 240, 9).image(), "png", image.toFile());
         CliRun run = CliRun.of("count", "--image", image.toString(), "--exemplar", "1,2,x,4");
         BadInputAssert.assertReported(run, "--exemplar 1,2,x,4");
+    }
+
+    @Test
+    void aSuppliedVerifierReplacesTheBuiltInOne() throws Exception {
+        SyntheticScene scene = SyntheticScene.generate(11, 320, 240, 9);
+        Path image = dir.resolve("scene.png");
+        ImageIO.write(scene.image(), "png", image.toFile());
+        Path strict = dir.resolve("strict.json");
+        VerifiedInstances.builtIn().withRule(0.999999, 1.0).write(strict);
+        List<String> args = new ArrayList<>(List.of("count", "--image", image.toString(), "--json"));
+        for (Box b : scene.exemplars()) {
+            args.add("--exemplar");
+            args.add(b.x() + "," + b.y() + "," + b.width() + "," + b.height());
+        }
+        JsonNode builtIn = Json.MAPPER.readTree(CliRun.of(args.toArray(String[]::new)).out());
+        args.addAll(List.of("--verifier", strict.toString()));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode supplied = Json.MAPPER.readTree(run.out());
+        assertTrue(builtIn.get("verifiedCount").asInt() > 0, builtIn.toString());
+        assertTrue(supplied.get("verifiedCount").asInt() < builtIn.get("verifiedCount").asInt(),
+                "a stricter threshold keeps fewer objects: " + supplied.get("verifiedCount"));
+    }
+
+    @Test
+    void aVerifierFileThatIsNotOneIsOneLineThatNamesIt() throws Exception {
+        Path image = dir.resolve("scene.png");
+        ImageIO.write(SyntheticScene.generate(11, 320, 240, 9).image(), "png", image.toFile());
+        Path notes = Files.writeString(dir.resolve("verifier.json"), "{\"format\": \"something else\"}");
+        CliRun run = CliRun.of("count", "--image", image.toString(), "--exemplar", "10,10,30,30", "--verifier",
+                notes.toString());
+        BadInputAssert.assertReported(run, "--verifier " + notes);
     }
 
     @Test

@@ -19,6 +19,8 @@ class StageSettingsTest {
     void defaultsAreTheBuiltInModels() {
         StageSettings s = StageSettings.defaults();
         assertEquals("default", s.countingBackbone());
+        assertNull(s.countingVerifier());
+        assertTrue(s.describe().contains("counting.verifier = built-in"), s.describe().toString());
         assertTrue(s.countingOverlays());
         assertNull(s.inpaintWeights());
         assertNull(s.poseWeights());
@@ -83,8 +85,10 @@ class StageSettingsTest {
         props.setProperty("vision.counting.backbone", "learned");
         StageSettings s = StageSettings.from(Map.of("VISION_COUNTING_BACKBONE", "filterbank",
                 "VISION_POSE_WEIGHTS", "/w/pose.params", "VISION_SPLAT_MODEL", "/m/yono.pt",
-                "VISION_SPLAT_MODEL_SIZE", "256x320", "VISION_COUNTING_OVERLAYS", "false"), props);
+                "VISION_SPLAT_MODEL_SIZE", "256x320", "VISION_COUNTING_OVERLAYS", "false",
+                "VISION_COUNTING_VERIFIER", "/v/verifier.json"), props);
         assertEquals("learned", s.countingBackbone());
+        assertEquals(Path.of("/v/verifier.json"), s.countingVerifier());
         assertFalse(s.countingOverlays());
         assertEquals(Path.of("/w/pose.params"), s.poseWeights());
         assertEquals(256, s.splatModelHeight());

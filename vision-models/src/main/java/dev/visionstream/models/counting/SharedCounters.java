@@ -2,12 +2,13 @@ package dev.visionstream.models.counting;
 
 import ai.djl.Device;
 import dev.visionstream.models.DeviceSetting;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One {@link CountingDino} per backbone setting and device per JVM, created on first use: a model is loaded once
- * however many stream threads or processors count with it. The pipeline itself is stateless between calls.
+ * One {@link CountingDino} per backbone setting, device and verifier per JVM, created on first use: a model is loaded
+ * once however many stream threads or processors count with it. The pipeline itself is stateless between calls.
  */
 public final class SharedCounters {
     private static final Map<String, CountingDino> COUNTERS = new ConcurrentHashMap<>();
@@ -21,8 +22,18 @@ public final class SharedCounters {
     }
 
     public static CountingDino get(String backboneSpec, Device device) {
+        return get(backboneSpec, device, null);
+    }
+
+    /** @param verifier an instance verifier written by {@code vision count train-verifier}, or null for the built-in */
+    public static CountingDino get(String backboneSpec, Device device, Path verifier) {
         String spec = backboneSpec == null || backboneSpec.isBlank() ? Backbones.DEFAULT : backboneSpec.trim();
-        return COUNTERS.computeIfAbsent(spec + "@" + DeviceSetting.label(device),
-                k -> new CountingDino(Backbones.open(spec, device)));
+        String key = spec + "@" + DeviceSetting.label(device)
+                + (verifier == null ? "" : "+" + verifier.toAbsolutePath());
+        return COUNTERS.computeIfAbsent(key, k -> {
+            VerifiedInstances chosen = VerifiedInstances.readOrBuiltIn(verifier); // before the backbone: nothing leaks
+            return new CountingDino(Backbones.open(spec, device), new TileGrid(CountingDino.OFFICIAL_TILING_LEVELS),
+                    InstanceEstimate.DEFAULT, chosen);
+        });
     }
 }

@@ -58,6 +58,23 @@ public record VerifiedInstances(VerifierNetwork network, double threshold, doubl
         }
     }
 
+    /**
+     * A verifier written by {@link #write}, or the built-in one for null.
+     *
+     * @throws IllegalArgumentException naming the file when it cannot be read or is not a verifier for these features
+     */
+    public static VerifiedInstances readOrBuiltIn(Path file) {
+        if (file == null) {
+            return builtIn();
+        }
+        try {
+            return read(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the instance verifier " + file + ": "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+        }
+    }
+
     /** A verifier written by {@link #write}. */
     public static VerifiedInstances read(Path file) throws IOException {
         return of(Json.MAPPER.readValue(file.toFile(), VerifierFile.class), file.toString());

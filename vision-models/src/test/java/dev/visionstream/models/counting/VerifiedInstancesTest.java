@@ -65,6 +65,18 @@ class VerifiedInstancesTest {
     }
 
     @Test
+    void aSuppliedFileReplacesTheBuiltInVerifierAndAMissingOneIsNamed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("v.json");
+        firstFeatureDecides(0.4, 0.7).write(file);
+        assertEquals(0.4, VerifiedInstances.readOrBuiltIn(file).threshold());
+        assertEquals(VerifiedInstances.builtIn().threshold(), VerifiedInstances.readOrBuiltIn(null).threshold());
+        Path missing = dir.resolve("missing.json");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> VerifiedInstances.readOrBuiltIn(missing));
+        assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+    }
+
+    @Test
     void theBuiltInVerifierIsForTheBuiltInBackbone() {
         VerifiedInstances builtIn = VerifiedInstances.builtIn();
         try (FilterBankBackbone filterBank = new FilterBankBackbone()) {

@@ -30,7 +30,9 @@ import java.util.function.Consumer;
  * {@link TrainingFold} on a photograph of the same fold, a network fitted on the scenes of {@link TrainingFold#FIT}
  * is run on validation scenes of {@link TrainingFold#CHECK} (other classes, other photographs), and the rule with the
  * lowest mean relative count error there is kept. The verifier itself is then fitted on the scenes of both folds.
- * The held-out classes and photographs and the real photographs are never seen here.
+ * Dividing the classes alone is the older setting, which the built-in verifier was trained with
+ * ({@link Settings#foldPhotos()} chooses). The held-out classes and photographs and the real photographs are never
+ * seen here.
  */
 public final class VerifierTrainer {
     /** A candidate this close to a target's centre, in shares of its shorter side, is on it. */
@@ -47,9 +49,11 @@ public final class VerifierTrainer {
      * @param minCount   fewest objects in a scene
      * @param maxCount   most objects in a scene
      * @param seed       everything random follows from it
+     * @param foldPhotos whether the folds divide the photographs as well as the classes (else every scene may
+     *                   use any training photograph, and the validation scenes share the fold network's)
      */
     public record Settings(int scenes, int validation, int units, int epochs, double l2, int minCount, int maxCount,
-                           long seed) {
+                           long seed, boolean foldPhotos) {
         public Settings {
             if (scenes < 1 || validation < 1 || units < 1 || epochs < 1 || minCount < 3 || maxCount < minCount) {
                 throw new IllegalArgumentException("need scenes, validation scenes, units and epochs >= 1 and "
@@ -84,7 +88,7 @@ public final class VerifierTrainer {
         List<Cutout> unseen = TrainingFold.CHECK.of(targets);
         Map<TrainingFold, BackgroundLibrary> photos = new EnumMap<>(TrainingFold.class);
         for (TrainingFold fold : TrainingFold.values()) {
-            photos.put(fold, fold.of(backgrounds));
+            photos.put(fold, settings.foldPhotos() ? fold.of(backgrounds) : backgrounds);
         }
         if (unseen.isEmpty() || unseen.size() == targets.size()
                 || photos.values().stream().anyMatch(p -> p.of(DatasetSplit.TRAIN).isEmpty())) {
@@ -93,8 +97,8 @@ public final class VerifierTrainer {
         }
         log.accept("training classes: " + targets.size() + ", photographs: "
                 + backgrounds.of(DatasetSplit.TRAIN).size() + "; the rule is chosen on " + unseen.size()
-                + " classes and " + photos.get(TrainingFold.CHECK).of(DatasetSplit.TRAIN).size()
-                + " photographs, unseen by the network that chooses it");
+                + " classes" + (settings.foldPhotos() ? " and " + photos.get(TrainingFold.CHECK)
+                .of(DatasetSplit.TRAIN).size() + " photographs" : "") + ", unseen by the network that chooses it");
         Random rnd = new Random(settings.seed());
         List<double[]> features = new ArrayList<>();
         List<Boolean> labels = new ArrayList<>();
@@ -141,9 +145,10 @@ public final class VerifierTrainer {
                 settings.l2(), settings.seed());
         String provenance = String.format(Locale.ROOT, "%s: %d training-class composites (%d candidates, %d on "
                 + "objects), %d hidden units, %d epochs; rule chosen on %d validation composites of %d training "
-                + "classes and photographs that the network choosing it never saw: mean relative error %.1f %%, "
-                + "worst %.1f %%", command, settings.scenes(), features.size(), positives, settings.units(),
-                settings.epochs(), settings.validation(), unseen.size(), 100 * rule.error(), 100 * rule.worst());
+                + "classes%s that the network choosing it never saw: mean relative error %.1f %%, worst %.1f %%",
+                command, settings.scenes(), features.size(), positives, settings.units(), settings.epochs(),
+                settings.validation(), unseen.size(), settings.foldPhotos() ? " and photographs" : "",
+                100 * rule.error(), 100 * rule.worst());
         return new Result(new VerifiedInstances(network, rule.threshold(), rule.suppression(), backbone, provenance),
                 rule.error(), rule.worst(), features.size(), (int) positives);
     }

@@ -28,7 +28,8 @@ class VerifierTrainerTest {
         List<String> log = new ArrayList<>();
         try (FilterBankBackbone backbone = new FilterBankBackbone();
              CountingDino counter = new CountingDino(backbone, new TileGrid(2), InstanceEstimate.DEFAULT, null)) {
-            VerifierTrainer.Result r = VerifierTrainer.train(new VerifierTrainer.Settings(6, 3, 8, 2, 1e-4, 10, 40, 3),
+            VerifierTrainer.Settings settings = new VerifierTrainer.Settings(6, 3, 8, 2, 1e-4, 10, 40, 3, true);
+            VerifierTrainer.Result r = VerifierTrainer.train(settings,
                     counter, CutoutLibrary.load(DATA), BackgroundLibrary.load(DATA), "test command", log::add);
             assertTrue(r.verifier().fits(backbone), r.verifier().backbone());
             assertTrue(r.positives() > 0 && r.positives() < r.candidates(), r.positives() + " of " + r.candidates());
@@ -43,7 +44,9 @@ class VerifierTrainerTest {
 
     @Test
     void refusesSettingsThatCannotTrain() {
-        assertThrows(IllegalArgumentException.class, () -> new VerifierTrainer.Settings(0, 3, 8, 2, 0, 10, 40, 1));
-        assertThrows(IllegalArgumentException.class, () -> new VerifierTrainer.Settings(4, 3, 8, 2, 0, 50, 40, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new VerifierTrainer.Settings(0, 3, 8, 2, 0, 10, 40, 1, true));
+        assertThrows(IllegalArgumentException.class,
+                () -> new VerifierTrainer.Settings(4, 3, 8, 2, 0, 50, 40, 1, false));
     }
 }
