@@ -5,8 +5,6 @@ import dev.visionstream.models.counting.Backbones;
 import dev.visionstream.models.counting.CountEstimator;
 import dev.visionstream.models.counting.CountRequest;
 import dev.visionstream.models.counting.CountingDino;
-import dev.visionstream.models.counting.InstanceEstimate;
-import dev.visionstream.models.counting.TileGrid;
 import dev.visionstream.models.counting.VerifiedInstances;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
@@ -41,11 +39,9 @@ final class CounterOptions {
         try {
             chosen = VerifiedInstances.readOrBuiltIn(verifier);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("--verifier " + verifier, "is not a verifier written by vision count "
-                    + "train-verifier for these features: " + e.getMessage(), e);
+            throw new BadInputException("--verifier " + verifier, e.getMessage(), e);
         }
-        return new CountingDino(Backbones.open(backbone, device.resolve(ModelStage.COUNTING)),
-                new TileGrid(CountingDino.OFFICIAL_TILING_LEVELS), InstanceEstimate.DEFAULT, chosen);
+        return new CountingDino(Backbones.open(backbone, device.resolve(ModelStage.COUNTING)), chosen);
     }
 
     /** The chosen estimator; an unknown name is a {@link BadInputException} that says so. */

@@ -40,6 +40,11 @@ public final class CountingDino implements Counter, AutoCloseable {
         this(backbone, new TileGrid(OFFICIAL_TILING_LEVELS));
     }
 
+    /** The official tiling with {@code verifier} instead of the built-in one. */
+    public CountingDino(FeatureBackbone backbone, VerifiedInstances verifier) {
+        this(backbone, new TileGrid(OFFICIAL_TILING_LEVELS), InstanceEstimate.DEFAULT, verifier);
+    }
+
     public CountingDino(FeatureBackbone backbone, TileGrid tiling) {
         this(backbone, tiling, InstanceEstimate.DEFAULT);
     }

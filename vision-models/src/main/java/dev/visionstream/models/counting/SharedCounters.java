@@ -32,8 +32,7 @@ public final class SharedCounters {
                 + (verifier == null ? "" : "+" + verifier.toAbsolutePath());
         return COUNTERS.computeIfAbsent(key, k -> {
             VerifiedInstances chosen = VerifiedInstances.readOrBuiltIn(verifier); // before the backbone: nothing leaks
-            return new CountingDino(Backbones.open(spec, device), new TileGrid(CountingDino.OFFICIAL_TILING_LEVELS),
-                    InstanceEstimate.DEFAULT, chosen);
+            return new CountingDino(Backbones.open(spec, device), chosen);
         });
     }
 }
