@@ -1,8 +1,6 @@
 package dev.visionstream.models.counting.evaluation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.visionstream.models.Digests;
 import java.util.Locale;
 
 /**
@@ -16,12 +14,7 @@ public enum DatasetSplit {
     private static final int EVAL_BELOW = 86;
 
     public static DatasetSplit of(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return (digest[0] & 0xff) < EVAL_BELOW ? EVAL : TRAIN;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return (Digests.sha256(key)[0] & 0xff) < EVAL_BELOW ? EVAL : TRAIN;
     }
 
     /** {@code train} or {@code eval}, case-blind. */

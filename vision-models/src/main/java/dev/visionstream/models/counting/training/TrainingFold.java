@@ -1,11 +1,9 @@
 package dev.visionstream.models.counting.training;
 
+import dev.visionstream.models.Digests;
 import dev.visionstream.models.counting.evaluation.BackgroundLibrary;
 import dev.visionstream.models.counting.evaluation.BackgroundPhoto;
 import dev.visionstream.models.counting.evaluation.Cutout;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 /**
@@ -19,11 +17,11 @@ enum TrainingFold {
     FIT, CHECK;
 
     static TrainingFold of(Cutout c) {
-        return (sha256(c.group())[1] & 1) == 1 ? CHECK : FIT;
+        return (Digests.sha256(c.group())[1] & 1) == 1 ? CHECK : FIT;
     }
 
     static TrainingFold of(BackgroundPhoto p) {
-        return (sha256(p.file())[2] & 1) == 1 ? CHECK : FIT;
+        return (Digests.sha256(p.file())[2] & 1) == 1 ? CHECK : FIT;
     }
 
     /** The cut-outs of this fold. */
@@ -34,13 +32,5 @@ enum TrainingFold {
     /** The photographs of this fold, as a library of their own. */
     BackgroundLibrary of(BackgroundLibrary backgrounds) {
         return backgrounds.only(p -> of(p) == this);
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }
