@@ -2,6 +2,7 @@ package dev.visionstream.app.cli;
 
 import dev.visionstream.app.console.ConsoleSettings;
 import dev.visionstream.app.demo.DemoRun;
+import dev.visionstream.app.runtime.ModelFiles;
 import dev.visionstream.app.runtime.StageSettings;
 import dev.visionstream.app.runtime.StopSignal;
 import java.nio.file.Path;
@@ -59,6 +60,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new BadInputException("--timeout " + timeout, "must be positive");
         }
         StageSettings stages = devices.apply(StageSettings.fromProcess());
+        ModelFiles.problems(stages).forEach(bad -> System.err.println("vision demo: warning: " + bad.warning()));
         ConsoleSettings console = new ConsoleSettings(!ui.disabled, ui.bind, ui.port);
         StopSignal stop = serve ? StopSignal.install() : null;
         boolean complete;

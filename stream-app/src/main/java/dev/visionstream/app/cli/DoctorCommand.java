@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import dev.visionstream.app.kafka.KafkaClientSettings;
 import dev.visionstream.app.kafka.TopicCatalog;
 import dev.visionstream.app.runtime.ArtifactStoreSettings;
+import dev.visionstream.app.runtime.ModelFiles;
 import dev.visionstream.app.runtime.ModelStage;
 import dev.visionstream.app.runtime.StageDevices;
 import dev.visionstream.app.runtime.StageSettings;
@@ -37,8 +38,8 @@ import picocli.CommandLine.Option;
 /** Checks a deployment and says in plain words what is wrong. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = "Check a deployment: broker reachable and authenticated, topics present with the right "
-                + "settings, artifact store writable, model engines loadable, GPU visible or not. Exit code 0 when "
-                + "all is well, 1 otherwise.")
+                + "settings, artifact store writable, model engines loadable, GPU visible or not, model files named by "
+                + "the stage settings readable. Exit code 0 when all is well, 1 otherwise.")
 final class DoctorCommand implements Callable<Integer> {
     @Mixin
     KafkaConnectionOptions kafka;
@@ -61,6 +62,7 @@ final class DoctorCommand implements Callable<Integer> {
         checkArtifactStore();
         checkEngines();
         checkDevices();
+        checkModelFiles();
         System.out.println(problems.isEmpty() ? "doctor: all checks passed"
                 : "doctor: " + problems.size() + " problem(s):\n  - " + String.join("\n  - ", problems));
         return problems.isEmpty() ? 0 : 1;
@@ -177,6 +179,23 @@ final class DoctorCommand implements Callable<Integer> {
                 }
             } catch (RuntimeException | UnsatisfiedLinkError e) {
                 problem("model engine " + name + " does not load: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The model files this process's stage settings name: present, readable, and a verifier of the right kind. */
+    private void checkModelFiles() {
+        StageSettings settings;
+        try {
+            settings = StageSettings.fromProcess();
+        } catch (IllegalArgumentException e) {
+            return; // checkDevices has reported the settings already
+        }
+        for (ModelFiles.Named file : ModelFiles.check(settings)) {
+            if (file.usable()) {
+                ok("model file " + file.file() + " (" + file.setting() + ")");
+            } else {
+                problem("model file " + file.file() + " (" + file.setting() + ") " + file.problem());
             }
         }
     }

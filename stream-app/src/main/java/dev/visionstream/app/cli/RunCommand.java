@@ -3,6 +3,7 @@ package dev.visionstream.app.cli;
 import dev.visionstream.app.console.VisionConsole;
 import dev.visionstream.app.kafka.KafkaClientSettings;
 import dev.visionstream.app.runtime.ArtifactStoreSettings;
+import dev.visionstream.app.runtime.ModelFiles;
 import dev.visionstream.app.runtime.SampleMedia;
 import dev.visionstream.app.runtime.ServiceOptions;
 import dev.visionstream.app.runtime.StageSettings;
@@ -106,6 +107,9 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         checkArtifactStore(options);
+        for (ModelFiles.Named bad : ModelFiles.problems(options.stages())) {
+            System.err.println("vision run: warning: " + bad.warning());
+        }
         System.err.println("vision run: " + settings.describe());
         StopSignal stop = StopSignal.install();
         Map<String, Object> client = settings.toClientConfig();

@@ -79,4 +79,19 @@ class DoctorCommandTest {
         assertTrue(outcome.output().contains("did not answer") || outcome.output().contains("refused"),
                 outcome.output());
     }
+
+    @Test
+    void aModelFileTheSettingsNameButThatCannotBeReadIsAProblem() {
+        String property = "vision.counting.verifier";
+        Path missing = work.resolve("no-such-verifier.json");
+        System.setProperty(property, missing.toString());
+        try {
+            Outcome outcome = doctor("doctor", "--no-kafka", "--work-dir", work.resolve("app").toString());
+            assertEquals(1, outcome.exitCode(), outcome.output());
+            assertTrue(outcome.output().contains("FAIL  model file " + missing
+                    + " (VISION_COUNTING_VERIFIER (vision.counting.verifier)) does not exist"), outcome.output());
+        } finally {
+            System.clearProperty(property);
+        }
+    }
 }
