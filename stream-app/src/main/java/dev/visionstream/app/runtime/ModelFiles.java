@@ -11,8 +11,9 @@ import java.util.Locale;
 
 /**
  * The model files that the stage settings name, checked before any frame needs them. The stages load their models
- * on the first frame and report a failure there as an error event for every frame; this check lets {@code vision run}
- * and {@code vision doctor} say once, at start-up, which setting names a file that cannot be used.
+ * on the first frame and report a failure there as an error event for every frame; this check lets {@code vision run},
+ * {@code vision demo} and {@code vision doctor} say once, at start-up, which setting names a file that cannot be
+ * used.
  */
 public final class ModelFiles {
     /**
