@@ -61,8 +61,11 @@ final class DoctorCommand implements Callable<Integer> {
         }
         checkArtifactStore();
         checkEngines();
-        checkDevices();
-        checkModelFiles();
+        StageSettings stages = stageSettings();
+        if (stages != null) {
+            checkDevices(stages.devices());
+            checkModelFiles(stages);
+        }
         System.out.println(problems.isEmpty() ? "doctor: all checks passed"
                 : "doctor: " + problems.size() + " problem(s):\n  - " + String.join("\n  - ", problems));
         return problems.isEmpty() ? 0 : 1;
@@ -183,14 +186,18 @@ final class DoctorCommand implements Callable<Integer> {
         }
     }
 
-    /** The model files this process's stage settings name: present, readable, and a verifier of the right kind. */
-    private void checkModelFiles() {
-        StageSettings settings;
+    /** This process's stage settings, or null when they cannot be read (reported as a problem). */
+    private StageSettings stageSettings() {
         try {
-            settings = StageSettings.fromProcess();
+            return StageSettings.fromProcess();
         } catch (IllegalArgumentException e) {
-            return; // checkDevices has reported the settings already
+            problem("stage settings: " + e.getMessage());
+            return null;
         }
+    }
+
+    /** The model files the stage settings name: present, readable, and a verifier of the right kind. */
+    private void checkModelFiles(StageSettings settings) {
         for (ModelFiles.Named file : ModelFiles.check(settings)) {
             if (file.usable()) {
                 ok("model file " + file.file() + " (" + file.setting() + ")");
@@ -200,15 +207,8 @@ final class DoctorCommand implements Callable<Integer> {
         }
     }
 
-    /** Which device each model stage would run on with this process's settings. */
-    private void checkDevices() {
-        StageDevices devices;
-        try {
-            devices = StageSettings.fromProcess().devices();
-        } catch (IllegalArgumentException e) {
-            problem("stage settings: " + e.getMessage());
-            return;
-        }
+    /** Which device each model stage would run on with these settings. */
+    private void checkDevices(StageDevices devices) {
         for (ModelStage stage : ModelStage.values()) {
             DeviceSetting setting = devices.of(stage);
             try {

@@ -2,12 +2,10 @@ package dev.visionstream.app.runtime;
 
 import dev.visionstream.models.counting.Backbones;
 import dev.visionstream.models.counting.VerifiedInstances;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The model files that the stage settings name, checked before any frame needs them. The stages load their models
@@ -44,10 +42,9 @@ public final class ModelFiles {
      */
     public static List<Named> check(StageSettings settings) {
         List<Named> out = new ArrayList<>();
-        String backbone = settings.countingBackbone();
-        if (isBackboneFile(backbone)) {
-            out.add(readable(StageSettings.Key.COUNTING_BACKBONE, backbone,
-                    Path.of(backbone.split("#", 2)[0])));
+        Path backbone = Backbones.localFile(settings.countingBackbone());
+        if (backbone != null) {
+            out.add(readable(StageSettings.Key.COUNTING_BACKBONE, settings.countingBackbone(), backbone));
         }
         if (settings.countingVerifier() != null) {
             out.add(verifier(settings.countingVerifier()));
@@ -63,12 +60,6 @@ public final class ModelFiles {
         return check(settings).stream().filter(n -> !n.usable()).toList();
     }
 
-    private static boolean isBackboneFile(String spec) {
-        String name = spec.trim().toLowerCase(Locale.ROOT);
-        return !(name.equals(Backbones.DEFAULT) || name.equals(Backbones.FILTER_BANK) || name.equals(Backbones.LEARNED)
-                || name.contains("://"));
-    }
-
     /** A verifier is small: it is read in full, so a file of the wrong format or features is caught here too. */
     private static Named verifier(Path file) {
         Named readable = readable(StageSettings.Key.COUNTING_VERIFIER, file.toString(), file);
@@ -76,11 +67,11 @@ public final class ModelFiles {
             return readable;
         }
         try {
-            VerifiedInstances.read(file);
+            VerifiedInstances.readOrBuiltIn(file);
             return readable;
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             return new Named(readable.setting(), readable.file(), "is not an instance verifier this version can use: "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+                    + e.getMessage());
         }
     }
 

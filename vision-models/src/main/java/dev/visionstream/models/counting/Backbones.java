@@ -26,20 +26,50 @@ public final class Backbones {
 
     /** The backbone with its weights and its inputs on {@code device}. */
     public static FeatureBackbone open(String spec, Device device) {
-        String s = spec == null || spec.isBlank() ? DEFAULT : spec.trim();
-        String name = s.toLowerCase(Locale.ROOT);
-        if (name.equals(DEFAULT)) {
-            name = DEFAULT_CHOICE;
-        }
-        if (name.equals(FILTER_BANK)) {
+        String s = trimmed(spec);
+        String name = builtInName(s);
+        if (FILTER_BANK.equals(name)) {
             return new FilterBankBackbone(FilterBankBackbone.DEFAULT_VARIANT, device);
         }
-        if (name.equals(LEARNED)) {
+        if (LEARNED.equals(name)) {
             return LearnedBackbone.builtIn(device);
         }
-        if (name.endsWith(".npz")) {
+        if (isLearnedFile(s)) {
             return LearnedBackbone.fromFile(Path.of(s), device);
         }
         return DjlBackbone.load(s, device);
+    }
+
+    /**
+     * The local file a setting names, or null for a built-in backbone or a URL: what can be checked before the
+     * backbone is opened.
+     */
+    public static Path localFile(String spec) {
+        String s = trimmed(spec);
+        if (builtInName(s) != null) {
+            return null;
+        }
+        if (isLearnedFile(s)) {
+            return Path.of(s);
+        }
+        String location = DjlBackbone.location(s);
+        return DjlBackbone.isUrl(location) ? null : Path.of(location);
+    }
+
+    private static String trimmed(String spec) {
+        return spec == null || spec.isBlank() ? DEFAULT : spec.trim();
+    }
+
+    /** {@link #FILTER_BANK} or {@link #LEARNED} when the setting names a built-in backbone, else null. */
+    private static String builtInName(String s) {
+        String name = s.toLowerCase(Locale.ROOT);
+        if (name.equals(DEFAULT)) {
+            return DEFAULT_CHOICE;
+        }
+        return name.equals(FILTER_BANK) || name.equals(LEARNED) ? name : null;
+    }
+
+    private static boolean isLearnedFile(String s) {
+        return s.toLowerCase(Locale.ROOT).endsWith(".npz");
     }
 }

@@ -68,13 +68,23 @@ public final class DjlBackbone implements FeatureBackbone {
         this.extraTokens = tokenOutput ? (int) (probeOutput.get(1) - (long) grid * grid) : 0;
     }
 
+    /** The model's file or URL in a setting: what comes before its options. */
+    static String location(String setting) {
+        int hash = setting.indexOf('#');
+        return hash < 0 ? setting : setting.substring(0, hash);
+    }
+
+    static boolean isUrl(String location) {
+        return location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
+    }
+
     /**
      * Loads and checks a model on {@code device} (a TorchScript one; ONNX models run on the CPU); fails with
      * {@link BackboneContractException} saying what was expected and found.
      */
     public static DjlBackbone load(String setting, Device device) {
         int hash = setting.indexOf('#');
-        String location = hash < 0 ? setting : setting.substring(0, hash);
+        String location = location(setting);
         Map<String, String> options = options(hash < 0 ? "" : setting.substring(hash + 1));
         int tile = intOption(options, "tile", DEFAULT_TILE);
         int patch = intOption(options, "patch", DEFAULT_PATCH);
@@ -97,7 +107,7 @@ public final class DjlBackbone implements FeatureBackbone {
         }
         Criteria.Builder<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
                 .optEngine(engine).optDevice(device).optTranslator(new NoopTranslator());
-        boolean url = location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
+        boolean url = isUrl(location);
         if (url) {
             criteria.optModelUrls(location);
         } else {
