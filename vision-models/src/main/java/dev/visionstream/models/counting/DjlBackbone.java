@@ -83,9 +83,8 @@ public final class DjlBackbone implements FeatureBackbone {
      * {@link BackboneContractException} saying what was expected and found.
      */
     public static DjlBackbone load(String setting, Device device) {
-        int hash = setting.indexOf('#');
         String location = location(setting);
-        Map<String, String> options = options(hash < 0 ? "" : setting.substring(hash + 1));
+        Map<String, String> options = options(setting);
         int tile = intOption(options, "tile", DEFAULT_TILE);
         int patch = intOption(options, "patch", DEFAULT_PATCH);
         if (tile % patch != 0) {
@@ -237,9 +236,11 @@ public final class DjlBackbone implements FeatureBackbone {
         model.close();
     }
 
-    private static Map<String, String> options(String s) {
+    /** The options in a setting: what follows the location's '#'. */
+    private static Map<String, String> options(String setting) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String part : s.split("[,&]")) {
+        String s = setting.substring(location(setting).length());
+        for (String part : s.replaceFirst("^#", "").split("[,&]")) {
             if (part.isBlank()) {
                 continue;
             }
