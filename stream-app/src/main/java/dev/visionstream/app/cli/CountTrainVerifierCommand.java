@@ -3,6 +3,7 @@ package dev.visionstream.app.cli;
 import dev.visionstream.app.runtime.SampleMedia;
 import dev.visionstream.models.counting.Backbones;
 import dev.visionstream.models.counting.CountingDino;
+import dev.visionstream.models.counting.DetectorFeatures;
 import dev.visionstream.models.counting.FeatureBackbone;
 import dev.visionstream.models.counting.InstanceEstimate;
 import dev.visionstream.models.counting.TileGrid;
@@ -32,6 +33,9 @@ final class CountTrainVerifierCommand implements Callable<Integer> {
     static final Path DEFAULT_OUT = Path.of(
             "vision-models/src/main/resources/dev/visionstream/models/counting/instance-verifier.json");
     static final Path DEFAULT_LOG = Path.of("docs/counting/instance-verifier-training.txt");
+    static final Path DETECTOR_OUT = Path.of(
+            "vision-models/src/main/resources/dev/visionstream/models/counting/instance-verifier-detector.json");
+    static final Path DETECTOR_LOG = Path.of("docs/counting/instance-verifier-detector-training.txt");
 
     @Option(names = "--data", paramLabel = "DIR", description = "Where scripts/fetch-counting-eval-data.sh fetched to "
             + "(default: target/counting-eval).")
@@ -72,11 +76,16 @@ final class CountTrainVerifierCommand implements Callable<Integer> {
                     + "trained; it over-promises on held-out photographs) (default: ${DEFAULT-VALUE})."})
     String fold;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "The verifier (default: the built-in resource).")
+    @Option(names = "--detector", paramLabel = "DIR", description = {"Also judge the features of the pretrained "
+            + "detector in DIR (scripts/fetch-counting-detector.sh); the verifier then needs it wherever it counts."})
+    Path detector;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "The verifier (default: the built-in resource, the "
+            + "one for the detector's features with --detector).")
     Path out;
 
     @Option(names = "--log", paramLabel = "FILE", description = "Training log (default: docs/counting/"
-            + "instance-verifier-training.txt).")
+            + "instance-verifier-training.txt, or instance-verifier-detector-training.txt with --detector).")
     Path log;
 
     private boolean foldPhotos() {
@@ -101,16 +110,18 @@ final class CountTrainVerifierCommand implements Callable<Integer> {
         Path dataDir = data != null ? data : root.resolve("target/counting-eval");
         CutoutLibrary cutouts = CutoutLibrary.load(dataDir);
         BackgroundLibrary backgrounds = BackgroundLibrary.load(dataDir);
-        Path outFile = root.resolve(out != null ? out : DEFAULT_OUT);
-        Path logFile = root.resolve(log != null ? log : DEFAULT_LOG);
+        Path outFile = root.resolve(out != null ? out : detector != null ? DETECTOR_OUT : DEFAULT_OUT);
+        Path logFile = root.resolve(log != null ? log : detector != null ? DETECTOR_LOG : DEFAULT_LOG);
+        DetectorFeatures detectorFeatures = detector == null ? null : DetectorOption.load(detector);
         Files.createDirectories(logFile.toAbsolutePath().getParent());
         String command = String.format(Locale.ROOT, "vision count train-verifier --scenes %d --validation-scenes %d "
-                + "--units %d --epochs %d --l2 %s --min-count %d --max-count %d --seed %d --fold %s", scenes,
-                validationScenes, units, epochs, l2, minCount, maxCount, seed, fold);
+                + "--units %d --epochs %d --l2 %s --min-count %d --max-count %d --seed %d --fold %s%s", scenes,
+                validationScenes, units, epochs, l2, minCount, maxCount, seed, fold,
+                detector == null ? "" : " --detector " + detector);
         long start = System.nanoTime();
         try (FeatureBackbone backbone = Backbones.open(Backbones.FILTER_BANK);
              CountingDino counter = new CountingDino(backbone, new TileGrid(CountingDino.OFFICIAL_TILING_LEVELS),
-                     InstanceEstimate.DEFAULT, null);
+                     InstanceEstimate.DEFAULT, null, detectorFeatures);
              PrintWriter logOut = new PrintWriter(Files.newBufferedWriter(logFile))) {
             logOut.println("# " + command);
             logOut.println("# started " + Instant.now());

@@ -1,6 +1,8 @@
 package dev.visionstream.app.runtime;
 
 import dev.visionstream.models.counting.Backbones;
+import dev.visionstream.models.counting.CountingDino;
+import dev.visionstream.models.counting.DetectorFeatures;
 import dev.visionstream.models.counting.VerifiedInstances;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +49,12 @@ public final class ModelFiles {
             out.add(readable(StageSettings.Key.COUNTING_BACKBONE, settings.countingBackbone(), backbone));
         }
         if (settings.countingVerifier() != null) {
-            out.add(verifier(settings.countingVerifier()));
+            out.add(verifier(settings.countingVerifier(), settings.countingDetector() != null));
+        }
+        if (settings.countingDetector() != null) {
+            Path folder = settings.countingDetector();
+            Path model = Files.isDirectory(folder) ? folder.resolve(DetectorFeatures.MODEL_FILE) : folder;
+            out.add(readable(StageSettings.Key.COUNTING_DETECTOR, folder.toString(), model));
         }
         addIfSet(out, StageSettings.Key.INPAINT_WEIGHTS, settings.inpaintWeights());
         addIfSet(out, StageSettings.Key.POSE_WEIGHTS, settings.poseWeights());
@@ -61,13 +68,13 @@ public final class ModelFiles {
     }
 
     /** A verifier is small: it is read in full, so a file of the wrong format or features is caught here too. */
-    private static Named verifier(Path file) {
+    private static Named verifier(Path file, boolean detector) {
         Named readable = readable(StageSettings.Key.COUNTING_VERIFIER, file.toString(), file);
         if (!readable.usable()) {
             return readable;
         }
         try {
-            VerifiedInstances.readOrBuiltIn(file);
+            CountingDino.checkDetector(VerifiedInstances.readOrBuiltIn(file), detector);
             return readable;
         } catch (IllegalArgumentException e) {
             return new Named(readable.setting(), readable.file(), "is not an instance verifier this version can use: "

@@ -18,6 +18,8 @@ import java.util.Properties;
  *                               TorchScript / ONNX file or URL
  * @param countingVerifier       an instance verifier written by {@code vision count train-verifier}, or null for the
  *                               built-in one
+ * @param countingDetector       the folder of the pretrained detector whose features the verifier also judges
+ *                               ({@code scripts/fetch-counting-detector.sh}), or null for none
  * @param countingOverlays       whether the counting stage writes density overlays to the artifact store
  * @param inpaintWeights         RN weights written by {@code vision inpaint train}, or null for the built-in ones
  * @param poseWeights            pose network weights written by {@code vision pose train}, or null for the built-in
@@ -31,7 +33,8 @@ import java.util.Properties;
  * @param devices                where each model stage runs: {@code vision.device} and per-stage
  *                               {@code vision.<stage>.device} ({@link ModelStage})
  */
-public record StageSettings(String countingBackbone, Path countingVerifier, boolean countingOverlays,
+public record StageSettings(String countingBackbone, Path countingVerifier, Path countingDetector,
+                            boolean countingOverlays,
                             Path inpaintWeights, Path poseWeights, Path splatModel, int splatModelHeight,
                             int splatModelWidth,
                             boolean splatModelIntrinsics, Batching countingBatching, Batching inpaintBatching,
@@ -40,6 +43,7 @@ public record StageSettings(String countingBackbone, Path countingVerifier, bool
     public enum Key {
         COUNTING_BACKBONE("vision.counting.backbone", "VISION_COUNTING_BACKBONE", "default"),
         COUNTING_VERIFIER("vision.counting.verifier", "VISION_COUNTING_VERIFIER", ""),
+        COUNTING_DETECTOR("vision.counting.detector", "VISION_COUNTING_DETECTOR", ""),
         COUNTING_OVERLAYS("vision.counting.overlays", "VISION_COUNTING_OVERLAYS", "true"),
         INPAINT_WEIGHTS("vision.inpaint.weights", "VISION_INPAINT_WEIGHTS", ""),
         POSE_WEIGHTS("vision.pose.weights", "VISION_POSE_WEIGHTS", ""),
@@ -102,7 +106,7 @@ public record StageSettings(String countingBackbone, Path countingVerifier, bool
         }
         int[] size = size(v.get(Key.SPLAT_MODEL_SIZE));
         return new StageSettings(v.get(Key.COUNTING_BACKBONE).isBlank() ? Key.COUNTING_BACKBONE.fallback
-                : v.get(Key.COUNTING_BACKBONE), path(v.get(Key.COUNTING_VERIFIER)),
+                : v.get(Key.COUNTING_BACKBONE), path(v.get(Key.COUNTING_VERIFIER)), path(v.get(Key.COUNTING_DETECTOR)),
                 bool(Key.COUNTING_OVERLAYS, v.get(Key.COUNTING_OVERLAYS)),
                 path(v.get(Key.INPAINT_WEIGHTS)), path(v.get(Key.POSE_WEIGHTS)), path(v.get(Key.SPLAT_MODEL)),
                 size[0], size[1], bool(Key.SPLAT_MODEL_INTRINSICS, v.get(Key.SPLAT_MODEL_INTRINSICS)),
@@ -114,9 +118,9 @@ public record StageSettings(String countingBackbone, Path countingVerifier, bool
 
     /** These settings with other devices ({@code --device} on the command line). */
     public StageSettings withDevices(StageDevices other) {
-        return new StageSettings(countingBackbone, countingVerifier, countingOverlays, inpaintWeights, poseWeights,
-                splatModel, splatModelHeight, splatModelWidth, splatModelIntrinsics, countingBatching, inpaintBatching,
-                poseBatching, other);
+        return new StageSettings(countingBackbone, countingVerifier, countingDetector, countingOverlays,
+                inpaintWeights, poseWeights, splatModel, splatModelHeight, splatModelWidth, splatModelIntrinsics,
+                countingBatching, inpaintBatching, poseBatching, other);
     }
 
     private static StageDevices devices(Map<String, String> environment, Properties properties, String fallback) {
@@ -144,6 +148,7 @@ public record StageSettings(String countingBackbone, Path countingVerifier, bool
         List<String> lines = new ArrayList<>();
         lines.add("counting.backbone = " + countingBackbone);
         lines.add("counting.verifier = " + orBuiltIn(countingVerifier));
+        lines.add("counting.detector = " + (countingDetector == null ? "none" : countingDetector));
         lines.add("counting.overlays = " + countingOverlays);
         lines.add("counting.batchSize = " + countingBatching.size());
         lines.add("counting.batchLingerMs = " + countingBatching.lingerMs());

@@ -113,6 +113,16 @@ class CountCommandTest {
     }
 
     @Test
+    void aDetectorFolderWithoutTheModelIsOneLineThatNamesIt() throws Exception {
+        Path image = dir.resolve("scene.png");
+        ImageIO.write(SyntheticScene.generate(11, 320, 240, 9).image(), "png", image.toFile());
+        Path empty = Files.createDirectories(dir.resolve("detector"));
+        CliRun run = CliRun.of("count", "--image", image.toString(), "--exemplar", "10,10,30,30", "--detector",
+                empty.toString());
+        BadInputAssert.assertReported(run, "--detector " + empty);
+    }
+
+    @Test
     void theBenchRefusesABackboneThatCannotLoadInOneLine() {
         CliRun run = CliRun.of("bench", "count", "--backbone", dir.resolve("missing.pt").toString());
         assertEquals(2, run.exitCode());

@@ -64,4 +64,20 @@ class ModelFilesTest {
         assertEquals("does not exist", ModelFiles.check(StageSettings.from(Map.of("VISION_COUNTING_VERIFIER",
                 missing.toString()), new Properties())).get(0).problem());
     }
+
+    @Test
+    void aDetectorFolderWithoutItsModelAndAVerifierWithoutItsDetectorAreCaughtAtStartUp() throws Exception {
+        StageSettings emptyFolder = StageSettings.from(Map.of("VISION_COUNTING_DETECTOR", dir.toString()),
+                new Properties());
+        ModelFiles.Named detector = ModelFiles.check(emptyFolder).get(0);
+        assertEquals("VISION_COUNTING_DETECTOR (vision.counting.detector)", detector.setting());
+        assertEquals("does not exist", detector.problem());
+
+        Path plain = dir.resolve("verifier.json");
+        VerifiedInstances.builtIn().write(plain);
+        StageSettings plainWithDetector = StageSettings.from(Map.of("VISION_COUNTING_VERIFIER", plain.toString(),
+                "VISION_COUNTING_DETECTOR", dir.toString()), new Properties());
+        ModelFiles.Named verifier = ModelFiles.check(plainWithDetector).get(0);
+        assertTrue(verifier.problem().contains("trained without the detector"), verifier.problem());
+    }
 }

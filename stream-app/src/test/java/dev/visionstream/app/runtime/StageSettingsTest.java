@@ -21,6 +21,8 @@ class StageSettingsTest {
         assertEquals("default", s.countingBackbone());
         assertNull(s.countingVerifier());
         assertTrue(s.describe().contains("counting.verifier = built-in"), s.describe().toString());
+        assertNull(s.countingDetector());
+        assertTrue(s.describe().contains("counting.detector = none"), s.describe().toString());
         assertTrue(s.countingOverlays());
         assertNull(s.inpaintWeights());
         assertNull(s.poseWeights());
@@ -86,8 +88,9 @@ class StageSettingsTest {
         StageSettings s = StageSettings.from(Map.of("VISION_COUNTING_BACKBONE", "filterbank",
                 "VISION_POSE_WEIGHTS", "/w/pose.params", "VISION_SPLAT_MODEL", "/m/yono.pt",
                 "VISION_SPLAT_MODEL_SIZE", "256x320", "VISION_COUNTING_OVERLAYS", "false",
-                "VISION_COUNTING_VERIFIER", "/v/verifier.json"), props);
+                "VISION_COUNTING_VERIFIER", "/v/verifier.json", "VISION_COUNTING_DETECTOR", "/d/detector"), props);
         assertEquals("learned", s.countingBackbone());
+        assertEquals(Path.of("/d/detector"), s.countingDetector());
         assertEquals(Path.of("/v/verifier.json"), s.countingVerifier());
         assertFalse(s.countingOverlays());
         assertEquals(Path.of("/w/pose.params"), s.poseWeights());

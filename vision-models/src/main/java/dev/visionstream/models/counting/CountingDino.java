@@ -35,6 +35,7 @@ public final class CountingDino implements Counter, AutoCloseable {
     private final NDManager root;
     private final InstanceEstimate instanceEstimate;
     private final VerifiedInstances verifier;
+    private final DetectorFeatures detector;
 
     public CountingDino(FeatureBackbone backbone) {
         this(backbone, new TileGrid(OFFICIAL_TILING_LEVELS));
@@ -56,11 +57,44 @@ public final class CountingDino implements Counter, AutoCloseable {
     /** @param verifier the instance verifier, or null for none (what {@code train-verifier} starts from) */
     public CountingDino(FeatureBackbone backbone, TileGrid tiling, InstanceEstimate instanceEstimate,
                         VerifiedInstances verifier) {
+        this(backbone, tiling, instanceEstimate, verifier, null);
+    }
+
+    /** The official tiling with {@code verifier}, whose candidates carry {@code detector}'s features too. */
+    public CountingDino(FeatureBackbone backbone, VerifiedInstances verifier, DetectorFeatures detector) {
+        this(backbone, new TileGrid(OFFICIAL_TILING_LEVELS), InstanceEstimate.DEFAULT, verifier, detector);
+    }
+
+    /**
+     * @param detector the detector whose features the candidates carry after their own, or null; this counter
+     *                 closes it. It must be given exactly when the verifier uses those features
+     *                 ({@link #checkDetector}).
+     */
+    public CountingDino(FeatureBackbone backbone, TileGrid tiling, InstanceEstimate instanceEstimate,
+                        VerifiedInstances verifier, DetectorFeatures detector) {
+        checkDetector(verifier, detector != null);
         this.backbone = backbone;
         this.tiling = tiling;
         this.instanceEstimate = instanceEstimate;
         this.verifier = verifier;
+        this.detector = detector;
         this.root = NDManager.newBaseManager(backbone.device(), "PyTorch");
+    }
+
+    /**
+     * Whether a verifier and the presence of a detector go together; checked before anything is loaded.
+     *
+     * @throws IllegalArgumentException saying which is missing
+     */
+    public static void checkDetector(VerifiedInstances verifier, boolean detector) {
+        if (verifier == null || verifier.usesDetector() == detector) {
+            return;
+        }
+        throw new IllegalArgumentException(detector
+                ? "the instance verifier was trained without the detector's features; give a verifier trained "
+                + "with them (train-verifier --detector), or leave the detector out"
+                : "the instance verifier judges the detector's features too; give the detector "
+                + "(scripts/fetch-counting-detector.sh fetches it)");
     }
 
     public FeatureBackbone backbone() {
@@ -234,7 +268,17 @@ public final class CountingDino implements Counter, AutoCloseable {
     private List<InstanceCandidates.Candidate> candidates(NDArray features, BufferedImage image,
                                                           ExemplarMapping.Mapped exemplars, DensityMap map) {
         TemplateMatching.Pair maps = TemplateMatching.compute(features, exemplars.cells(), backbone.shapeChannels());
-        return InstanceCandidates.find(maps.all(), maps.shape(), map, image, exemplars.used(), exemplars.cells());
+        List<InstanceCandidates.Candidate> found = InstanceCandidates.find(maps.all(), maps.shape(), map, image,
+                exemplars.used(), exemplars.cells());
+        if (detector == null) {
+            return found;
+        }
+        double[][] more = detector.describe(image, exemplars.used(), found);
+        List<InstanceCandidates.Candidate> out = new ArrayList<>(found.size());
+        for (int i = 0; i < more.length; i++) {
+            out.add(found.get(i).withFeatures(more[i]));
+        }
+        return out;
     }
 
     /**
@@ -271,5 +315,8 @@ public final class CountingDino implements Counter, AutoCloseable {
     @Override
     public void close() {
         root.close();
+        if (detector != null) {
+            detector.close();
+        }
     }
 }

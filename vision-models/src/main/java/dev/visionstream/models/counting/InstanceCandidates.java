@@ -3,6 +3,7 @@ package dev.visionstream.models.counting;
 import dev.visionstream.schemas.Box;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,6 +44,12 @@ public final class InstanceCandidates {
      * @param features {@link #FEATURES}
      */
     public record Candidate(double x, double y, double cosine, double side, double[] features) {
+        /** The same candidate with {@code more} features after its own. */
+        public Candidate withFeatures(double[] more) {
+            double[] all = Arrays.copyOf(features, features.length + more.length);
+            System.arraycopy(more, 0, all, features.length, more.length);
+            return new Candidate(x, y, cosine, side, all);
+        }
     }
 
     private InstanceCandidates() {

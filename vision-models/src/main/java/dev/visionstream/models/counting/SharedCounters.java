@@ -27,12 +27,32 @@ public final class SharedCounters {
 
     /** @param verifier an instance verifier written by {@code vision count train-verifier}, or null for the built-in */
     public static CountingDino get(String backboneSpec, Device device, Path verifier) {
+        return get(backboneSpec, device, verifier, null);
+    }
+
+    /**
+     * @param detector the folder of the pretrained detector whose features the verifier also judges
+     *                 ({@link DetectorFeatures}), or null for none; with it, the built-in verifier is the one
+     *                 trained for those features
+     */
+    public static CountingDino get(String backboneSpec, Device device, Path verifier, Path detector) {
         String spec = backboneSpec == null || backboneSpec.isBlank() ? Backbones.DEFAULT : backboneSpec.trim();
         String key = spec + "@" + DeviceSetting.label(device)
-                + (verifier == null ? "" : "+" + verifier.toAbsolutePath());
+                + (verifier == null ? "" : "+" + verifier.toAbsolutePath())
+                + (detector == null ? "" : "+detector " + detector.toAbsolutePath());
         return COUNTERS.computeIfAbsent(key, k -> {
-            VerifiedInstances chosen = VerifiedInstances.readOrBuiltIn(verifier); // before the backbone: nothing leaks
-            return new CountingDino(Backbones.open(spec, device), chosen);
+            // the verifier and the pairing first, the native models after: a bad setting leaks nothing
+            VerifiedInstances chosen = VerifiedInstances.readOrBuiltIn(verifier, detector != null);
+            CountingDino.checkDetector(chosen, detector != null);
+            DetectorFeatures features = detector == null ? null : DetectorFeatures.load(detector);
+            try {
+                return new CountingDino(Backbones.open(spec, device), chosen, features);
+            } catch (RuntimeException e) {
+                if (features != null) {
+                    features.close();
+                }
+                throw e;
+            }
         });
     }
 }

@@ -28,16 +28,34 @@ public record VerifiedInstances(VerifierNetwork network, double threshold, doubl
     public static final String FORMAT = "vision-instance-verifier/1";
     /** The built-in verifier, trained by the command in its own file's {@code provenance}. */
     static final String RESOURCE = "/dev/visionstream/models/counting/instance-verifier.json";
+    /** The built-in verifier for the candidates' features with {@link DetectorFeatures}' after them. */
+    static final String DETECTOR_RESOURCE = "/dev/visionstream/models/counting/instance-verifier-detector.json";
 
     public VerifiedInstances {
         if (!(threshold > 0 && threshold < 1) || !(suppression > 0)) {
             throw new IllegalArgumentException("threshold must be in (0, 1) and suppression positive, got "
                     + threshold + ", " + suppression);
         }
-        if (network.features() != InstanceCandidates.FEATURES.size()) {
+        if (network.features() != features(false).size() && network.features() != features(true).size()) {
             throw new IllegalArgumentException("the verifier takes " + network.features() + " features, the "
-                    + "candidates have " + InstanceCandidates.FEATURES.size());
+                    + "candidates have " + features(false).size() + ", or " + features(true).size()
+                    + " with the detector's");
         }
+    }
+
+    /** The features a verifier judges: the candidates' own, and the detector's after them when it uses those. */
+    public static List<String> features(boolean detector) {
+        if (!detector) {
+            return InstanceCandidates.FEATURES;
+        }
+        List<String> all = new ArrayList<>(InstanceCandidates.FEATURES);
+        all.addAll(DetectorFeatures.FEATURES);
+        return List.copyOf(all);
+    }
+
+    /** Whether this verifier judges the {@link DetectorFeatures} too (so the counter must compute them). */
+    public boolean usesDetector() {
+        return network.features() == features(true).size();
     }
 
     /** The file form: the network's arrays with the names of its features. */
@@ -48,13 +66,19 @@ public record VerifiedInstances(VerifierNetwork network, double threshold, doubl
 
     /** The verifier built into the library. */
     public static VerifiedInstances builtIn() {
-        try (InputStream in = VerifiedInstances.class.getResourceAsStream(RESOURCE)) {
+        return builtIn(false);
+    }
+
+    /** The built-in verifier without or with the detector's features. */
+    public static VerifiedInstances builtIn(boolean detector) {
+        String resource = detector ? DETECTOR_RESOURCE : RESOURCE;
+        try (InputStream in = VerifiedInstances.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("the built-in instance verifier " + RESOURCE + " is missing");
+                throw new IllegalStateException("the built-in instance verifier " + resource + " is missing");
             }
-            return of(Json.MAPPER.readValue(in, VerifierFile.class), RESOURCE);
+            return of(Json.MAPPER.readValue(in, VerifierFile.class), resource);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the built-in instance verifier " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read the built-in instance verifier " + resource, e);
         }
     }
 
@@ -64,8 +88,13 @@ public record VerifiedInstances(VerifierNetwork network, double threshold, doubl
      * @throws IllegalArgumentException naming the file when it cannot be read or is not a verifier for these features
      */
     public static VerifiedInstances readOrBuiltIn(Path file) {
+        return readOrBuiltIn(file, false);
+    }
+
+    /** {@link #readOrBuiltIn(Path)}, where the built-in one is that for the detector's features when asked. */
+    public static VerifiedInstances readOrBuiltIn(Path file, boolean detector) {
         if (file == null) {
-            return builtIn();
+            return builtIn(detector);
         }
         try {
             return read(file);
@@ -81,9 +110,11 @@ public record VerifiedInstances(VerifierNetwork network, double threshold, doubl
     }
 
     private static VerifiedInstances of(VerifierFile f, String where) {
-        if (!FORMAT.equals(f.format()) || !InstanceCandidates.FEATURES.equals(f.features())) {
+        boolean known = features(false).equals(f.features()) || features(true).equals(f.features());
+        if (!FORMAT.equals(f.format()) || !known) {
             throw new IllegalArgumentException(where + " is not a " + FORMAT + " verifier for the features "
-                    + InstanceCandidates.FEATURES + " (format " + f.format() + ", features " + f.features() + ")");
+                    + features(false) + ", alone or with " + DetectorFeatures.FEATURES + " (format " + f.format()
+                    + ", features " + f.features() + ")");
         }
         return new VerifiedInstances(new VerifierNetwork(f.mean(), f.scale(), f.hidden(), f.output()), f.threshold(),
                 f.suppression(), f.backbone(), f.provenance());
@@ -92,7 +123,7 @@ public record VerifiedInstances(VerifierNetwork network, double threshold, doubl
     public void write(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), new VerifierFile(FORMAT,
-                InstanceCandidates.FEATURES, threshold, suppression, backbone, provenance, network.mean(),
+                features(usesDetector()), threshold, suppression, backbone, provenance, network.mean(),
                 network.scale(),
                 network.hidden(), network.output()));
     }

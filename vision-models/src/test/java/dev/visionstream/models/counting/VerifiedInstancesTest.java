@@ -1,6 +1,7 @@
 package dev.visionstream.models.counting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,13 +18,48 @@ class VerifiedInstancesTest {
 
     /** A verifier whose probability is σ(10 (x₀ − 0.5)): the first feature alone decides. */
     private static VerifiedInstances firstFeatureDecides(double threshold, double suppression) {
-        double[] mean = new double[F];
-        double[] scale = new double[F];
+        return firstFeatureDecides(threshold, suppression, F);
+    }
+
+    private static VerifiedInstances firstFeatureDecides(double threshold, double suppression, int features) {
+        return new VerifiedInstances(network(features), threshold, suppression, "test 1", "hand-made");
+    }
+
+    private static VerifierNetwork network(int features) {
+        double[] mean = new double[features];
+        double[] scale = new double[features];
         Arrays.fill(scale, 1);
-        double[] unit = new double[F + 1];
+        double[] unit = new double[features + 1];
         unit[0] = 1;
-        return new VerifiedInstances(new VerifierNetwork(mean, scale, new double[][] {unit}, new double[] {10, -5}),
-                threshold, suppression, "test 1", "hand-made");
+        return new VerifierNetwork(mean, scale, new double[][] {unit}, new double[] {10, -5});
+    }
+
+    @Test
+    void aVerifierOfTheDetectorsFeaturesTooSaysSoAndKeepsThemInItsFile(@TempDir Path dir) throws Exception {
+        int withDetector = F + DetectorFeatures.FEATURES.size();
+        VerifiedInstances v = firstFeatureDecides(0.4, 0.7, withDetector);
+        assertTrue(v.usesDetector());
+        assertFalse(firstFeatureDecides(0.4, 0.7).usesDetector());
+        Path file = dir.resolve("v.json");
+        v.write(file);
+        assertTrue(Files.readString(file).contains("\"classScoreOverExemplars\""));
+        assertTrue(VerifiedInstances.read(file).usesDetector());
+        assertThrows(IllegalArgumentException.class, () -> firstFeatureDecides(0.4, 0.7, F + 3));
+    }
+
+    @Test
+    void aCounterRefusesAVerifierWithoutTheDetectorItNeedsAndTheOtherWayRound() {
+        VerifiedInstances plain = firstFeatureDecides(0.4, 0.7);
+        VerifiedInstances withDetector = firstFeatureDecides(0.4, 0.7, F + DetectorFeatures.FEATURES.size());
+        CountingDino.checkDetector(plain, false);
+        CountingDino.checkDetector(withDetector, true);
+        CountingDino.checkDetector(null, true);
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> CountingDino.checkDetector(withDetector, false));
+        assertTrue(missing.getMessage().contains("give the detector"), missing.getMessage());
+        IllegalArgumentException unused = assertThrows(IllegalArgumentException.class,
+                () -> CountingDino.checkDetector(plain, true));
+        assertTrue(unused.getMessage().contains("trained without the detector"), unused.getMessage());
     }
 
     private static InstanceCandidates.Candidate candidate(double x, double y, double first) {

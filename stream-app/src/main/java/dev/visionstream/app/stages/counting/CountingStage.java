@@ -41,14 +41,14 @@ public final class CountingStage implements FrameStage {
     }
 
     /**
-     * The service's counting stage: the backbone and verifier {@code settings} name on the device they give, shared
-     * per JVM; density overlays go to {@code artifacts} unless the settings turn them off.
+     * The service's counting stage: the backbone, verifier and detector {@code settings} name on the device they
+     * give, shared per JVM; density overlays go to {@code artifacts} unless the settings turn them off.
      */
     public static CountingStage of(ArtifactStore artifacts, StageSettings settings) {
         String backbone = settings.countingBackbone();
         return new CountingStage(() -> SharedCounters.get(backbone, settings.devices().resolve(ModelStage.COUNTING),
-                settings.countingVerifier()), settings.countingOverlays() ? artifacts : null,
-                settings.countingBatching());
+                settings.countingVerifier(), settings.countingDetector()),
+                settings.countingOverlays() ? artifacts : null, settings.countingBatching());
     }
 
     @Override
