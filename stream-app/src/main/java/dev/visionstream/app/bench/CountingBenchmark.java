@@ -50,16 +50,20 @@ public final class CountingBenchmark {
 
     /**
      * @param backbone {@code default} or a backbone file, as {@code vision count --backbone} takes
+     * @param detector the folder of the detector whose features the verifier also judges, or null for none
      * @param device   where the loop and the pipeline's stage count
      * @param pipeline whether to measure the Kafka pipeline too, or the plain loop only
      * @param warmup   frames at each batch size before timing
      */
-    public void run(int frames, String backbone, Device device, boolean pipeline, int warmup) throws Exception {
+    public void run(int frames, String backbone, Path detector, Device device, boolean pipeline, int warmup)
+            throws Exception {
         SyntheticScene scene = SyntheticScene.generate(2026, WIDTH, HEIGHT, 40);
         byte[] jpeg = jpeg(scene.image());
-        CountingDino counter = OwnThread.call("bench-count-loop", () -> SharedCounters.get(backbone, device));
-        out.printf("bench count: %dx%d JPEG frames, backbone %s %s on %s, %d cores%n", WIDTH, HEIGHT,
-                counter.backbone().info().name(), counter.backbone().info().version(), DeviceSetting.label(device),
+        CountingDino counter = OwnThread.call("bench-count-loop", () -> SharedCounters.get(backbone, device, null,
+                detector));
+        out.printf("bench count: %dx%d JPEG frames, backbone %s %s%s on %s, %d cores%n", WIDTH, HEIGHT,
+                counter.backbone().info().name(), counter.backbone().info().version(),
+                detector == null ? "" : " with the detector's features", DeviceSetting.label(device),
                 Runtime.getRuntime().availableProcessors());
         double[] loops = OwnThread.call("bench-count-loop", () -> {
             // warm-up at both batch sizes: JIT, the engine's first calls and the native allocator settle only
@@ -84,6 +88,9 @@ public final class CountingBenchmark {
         Properties settings = new Properties();
         // the stage shares the loop's counter (same backbone and device); the loop renders no overlay either
         settings.setProperty(StageSettings.Key.COUNTING_BACKBONE.property, backbone);
+        if (detector != null) {
+            settings.setProperty(StageSettings.Key.COUNTING_DETECTOR.property, detector.toString());
+        }
         settings.setProperty(StageSettings.Key.COUNTING_OVERLAYS.property, "false");
         settings.setProperty(StageSettings.Key.DEVICE.property, DeviceSetting.label(device));
         StageSettings stageSettings = StageSettings.from(Map.of(), settings);

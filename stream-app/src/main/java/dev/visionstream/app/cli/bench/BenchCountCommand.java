@@ -26,6 +26,10 @@ final class BenchCountCommand implements Callable<Integer> {
                     + "'vision count' (default: ${DEFAULT-VALUE}).")
     String backbone;
 
+    @Option(names = "--detector", paramLabel = "DIR", description = "Count with the pretrained detector's features "
+            + "too, as 'vision count --detector' does (default: without).")
+    Path detector;
+
     @Option(names = "--warmup", defaultValue = "96", description = "Warm-up frames at each batch size; fewer than "
             + "about a hundred leave the first timed loop slower (default: ${DEFAULT-VALUE}).")
     int warmup;
@@ -40,8 +44,8 @@ final class BenchCountCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path workDir = Files.createTempDirectory("vision-bench-count");
         try {
-            new CountingBenchmark(workDir, System.out).run(frames, backbone, device.resolve(ModelStage.COUNTING),
-                    !skipPipeline, Math.max(1, warmup));
+            new CountingBenchmark(workDir, System.out).run(frames, backbone, detector,
+                    device.resolve(ModelStage.COUNTING), !skipPipeline, Math.max(1, warmup));
         } finally {
             try (Stream<Path> paths = Files.walk(workDir)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
