@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * a plain NHWC evaluation of the same operators.
  */
 class TfjsGraphTest {
-    private static final int H = 5;
-    private static final int W = 5;
+    private static final int H = 6;
+    private static final int W = 6;
     private static final int C = 2;
     private static final int F = 3;
 
@@ -105,7 +105,7 @@ class TfjsGraphTest {
         }
     }
 
-    /** SAME convolution, stride 2 (TensorFlow pads 1 before and 1 after a 5-wide input), bias, ReLU6. */
+    /** SAME convolution, stride 2 (TensorFlow pads 0 before and 1 after a 6-wide input), bias, ReLU6. */
     private float[] reference() {
         float[] out = new float[3 * 3 * F];
         for (int oy = 0; oy < 3; oy++) {
@@ -114,8 +114,8 @@ class TfjsGraphTest {
                     double s = bias[f];
                     for (int ky = 0; ky < 3; ky++) {
                         for (int kx = 0; kx < 3; kx++) {
-                            int y = 2 * oy + ky - 1;
-                            int x = 2 * ox + kx - 1;
+                            int y = 2 * oy + ky;
+                            int x = 2 * ox + kx;
                             if (y < 0 || x < 0 || y >= H || x >= W) {
                                 continue;
                             }
@@ -264,27 +264,29 @@ class TfjsGraphTest {
     }
 
     private static void floats(ArrayNode manifest, ByteArrayOutputStream bin, String name, float[] v, int... shape) {
-        ArrayNode s = manifest.addObject().put("name", name).put("dtype", "float32").putArray("shape");
-        for (int d : shape) {
-            s.add(d);
-        }
         ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
         for (float f : v) {
             b.putFloat(f);
         }
-        bin.write(b.array(), 0, b.capacity());
+        weight(manifest, bin, name, "float32", b, shape);
     }
 
     private static void ints(ArrayNode manifest, ByteArrayOutputStream bin, String name, int[] v, int... shape) {
-        ArrayNode s = manifest.addObject().put("name", name).put("dtype", "int32").putArray("shape");
-        for (int d : shape) {
-            s.add(d);
-        }
         ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
         for (int i : v) {
             b.putInt(i);
         }
-        bin.write(b.array(), 0, b.capacity());
+        weight(manifest, bin, name, "int32", b, shape);
+    }
+
+    /** One manifest entry and its bytes, in the order the shard holds them. */
+    private static void weight(ArrayNode manifest, ByteArrayOutputStream bin, String name, String dtype,
+                               ByteBuffer data, int... shape) {
+        ArrayNode s = manifest.addObject().put("name", name).put("dtype", dtype).putArray("shape");
+        for (int d : shape) {
+            s.add(d);
+        }
+        bin.write(data.array(), 0, data.capacity());
     }
 
     /** Multiples of 1/8 in [-1, 1]: sign, exponent and the top mantissa bits, exactly. */
