@@ -51,12 +51,10 @@ public final class DetectorFeatures implements AutoCloseable {
 
     private final NDManager manager;
     private final TfjsGraph graph;
-    private final Path folder;
 
-    private DetectorFeatures(NDManager manager, TfjsGraph graph, Path folder) {
+    private DetectorFeatures(NDManager manager, TfjsGraph graph) {
         this.manager = manager;
         this.graph = graph;
-        this.folder = folder;
     }
 
     /**
@@ -73,16 +71,11 @@ public final class DetectorFeatures implements AutoCloseable {
         }
         NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
         try {
-            return new DetectorFeatures(manager, TfjsGraph.load(model, manager), model.getParent());
+            return new DetectorFeatures(manager, TfjsGraph.load(model, manager));
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw new IllegalArgumentException("cannot read the detector " + model + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Where the model was read from. */
-    public Path folder() {
-        return folder;
     }
 
     /** {@link #FEATURES} for each candidate of {@code image}, in order. */

@@ -171,13 +171,18 @@ public final class TfjsGraph implements AutoCloseable {
                 continue;
             }
             String source = nodeName(i.asText());
-            in.add("Const".equals(nodes.containsKey(source) ? nodes.get(source).path("op").asText() : "")
-                    ? prepared(name, op, in.size(), source) : evaluate(i.asText(), values, pass));
+            in.add(isConstant(source) ? prepared(name, op, in.size(), source)
+                    : evaluate(i.asText(), values, pass));
         }
         NDArray v = apply(node, op, in);
         v.attach(pass);
         values.put(name, v);
         return v;
+    }
+
+    private boolean isConstant(String name) {
+        JsonNode node = nodes.get(name);
+        return node != null && "Const".equals(node.path("op").asText());
     }
 
     /**
