@@ -5,7 +5,6 @@ import dev.visionstream.models.counting.Backbones;
 import dev.visionstream.models.counting.CountEstimator;
 import dev.visionstream.models.counting.CountRequest;
 import dev.visionstream.models.counting.CountingDino;
-import dev.visionstream.models.counting.DetectorFeatures;
 import dev.visionstream.models.counting.VerifiedInstances;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
@@ -51,16 +50,8 @@ final class CounterOptions {
             throw new BadInputException("--verifier " + (verifier == null ? "(built in)" : verifier), e.getMessage(),
                     e);
         }
-        DetectorFeatures detectorFeatures = detector == null ? null : DetectorOption.load(detector);
-        try {
-            return new CountingDino(Backbones.open(backbone, device.resolve(ModelStage.COUNTING)), chosen,
-                    detectorFeatures);
-        } catch (RuntimeException e) {
-            if (detectorFeatures != null) {
-                detectorFeatures.close();
-            }
-            throw e;
-        }
+        return CountingDino.open(() -> Backbones.open(backbone, device.resolve(ModelStage.COUNTING)), chosen,
+                detector == null ? null : () -> DetectorOption.load(detector));
     }
 
     /** The chosen estimator; an unknown name is a {@link BadInputException} that says so. */

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * CountingDINO: tiles -> backbone -> stitched feature grid; each exemplar box pooled (ROI-Align,
@@ -79,6 +80,27 @@ public final class CountingDino implements Counter, AutoCloseable {
         this.verifier = verifier;
         this.detector = detector;
         this.root = NDManager.newBaseManager(backbone.device(), "PyTorch");
+    }
+
+    /**
+     * A counter with the official tiling, loaded in the order that leaks nothing when a setting is bad: the
+     * verifier's pairing with the detector is checked first, then the detector and the backbone are loaded, and the
+     * detector is closed again if the backbone fails.
+     *
+     * @param detector loads the detector whose features the verifier judges too, or null for none
+     */
+    public static CountingDino open(Supplier<FeatureBackbone> backbone, VerifiedInstances verifier,
+                                    Supplier<DetectorFeatures> detector) {
+        checkDetector(verifier, detector != null);
+        DetectorFeatures features = detector == null ? null : detector.get();
+        try {
+            return new CountingDino(backbone.get(), verifier, features);
+        } catch (RuntimeException e) {
+            if (features != null) {
+                features.close();
+            }
+            throw e;
+        }
     }
 
     /**

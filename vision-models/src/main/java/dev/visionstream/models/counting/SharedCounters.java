@@ -40,19 +40,8 @@ public final class SharedCounters {
         String key = spec + "@" + DeviceSetting.label(device)
                 + (verifier == null ? "" : "+" + verifier.toAbsolutePath())
                 + (detector == null ? "" : "+detector " + detector.toAbsolutePath());
-        return COUNTERS.computeIfAbsent(key, k -> {
-            // the verifier and the pairing first, the native models after: a bad setting leaks nothing
-            VerifiedInstances chosen = VerifiedInstances.readOrBuiltIn(verifier, detector != null);
-            CountingDino.checkDetector(chosen, detector != null);
-            DetectorFeatures features = detector == null ? null : DetectorFeatures.load(detector);
-            try {
-                return new CountingDino(Backbones.open(spec, device), chosen, features);
-            } catch (RuntimeException e) {
-                if (features != null) {
-                    features.close();
-                }
-                throw e;
-            }
-        });
+        return COUNTERS.computeIfAbsent(key, k -> CountingDino.open(() -> Backbones.open(spec, device),
+                VerifiedInstances.readOrBuiltIn(verifier, detector != null),
+                detector == null ? null : () -> DetectorFeatures.load(detector)));
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Counting by verified instances: every candidate of {@link InstanceCandidates} is judged by a small network trained
@@ -30,6 +31,8 @@ public record VerifiedInstances(VerifierNetwork network, double threshold, doubl
     static final String RESOURCE = "/dev/visionstream/models/counting/instance-verifier.json";
     /** The built-in verifier for the candidates' features with {@link DetectorFeatures}' after them. */
     static final String DETECTOR_RESOURCE = "/dev/visionstream/models/counting/instance-verifier-detector.json";
+    private static final List<String> WITH_DETECTOR = Stream.concat(InstanceCandidates.FEATURES.stream(),
+            DetectorFeatures.FEATURES.stream()).toList();
 
     public VerifiedInstances {
         if (!(threshold > 0 && threshold < 1) || !(suppression > 0)) {
@@ -45,12 +48,7 @@ public record VerifiedInstances(VerifierNetwork network, double threshold, doubl
 
     /** The features a verifier judges: the candidates' own, and the detector's after them when it uses those. */
     public static List<String> features(boolean detector) {
-        if (!detector) {
-            return InstanceCandidates.FEATURES;
-        }
-        List<String> all = new ArrayList<>(InstanceCandidates.FEATURES);
-        all.addAll(DetectorFeatures.FEATURES);
-        return List.copyOf(all);
+        return detector ? WITH_DETECTOR : InstanceCandidates.FEATURES;
     }
 
     /** Whether this verifier judges the {@link DetectorFeatures} too (so the counter must compute them). */

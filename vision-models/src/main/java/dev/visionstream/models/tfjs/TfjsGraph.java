@@ -34,6 +34,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * are turned to match where they meet a feature map. The input is {@code [1, 3, H, W]}.
  */
 public final class TfjsGraph implements AutoCloseable {
+    /** TensorFlow's operator for a graph's input, fed at run time. */
+    static final String INPUT_OP = "Placeholder";
+
     private final Map<String, JsonNode> nodes = new HashMap<>();
     private final Map<String, NDArray> constants = new HashMap<>();
     private final Map<String, NDArray> prepared = new ConcurrentHashMap<>();
@@ -42,17 +45,17 @@ public final class TfjsGraph implements AutoCloseable {
 
     private TfjsGraph(JsonNode model, byte[][] shards, NDManager parent) {
         manager = parent.newSubManager();
-        String placeholder = null;
+        String inputName = null;
         for (JsonNode n : model.path("modelTopology").path("node")) {
             nodes.put(n.path("name").asText(), n);
-            if ("Placeholder".equals(n.path("op").asText())) {
-                placeholder = n.path("name").asText();
+            if (INPUT_OP.equals(n.path("op").asText())) {
+                inputName = n.path("name").asText();
             }
         }
-        if (placeholder == null) {
-            throw new IllegalArgumentException("the graph has no input (Placeholder) node");
+        if (inputName == null) {
+            throw new IllegalArgumentException("the graph has no input node (operator " + INPUT_OP + ")");
         }
-        input = placeholder;
+        input = inputName;
         JsonNode groups = model.path("weightsManifest");
         for (int g = 0; g < groups.size(); g++) {
             ByteBuffer data = ByteBuffer.wrap(shards[g]).order(ByteOrder.LITTLE_ENDIAN);

@@ -207,7 +207,7 @@ class TfjsGraphTest {
         ObjectNode model = Json.MAPPER.createObjectNode();
         model.put("format", "graph-model");
         ArrayNode nodes = model.putObject("modelTopology").putArray("node");
-        node(nodes, "input", "Placeholder");
+        node(nodes, "input", TfjsGraph.INPUT_OP);
         for (String c : List.of("filter", "bias", "depthwise", "scale", "axes", "size", "axis")) {
             node(nodes, c, "Const");
         }
